@@ -1,0 +1,72 @@
+"""Vietnamese text helpers: the one place where text is normalized and folded.
+
+Users type in NFC or NFD, with or without diacritics, sometimes with Telex leftovers
+("nghij quyeets"). Every comparison in troly goes through ``fold`` so that all of these
+meet on one key, and every stored text goes through ``nfc``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+# A syllable: letters (with combining marks once NFC'd) and digits, plus inner joiners of
+# numbers and document numbers are handled by tokenizers that need them.
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+# Telex tone/shape keys left at a word's end ("quyeets", "nghij"): only stripped when the
+# remaining word is a plausible unaccented syllable, see ``strip_telex``.
+_TELEX_TAIL = re.compile(r"^([a-z]*[aeiouy][a-z]*?)([sfrxj])$")
+_TELEX_DOUBLES = (("aa", "a"), ("ee", "e"), ("oo", "o"), ("dd", "d"), ("aw", "a"), ("ow", "o"), ("uw", "u"))
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    s = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
+
+
+def fold(text: str) -> str:
+    """Lower-case, drop every diacritic (đ -> d), collapse white space."""
+    s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
+    return _WS.sub(" ", s).lower().strip()
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != _WS.sub(" ", text).lower().strip()
+
+
+def syllables(text: str) -> list[str]:
+    """Lower-cased syllables (words of letters/digits) in NFC."""
+    return [w.lower() for w in _WORD.findall(nfc(text))]
+
+
+def folded_syllables(text: str) -> list[str]:
+    return [_fold_word(w) for w in _WORD.findall(text)]
+
+
+def strip_telex(word: str) -> str:
+    """Undo Telex leftovers on one folded word: "quyeets" -> "quyet", "nghij" -> "nghi"."""
+    w = word
+    m = _TELEX_TAIL.match(w)
+    if m and len(w) > 2:
+        w = m.group(1)
+    for a, b in _TELEX_DOUBLES:
+        w = w.replace(a, b)
+    return w
+
+
+def normalize_query(text: str) -> str:
+    """NFC, collapsed white space, no control characters: what a user typed, made tidy."""
+    text = "".join(c for c in nfc(text) if c == "\n" or unicodedata.category(c)[0] != "C")
+    return _WS.sub(" ", text).strip()
+
+
+def collapse_ws(text: str) -> str:
+    return _WS.sub(" ", text).strip()
