@@ -1,0 +1,77 @@
+"""The grounding check: facts in an answer must be found in the sources, in any spelling."""
+from __future__ import annotations
+
+import pytest
+
+from troly.bot.grounding import markers, renumber, unsupported
+
+SOURCE = (
+    "Thực hiện Kế hoạch số 116-KH/TU, ngày 23/4/2024 của Ban Thường vụ Tỉnh ủy, "
+    "các đơn vị báo cáo kết quả trước ngày 15/5/2025; phấn đấu 1.000 đảng viên tham gia, "
+    "đạt 75% số chi bộ. Ủy ban nhân dân ban hành Kế hoạch số 32/KH-UBND."
+)
+
+
+@pytest.mark.parametrize("text", [
+    "Hạn báo cáo là ngày 15/5/2025 [1].",
+    "Hạn báo cáo là ngày 15 tháng 5 năm 2025 [1].",
+    "Hạn báo cáo là 15-5-2025 [1].",
+    "Hạn báo cáo là ngày 15/05/2025 [1].",
+    "Kế hoạch 116/KH-TU ngày 23/4/2024 [1].",  # number in the State spelling
+    "Kế hoạch số 116 -KH/TU [1]",
+    "Kế hoạch 116 [1]",  # a loose mention of a cited document
+    "Phấn đấu 1000 đảng viên, 75% chi bộ [1].",
+    "Trong tháng 5/2025 các đơn vị báo cáo [1].",  # the month of a full date
+    "Năm 2025 các đơn vị báo cáo [1].",
+])
+def test_supported_facts_in_other_spellings(text: str) -> None:
+    assert unsupported(text, [SOURCE]) == []
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("Hạn báo cáo là ngày 16/5/2025 [1].", "16/5/2025"),
+    ("Hạn báo cáo là ngày 15 tháng 6 năm 2025 [1].", "ngày 15 tháng 6 năm 2025"),
+    ("Theo Kế hoạch số 117-KH/TU [1].", "117-KH/TU"),
+    ("Theo Kế hoạch số 116-KH/HU [1].", "116-KH/HU"),  # right number, wrong issuer
+    ("Theo Nghị quyết 116 [1].", "Nghị quyết 116"),  # right number, wrong type
+    ("Phấn đấu 1.200 đảng viên [1].", "1.200"),
+    ("Đạt 80% số chi bộ [1].", "80"),
+    ("Trong tháng 6/2025 các đơn vị báo cáo [1].", "tháng 6/2025"),
+    ("Năm 2026 các đơn vị báo cáo [1].", "2026"),
+])
+def test_invented_facts_are_reported(text: str, bad: str) -> None:
+    assert unsupported(text, [SOURCE]) == [bad]
+
+
+def test_markers_and_list_numbers_are_not_facts() -> None:
+    text = "1. Báo cáo trước ngày 15/5/2025 [1][7].\n2. Tham gia [3, 9].\n   3) Đạt 75% [12]"
+    assert unsupported(text, [SOURCE]) == []
+
+
+def test_a_number_inside_the_sentence_is_still_checked() -> None:
+    assert unsupported("Có 7 đơn vị và 1. nội dung [1]", [SOURCE]) == ["7"]
+
+
+def test_every_source_counts_and_results_keep_order_without_repeats() -> None:
+    sources = ["Hạn chót ngày 01/6/2025.", "Giao 12 nhiệm vụ."]
+    text = "Hạn 01/06/2025 [1], 12 nhiệm vụ [2], thêm 9 việc, lại 9 việc, và 3/3/2024 [1]."
+    assert unsupported(text, sources) == ["9", "3/3/2024"]
+
+
+def test_no_sources_means_every_fact_is_unsupported() -> None:
+    assert unsupported("Ngày 15/5/2025 có 3 việc [1].", []) == ["15/5/2025", "3"]
+    assert unsupported("Không có thông tin.", []) == []
+
+
+def test_extra_white_space_keeps_positions_right() -> None:
+    text = "   Theo  [1]   Kế hoạch   117-KH/TU   và ngày   16/5/2025."
+    assert unsupported(text, [SOURCE]) == ["117-KH/TU", "16/5/2025"]
+
+
+def test_markers() -> None:
+    assert markers("a [1] b [2, 3][4] c [x] d [ 5 ]") == {1, 2, 3, 4, 5}
+    assert markers("không có trích dẫn") == set()
+
+
+def test_renumber() -> None:
+    assert renumber("x [2] y [4, 2] z [9]", {2: 1, 4: 2}) == "x [1] y [2, 1] z [9]"

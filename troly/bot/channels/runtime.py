@@ -1,0 +1,101 @@
+"""Loading the conversation core once, and running it off the event loop.
+
+The knowledge base holds SQLite connections and in-memory indices that are not meant to be
+shared between threads, so one dedicated worker thread builds the core and runs every call
+into it: the event loop never blocks, and the KB only ever sees one thread.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable, TypeVar
+
+from .core import ConversationCore, Services
+from .replies import Incoming, Reply
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class Worker:
+    def __init__(self, name: str = "troly-core"):
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+
+    async def call(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
+
+    def call_sync(self, fn: Callable[..., T], *args: Any) -> T:
+        return self._pool.submit(fn, *args).result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+class CoreRunner:
+    """A core plus its worker thread: what the bots and the web server hold."""
+
+    def __init__(self, core: ConversationCore, worker: Worker):
+        self.core = core
+        self.worker = worker
+
+    @classmethod
+    def start(cls, factory: Callable[[], ConversationCore]) -> "CoreRunner":
+        worker = Worker()
+        core = worker.call_sync(factory)
+        return cls(core, worker)
+
+    async def handle(self, msg: Incoming) -> list[Reply]:
+        return await self.worker.call(self.core.handle, msg)
+
+    async def check_file(self, msg: Incoming) -> list[Reply] | None:
+        return self.core.check_file(msg)  # no KB access: safe on the loop
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        return await self.worker.call(fn, *args)
+
+    def close(self) -> None:
+        self.worker.close()
+
+
+def load_core(settings: Any) -> ConversationCore:
+    """The real core: knowledge base, answer engine, feedback log and the optional helpers."""
+    from troly.bot.engine import AnswerEngine
+    from troly.bot.feedback import FeedbackStore
+    from troly.knowledge.base import KnowledgeBase
+
+    kb = KnowledgeBase.open(settings)
+    engine = AnswerEngine(kb, settings)
+    feedback = FeedbackStore(kb.connect)
+    services = Services(engine=engine, kb=kb, settings=settings, feedback=feedback)
+    _attach_optional(services, kb, engine)
+    return ConversationCore(services)
+
+
+def _attach_optional(s: Services, kb: Any, engine: Any) -> None:
+    """Posts, deadlines and reminders come from another area; without them the commands say so."""
+    try:
+        from troly.bot.posts import PostWriter
+
+        s.posts = PostWriter(kb, getattr(engine, "llm", None))
+    except ImportError as exc:
+        log.warning("posts are not available: %s", exc)
+    try:
+        from troly.bot.deadlines import list_deadlines
+
+        s.deadlines = list_deadlines
+    except ImportError as exc:
+        log.warning("deadlines are not available: %s", exc)
+    try:
+        from troly.bot.reminders import Reminders
+
+        s.reminders = _make_reminders(Reminders, kb)
+    except ImportError as exc:
+        log.warning("reminders are not available: %s", exc)
+
+
+def _make_reminders(cls: Any, kb: Any) -> Any:
+    try:
+        return cls(kb.connect)
+    except TypeError:
+        return cls(kb)

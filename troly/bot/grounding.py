@@ -1,0 +1,165 @@
+"""Grounding check: which facts in a written answer no source contains.
+
+A model may word an answer better than a template, but it must not add facts. The facts
+that matter in directive documents are checkable tokens: document numbers, dates and other
+numbers (counts, percentages, years). ``unsupported`` finds each one in the answer and
+looks for it in the sources, comparing meaning rather than spelling: ``15/5/2025``,
+``15-5-2025`` and ``ngày 15 tháng 5 năm 2025`` are one date; ``57/NQ-TW`` and ``57-NQ/TW``
+one document number; ``1.000`` and ``1000`` one number. Pure functions, no I/O.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from troly.vn.dates import find_dates
+from troly.vn.docnum import find_refs
+from troly.vn.text import fold
+
+# Citation markers: "[1]", "[1, 3]", "[1][2]" (each bracket read on its own).
+_MARKER = re.compile(r"\[\s*(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\s*\]")
+# List markers at a line start: "1.", "2.1.", "3)", possibly after a bullet or bold "**".
+_LIST_MARKER = re.compile(r"(?m)^[ \t]*(?:[-*•+][ \t]+)?(?:\*\*)?\d{1,3}(?:\.\d{1,3})*[.)](?=\s|\*\*|$)")
+# Month and year without a day: "tháng 5/2025", "5/2025", "tháng 5 năm 2025" (folded text).
+_MONTH_YEAR = re.compile(
+    r"(?:thang\s*(?P<m1>\d{1,2})\s*(?:/|-|nam)\s*(?P<y1>(?:19|20)\d{2}))"
+    r"|(?:(?<![\d/.,-])(?P<m2>\d{1,2})/(?P<y2>(?:19|20)\d{2})(?![\d/]))"
+)
+# A number with optional thousand/decimal separators: "2025", "1.000", "2,5".
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]")  # what troly.vn.text collapses
+_FILL = "\x00"
+
+
+@dataclass
+class _Facts:
+    """The checkable facts of a text, in comparable form."""
+
+    keys: set[str] = field(default_factory=set)  # full document-number keys
+    partial: set[tuple[int, str]] = field(default_factory=set)  # (number, type) of every reference
+    dates: set[str] = field(default_factory=set)  # ISO "YYYY-MM-DD" and "YYYY-MM"
+    numbers: set[str] = field(default_factory=set)  # digits, no separators or leading zeros
+
+
+def markers(text: str) -> set[int]:
+    """Citation markers ``[n]`` in ``text`` (``[1, 3]`` counts as 1 and 3)."""
+    return {int(n) for m in _MARKER.finditer(text) for n in re.split(r"\s*[,;]\s*", m.group(1))}
+
+
+def renumber(text: str, mapping: dict[int, int]) -> str:
+    """Rewrite citation markers through ``mapping`` (old -> new); unmapped numbers stay."""
+
+    def one(m: re.Match[str]) -> str:
+        nums = [int(n) for n in re.split(r"\s*[,;]\s*", m.group(1))]
+        return "[" + ", ".join(str(mapping.get(n, n)) for n in nums) + "]"
+
+    return _MARKER.sub(one, text)
+
+
+def _digits(token: str) -> str:
+    """``"1.000"`` -> ``"1000"``; ``"05"`` -> ``"5"``: numbers compared as digits."""
+    d = re.sub(r"\D", "", token)
+    return d.lstrip("0") or ("0" if d else "")
+
+
+def _month_years(folded: str) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _MONTH_YEAR.finditer(folded):
+        mo, y = (m.group("m1"), m.group("y1")) if m.group("m1") else (m.group("m2"), m.group("y2"))
+        if 1 <= int(mo) <= 12:
+            out.append((f"{int(y):04d}-{int(mo):02d}", m.start(), m.end()))
+    return out
+
+
+def _same_length_fold(text: str) -> str:
+    """Fold letter by letter, keeping offsets (``fold`` alone collapses white space)."""
+    return "".join(f if len(f := fold(c)) == 1 else c for c in text)
+
+
+def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Blank out ``spans`` keeping offsets.
+
+    NUL, not space, is the filler, and white-space runs keep only their first character:
+    ``find_refs`` collapses white space before matching, which would shift its offsets.
+    """
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = _FILL * (b - a)
+    lead = True  # still in leading white space (``fold`` strips it)
+    for i, c in enumerate(chars):
+        if c == _FILL:
+            continue
+        after_space = i > 0 and (chars[i - 1] == _FILL or _SPACE.match(chars[i - 1]))
+        if (lead and c.isspace()) or (_SPACE.match(c) and after_space):
+            chars[i] = _FILL
+        else:
+            lead = False
+    return "".join(chars)
+
+
+def _facts(text: str) -> _Facts:
+    """Everything a source states, so that an answer's facts can be looked up in it."""
+    f = _Facts()
+    for ref in find_refs(text):
+        f.partial.add((ref.number, ref.type))
+        if not ref.partial:
+            f.keys.add(ref.key)
+    for d in find_dates(text):
+        f.dates.add(d.iso)
+        f.dates.add(d.iso[:7])  # a full date also supports its month
+    f.dates.update(iso for iso, _, _ in _month_years(_same_length_fold(text)))
+    for m in _NUMBER.finditer(text):
+        f.numbers.add(_digits(m.group()))
+        f.numbers.update(_digits(part) for part in re.findall(r"\d+", m.group()))
+    return f
+
+
+def unsupported(text: str, source_texts: Iterable[str]) -> list[str]:
+    """Numbers, dates and document numbers in ``text`` that no source contains.
+
+    Returns them as written in ``text``, in order, without repeats; empty means every
+    checkable fact is grounded. Citation markers ``[n]`` and list markers ("1." at a line
+    start) are not facts and are ignored.
+    """
+    src = _Facts()
+    for s in source_texts:
+        one = _facts(s)
+        src.keys |= one.keys
+        src.partial |= one.partial
+        src.dates |= one.dates
+        src.numbers |= one.numbers
+
+    spans = [(m.start(), m.end()) for m in _MARKER.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _LIST_MARKER.finditer(text)]
+    masked = _mask(text, spans)  # offsets of ``masked`` are offsets of ``text``
+    found: list[tuple[int, str]] = []  # (position, as written) of unsupported facts
+
+    for ref in find_refs(masked):
+        ok = ref.key in src.keys if not ref.partial else (ref.number, ref.type) in src.partial
+        if not ok:
+            found.append((ref.start, text[ref.start:ref.end]))
+        spans.append((ref.start, ref.end))
+    masked = _mask(text, spans)
+
+    for d in find_dates(masked):
+        if d.iso not in src.dates:
+            found.append((d.start, d.text))
+        spans.append((d.start, d.end))
+    masked = _mask(text, spans)
+
+    for iso, a, b in _month_years(_same_length_fold(masked)):
+        if iso not in src.dates:
+            found.append((a, text[a:b]))
+        spans.append((a, b))
+    masked = _mask(text, spans)
+
+    for m in _NUMBER.finditer(masked):
+        if _digits(m.group()) not in src.numbers:
+            found.append((m.start(), m.group()))
+
+    out: list[str] = []
+    for _, written in sorted(found):
+        if written not in out:
+            out.append(written)
+    return out

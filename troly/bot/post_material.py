@@ -1,0 +1,290 @@
+"""Material for posts: readable sentences of the documents, scored against a topic.
+
+A post may only say what the documents say, so its points are whole sentences (or whole
+clauses) of a document's clean text, each kept with its verbatim span for the source
+quote. Directives are full of things that read badly in a post: list markers ("- ",
+"2.1."), markdown, ALL-CAPS headings, hard-wrapped lines, citation boilerplate ("Căn cứ
+Chương trình số 67-CTr/TU ..."), OCR damage. This module finds the sentences, cleans them
+and rejects the ones that would read badly; choosing among them is the caller's job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from troly.models import Document
+from troly.vn.docnum import DocRef, find_numbers, find_refs
+from troly.vn.text import collapse_ws, fold, folded_syllables, has_diacritics
+
+# A list marker at a line start: "I.", "2.", "2.1.", "a)", "-", "+", "•", optional markdown.
+_MARKER = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?[ \t]*"
+    r"(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•*–])"
+    r"(?:\*\*)?(?=[ \t]|$)[ \t]*"
+)
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
+# A sentence ends at . ! ? (maybe closed by a quote) before white space and a capital.
+_SENT_END = re.compile(r"(?<=[.!?])[\"”)]?\s+(?=[\"“(]?[A-ZĐÀ-ỸẠ-Ỹ])")
+_MD = re.compile(r"\*\*|__|(?<!\w)\*(?!\w)|#{1,6}\s*")
+_ODD = re.compile(r"[¢€£¥§©®ﬁﬂ|{}\[\]<>=~^]")
+_MIXED = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+\b")  # a word mixing digits and letters
+_BOILERPLATE = ("can cu", "noi nhan", "tren day la", "luu:", "luu vt", "thuc hien huong dan so",
+                "thuc hien ke hoach so", "thuc hien chuong trinh so", "trong qua trinh to chuc thuc hien")
+# Words that say nothing about a topic ("tuyên truyền Kết luận 69": the content is "69").
+_STOP = {"cua", "trong", "ve", "va", "voi", "cho", "cac", "nhung", "mot", "la", "de", "tai", "o",
+         "tu", "den", "theo", "nhu", "thi", "ma", "hay", "gi", "nao", "the", "bai", "viet"}
+_GENERIC = {("tuyen", "truyen"), ("vai", "tro"), ("thuc", "hien"), ("trien", "khai"), ("noi", "dung"),
+            ("cong", "tac"), ("quan", "triet"), ("nhiem", "vu"), ("giai", "phap"), ("y", "nghia"),
+            ("van", "de"), ("bai", "viet"), ("pho", "bien"), ("van", "ban")}
+_PUBLIC = ("nguoi dan", "nhan dan", "can bo, dang vien", "doanh nghiep", "cong dong")
+
+MIN_WORDS, MAX_WORDS = 8, 90
+LONG_WORDS = 50  # longer sentences are split at ";"
+
+
+@dataclass
+class Unit:
+    """One sentence of a document: verbatim span and the cleaned text a post shows."""
+
+    doc_id: str
+    start: int
+    end: int
+    quote: str  # Document.text[start:end], stripped
+    text: str  # one line, no markers/markdown, capitalized, ends with a full stop
+    heading: bool = False
+    folded: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Topic:
+    """What a topic asks for: content phrases (folded syllables) and document references."""
+
+    text: str
+    phrases: list[tuple[str, ...]]
+    refs: list[DocRef]
+
+    @property
+    def weight(self) -> float:
+        return sum(len(p) for p in self.phrases) + 2.0 * len(self.refs)
+
+
+def parse_topic(topic: str) -> Topic:
+    """Split a topic into content phrases at generic words; references apart.
+
+    "vai trò của người dân trong chuyển đổi số" -> phrases ("nguoi","dan"),
+    ("chuyen","doi","so"); "tuyên truyền Kết luận 69" -> ref 69-KL, no phrase.
+    """
+    refs = find_refs(topic)
+    rest = fold(topic)
+    for r in sorted(refs, key=lambda r: -r.start):
+        rest = rest[: r.start] + " | " + rest[r.end:]
+    phrases: list[tuple[str, ...]] = []
+    for piece in rest.split("|"):
+        words = folded_syllables(piece)
+        drop = {i for i, w in enumerate(words) if w in _STOP}
+        for i in range(len(words) - 1):
+            if (words[i], words[i + 1]) in _GENERIC:
+                drop |= {i, i + 1}
+        cur: list[str] = []
+        for i, w in enumerate(words + [""]):
+            if w and i not in drop:
+                cur.append(w)
+            elif cur:
+                phrases.append(tuple(cur))
+                cur = []
+    if not phrases and not refs:
+        words = [w for w in folded_syllables(rest) if w not in _STOP]
+        phrases = [tuple(words)] if words else []
+    return Topic(topic, phrases, refs)
+
+
+def content_words(text: str) -> list[str]:
+    """Folded syllables without stop words: "khoa học và công nghệ" matches "khoa học công nghệ"."""
+    return [w for w in folded_syllables(text) if w not in _STOP]
+
+
+def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1))
+
+
+def _ref_in(refs: list[DocRef], text: str) -> bool:
+    found = find_refs(text)
+    return any(r.matches(f.key) or f.matches(r.key) or (f.number, f.type) == (r.number, r.type)
+               for r in refs for f in found)
+
+
+def doc_about(doc: Document, refs: list[DocRef]) -> bool:
+    """Whether a document is, or implements, a referenced document (its own number or title)."""
+    if not refs:
+        return False
+    if doc.facts.key and any(r.matches(doc.facts.key) for r in refs):
+        return True
+    head = " ".join([doc.facts.title, doc.text[:800]])
+    return _ref_in(refs, head)
+
+
+def coverage(doc: Document, topic: Topic) -> float:
+    """Share of the topic's weight a document's text contains (whole phrases, references)."""
+    if topic.weight == 0:
+        return 0.0
+    words = content_words(doc.text)
+    got = sum(len(p) for p in topic.phrases if _contains(words, p))
+    if topic.refs and (doc_about(doc, topic.refs) or _ref_in(topic.refs, doc.text)):
+        got += 2.0 * len(topic.refs)
+    return got / topic.weight
+
+
+def score(unit: Unit, topic: Topic, about: bool) -> float:
+    """How well a sentence serves the topic; 0 when it does not touch it at all."""
+    s = 0.0
+    for p in topic.phrases:
+        if _contains(unit.folded, p):
+            s += 1.0 + 0.5 * len(p)
+        else:
+            share = sum(1 for w in p if w in unit.folded) / len(p)
+            s += 0.3 * share if share >= 0.5 else 0.0
+    if topic.refs:
+        if _ref_in(topic.refs, unit.quote):
+            s += 1.0
+        if about:
+            s += 1.0
+    if s == 0.0:
+        return 0.0
+    joined = " ".join(unit.folded)
+    if any(w in joined for w in _PUBLIC):
+        s += 0.3
+    n = len(unit.folded)
+    if n > 45:
+        s -= 0.02 * (n - 45)
+    s -= 0.4 * len(find_numbers(unit.quote))  # citation-heavy sentences read as boilerplate
+    return s
+
+
+_CACHE: dict[tuple[str, str], list[Unit]] = {}
+
+
+def units(doc: Document) -> list[Unit]:
+    """The usable sentences of a document, in text order (cached by content hash)."""
+    key = (doc.id, doc.sha256 or str(hash(doc.text)))
+    if key not in _CACHE:
+        out = []
+        for a, b, heading in _items(doc.text):
+            for s, e in _clauses(doc.text, _sentences(doc.text, a, b)):
+                quote = doc.text[s:e].strip()
+                s += len(doc.text[s:e]) - len(doc.text[s:e].lstrip())
+                text = clean(quote)
+                u = Unit(doc.id, s, s + len(quote), quote, text, heading, content_words(text))
+                if heading or usable(u):
+                    out.append(u)
+        _CACHE[key] = out
+    return _CACHE[key]
+
+
+def _items(text: str) -> list[tuple[int, int, bool]]:
+    """List items and paragraphs as spans; hard-wrapped lines are joined.
+
+    A line starts a new item when it begins with a list marker or a heading, or follows a
+    blank line after a sentence end. Otherwise it continues the item (PDF text wraps every
+    line, sometimes with blank lines between the wraps).
+    """
+    items: list[list] = []
+    pos, blank, prev_end, prev_head = 0, True, True, False
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        s = line.strip()
+        if not s:
+            blank = True
+            continue
+        head = bool(_HEADING.match(line)) or is_caps(s)
+        new = (not items or bool(_MARKER.match(line)) or head or prev_head
+               or (blank and prev_end))
+        if new:
+            items.append([start, start + len(line.rstrip()), head])
+        else:
+            items[-1][1] = start + len(line.rstrip())
+        blank, prev_head = False, head
+        prev_end = s.rstrip("*").endswith((".", ":", ";", "!", "?", "”", '"', ")", "/"))
+    return [(a, b, h) for a, b, h in items]
+
+
+def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    piece = text[a:b]
+    m = _MARKER.match(piece)
+    off = m.end() if m else 0
+    out, cur = [], off
+    for m in _SENT_END.finditer(piece, off):
+        out.append((a + cur, a + m.start()))
+        cur = m.end()
+    out.append((a + cur, b))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Long sentences split at ";": each clause of a list sentence is a point of its own."""
+    out = []
+    for s, e in spans:
+        if len(text[s:e].split()) <= LONG_WORDS:
+            out.append((s, e))
+            continue
+        cur = s
+        for m in re.finditer(r";\s+", text[s:e]):
+            out.append((cur, s + m.start()))
+            cur = s + m.end()
+        out.append((cur, e))
+    return out
+
+
+def is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.7
+
+
+def clean(quote: str) -> str:
+    """One readable line: no markers, markdown or wraps; capital first, full stop last."""
+    t = _MARKER.sub("", quote, count=1)
+    t = _MD.sub("", t)
+    t = collapse_ws(t.replace("\n", " "))
+    t = t.strip(" -–;,")
+    if t.endswith(":"):
+        t = t[:-1].rstrip() + "."
+    if t and t[-1] not in ".!?…”\"":
+        t += "."
+    return t[:1].upper() + t[1:]
+
+
+def usable(unit: Unit) -> bool:
+    """Reject what would read badly in a post: short bits, boilerplate, OCR damage."""
+    t, f = unit.text, fold(unit.text)
+    n = len(unit.folded)
+    if not MIN_WORDS <= n <= MAX_WORDS or is_caps(t):
+        return False
+    if f.startswith(_BOILERPLATE) or "./" in t or "(b/c)" in f or "(bao cao)" in f:
+        return False
+    if _ODD.search(t) or "..." in t and t.count("...") > 1:
+        return False
+    nums = {r.start for r in find_numbers(t)}
+    mixed = [m for m in _MIXED.finditer(t) if not any(abs(m.start() - s) < 4 for s in nums)]
+    if mixed:
+        return False  # "d6i", "s6": OCR read letters as digits
+    if _accented_share(t) < 0.35:
+        return False  # OCR lost the diacritics ("Ky nguyén vuon minh cta dan toc")
+    return len(find_numbers(t)) <= 3
+
+
+def _accented_share(text: str) -> float:
+    """Share of words with a diacritic: about two thirds in Vietnamese prose."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if not w.isupper()]
+    return sum(has_diacritics(w) for w in words) / len(words) if words else 0.0
+
+
+def shorten(text: str, max_chars: int) -> str:
+    """Cut a long sentence at a clause boundary (never mid-clause); "" when impossible."""
+    if len(text) <= max_chars:
+        return text
+    body = text[:max_chars]
+    for sep in ("; ", ": ", ", "):
+        cut = body.rfind(sep)
+        if cut >= max_chars * 0.45:
+            return body[:cut].rstrip(" ,;:") + "."
+    return ""

@@ -1,0 +1,128 @@
+"""Knowledge-base commands: ``troly ingest``, ``troly docs``, ``troly search``, ``troly remove``.
+
+Operator tools, so their messages are in English; document content is printed as stored.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from troly.config import DEFAULT_CORPUS, Settings
+from troly.models import Document, Facts
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ingest", help="add documents (.txt .md .docx .pdf, folders recursively) to the base")
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the shipped corpus)")
+    p.add_argument("--if-missing", action="store_true", help="do nothing when the base already has documents")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("docs", help="list the documents in the base")
+    p.add_argument("--json", action="store_true", help="one JSON array")
+    p.set_defaults(func=cmd_docs)
+
+    p = sub.add_parser("search", help="search the base (hybrid BM25 + embeddings)")
+    p.add_argument("query")
+    p.add_argument("-k", type=int, default=5, help="number of hits (default 5)")
+    p.add_argument("--json", action="store_true", help="one JSON array")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("remove", help="delete a document everywhere, by number (any spelling) or id")
+    p.add_argument("doc")
+    p.set_defaults(func=cmd_remove)
+
+
+def _open():
+    from troly.knowledge.base import KnowledgeBase
+
+    return KnowledgeBase.open(Settings.from_env())
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    kb = _open()
+    if args.if_missing and kb.count() > 0:
+        print(f"knowledge base already has {kb.count()} documents; nothing to do", file=sys.stderr)
+        return 0
+    paths = args.paths or [DEFAULT_CORPUS]
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        print(f"not found: {p}", file=sys.stderr)
+    report = kb.ingest([p for p in paths if p.exists()], progress=sys.stderr.isatty())
+    for path, error in report.failed:
+        print(f"failed: {error}", file=sys.stderr)
+    print(f"added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
+          f"failed {len(report.failed) + len(missing)}; {kb.count()} documents in the base")
+    ok = len(report.added) + len(report.updated) + len(report.unchanged)
+    if ok == 0 and (report.failed or missing):
+        return 1
+    if report.total == 0 and not missing:
+        print("no .txt .md .docx or .pdf files found", file=sys.stderr)
+        return 1
+    return 0
+
+
+def doc_entry(doc: Document) -> dict:
+    f: Facts = doc.facts
+    return {
+        "id": doc.id,
+        "type": f.type,
+        "number": f.key or f.number,
+        "date": f.date,
+        "place": f.place,
+        "issuer": f.issuer,
+        "title": f.title,
+        "signer": f.signer,
+        "signer_title": f.signer_title,
+        "recipients": list(f.recipients),
+        "cites": list(dict.fromkeys(c.key for c in f.cites if c.key)),
+        "repaired": f.repaired,
+        "damaged": round(f.damaged, 3),
+    }
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    entries = [doc_entry(d) for d in _open().documents()]
+    if args.json:
+        print(json.dumps(entries, ensure_ascii=False, indent=2))
+        return 0
+    if not entries:
+        print("the knowledge base is empty (run: troly ingest)")
+        return 0
+    for e in entries:
+        flags = " [repaired]" if e["repaired"] else (" [damaged]" if e["damaged"] > 0.2 else "")
+        print(f"{e['id']}{flags}")
+        print(f"  {e['type']} {e['number'] or '(no number)'}, {e['date'] or '(no date)'}, {e['place']}")
+        print(f"  issuer: {e['issuer']}")
+        print(f"  title:  {e['title']}")
+        print(f"  signer: {e['signer']} ({e['signer_title']})")
+        if e["cites"]:
+            print(f"  cites:  {', '.join(e['cites'])}")
+        if e["recipients"]:
+            print(f"  to:     {'; '.join(e['recipients'])}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    hits = _open().search(args.query, k=args.k)
+    out = [{"document": h.document.key or h.document.title or h.doc_id, "doc_id": h.doc_id,
+            "section": h.chunk.section, "text": h.chunk.text, "score": round(h.score, 4)} for h in hits]
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not out:
+        print("no match")
+    for i, h in enumerate(out, 1):
+        print(f"{i}. [{h['score']:.3f}] {h['document']} › {h['section']}")
+        print("   " + h["text"].strip().replace("\n", "\n   "))
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    removed = _open().remove(args.doc)
+    if not removed:
+        print(f"no document matches {args.doc!r} (see: troly docs)", file=sys.stderr)
+        return 1
+    print("removed: " + ", ".join(removed))
+    return 0

@@ -1,0 +1,125 @@
+"""Assignments: who must do what, and by when, as rows.
+
+Two shapes carry them in directives:
+- an item that names an agency (``1. Ban Tuyên giáo Huyện ủy``) followed by its tasks as
+  dashes, or an item that opens with the agency (``2. Ủy ban nhân dân huyện xây dựng ...``);
+- a line that gives the lead and partners of the task above it (``- UBND huyện chủ trì,
+  phối hợp với ... tiếp tục thực hiện đến năm 2025``).
+Deadlines come from the task text: ``trước ngày 15/5/2025``, ``đến năm 2025``, ``thường xuyên``.
+"""
+from __future__ import annotations
+
+import re
+
+from troly.ingest.sections import PREAMBLE, TAIL, PlacedPara
+from troly.models import Assignment
+from troly.vn.dates import find_dates
+from troly.vn.text import collapse_ws, fold
+
+_AGENCY = re.compile(
+    r"^(?:các\s+|cac\s+)?(?:ban|uy ban|ubnd|ubmttq|mttq|mat tran|phong|trung tam|van phong|huyen uy|thanh uy|tinh uy|"
+    r"dang uy|cong an|hoi|doan|chi bo|chi, dang bo|dang bo|cap uy|co quan|to chuc|dong chi|uy vien|so|"
+    r"bao|dai|truong|hdnd|quan su)\b"
+)
+_ROLE = re.compile(r"\b(chủ trì|phối hợp|thực hiện|có trách nhiệm|tham mưu)\b", re.I)
+_LEAD = re.compile(r"^(?P<agency>[^,;:.]{3,90}?)\s+(?P<role>chủ trì|phối hợp)\b(?P<rest>.*)$", re.I)
+_GIVEN = re.compile(r"^giao\s+(?P<agency>.{3,120}?)\s+(?P<role>chủ trì|thực hiện|triển khai|theo dõi)\b", re.I)
+_PARTNERS = re.compile(r"phối hợp(?:\s+với)?\s+(?P<who>.+?)(?:\s+(?:tiếp tục|triển khai|thực hiện|tổ chức)\b|[;.]|$)", re.I)
+_DEADLINE = re.compile(
+    r"(?P<text>(?:trước|chậm nhất|hạn chót|trong)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|"
+    r"(?:trước|chậm nhất)\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|"
+    r"(?:đến|trong|từ nay (?:cho )?đến)\s+năm\s+\d{4}|"
+    r"thường xuyên|hằng năm|hàng năm|định kỳ(?:\s+\w+)?)",
+    re.I,
+)
+_ORG_SECTIONS = ("to chuc thuc hien", "trach nhiem", "phan cong", "nhiem vu", "giai phap")
+_TASK_MAX = 400
+
+
+def _deadline(text: str) -> tuple[str, str]:
+    """(deadline as written, ISO date or year) from a task text; dated ones win over "thường xuyên"."""
+    found = [m for m in _DEADLINE.finditer(text)]
+    if not found:
+        return "", ""
+    dated = [m for m in found if re.search(r"\d{4}", m.group("text"))]
+    m = (dated or found)[0]
+    written = collapse_ws(m.group("text"))
+    dates = find_dates(written, years=True)
+    if dates:
+        return written, dates[0].iso
+    return written, ""
+
+
+def _trim(text: str) -> str:
+    text = collapse_ws(text).lstrip("-–•+ ").strip()
+    return text if len(text) <= _TASK_MAX else text[:_TASK_MAX].rsplit(" ", 1)[0] + "…"
+
+
+def agency_heading(text: str) -> bool:
+    """An item whose text is an agency name (short, no full stop): ``1. Ban Tuyên giáo Huyện ủy``."""
+    return bool(_AGENCY.match(fold(text))) and len(text) < 220 and not text.rstrip().endswith(".")
+
+
+def _leading_agency(text: str) -> str:
+    """"Ủy ban nhân dân huyện xây dựng kế hoạch ..." -> "Ủy ban nhân dân huyện" (up to the verb)."""
+    m = re.match(
+        r"^(?P<a>.{3,120}?)\s+(?:xây dựng|chỉ đạo|theo chức năng|căn cứ|chủ động|tổ chức|có trách nhiệm|"
+        r"tham mưu|hướng dẫn|phối hợp|chủ trì|thực hiện|tăng cường|bám sát)\b",
+        text,
+    )
+    return m.group("a").strip(" ,") if m and _AGENCY.match(fold(m.group("a"))) else ""
+
+
+def _rest_of(pp: PlacedPara) -> str:
+    from troly.ingest.layout import marker
+
+    m = marker(pp.para.text)
+    return m[2] if m else pp.para.text
+
+
+def extract_assignments(placed: list[PlacedPara]) -> list[Assignment]:
+    out: list[Assignment] = []
+    current_agency = ""
+    current_agency_level = 0
+    last_item = ""  # text of the last numbered item: the task a "chủ trì" line refers to
+    for pp in placed:
+        if pp.path and pp.path[0] in (PREAMBLE, TAIL):
+            continue
+        text = pp.para.text
+        rest = _rest_of(pp)
+        in_org = any(k in fold(" ".join(pp.path)) for k in _ORG_SECTIONS)
+        if 1 <= pp.level <= 4:
+            if current_agency and pp.level <= current_agency_level:
+                current_agency = ""
+            if in_org and pp.level >= 2 and agency_heading(rest):
+                current_agency, current_agency_level = rest.strip(" .:"), pp.level
+                continue
+            last_item = rest
+            lead = _leading_agency(rest) if in_org else ""
+            if lead:
+                dl, dd = _deadline(rest)
+                out.append(Assignment(lead, "thực hiện", _trim(rest[len(lead):]), dl, dd, pp.breadcrumb,
+                                      pp.para.start, pp.para.end))
+            continue
+        given = _GIVEN.match(rest.strip())
+        if given:
+            dl, dd = _deadline(rest)
+            role = "chủ trì" if fold(given.group("role")) == "chu tri" else "thực hiện"
+            out.append(Assignment(collapse_ws(given.group("agency")), role, _trim(last_item or rest), dl, dd,
+                                  pp.breadcrumb, pp.para.start, pp.para.end))
+            continue
+        m = _LEAD.match(rest.strip())
+        if m and _AGENCY.match(fold(m.group("agency"))):
+            role = m.group("role").lower()
+            partners = _PARTNERS.search(rest)
+            coord = [collapse_ws(x) for x in re.split(r",\s*|\s+và\s+", partners.group("who"))] if partners else []
+            dl, dd = _deadline(rest)
+            task = last_item or rest
+            out.append(Assignment(collapse_ws(m.group("agency")), role, _trim(task), dl, dd, pp.breadcrumb,
+                                  pp.para.start, pp.para.end, [c for c in coord if c]))
+            continue
+        if current_agency and pp.level in (0, 5, 6):
+            role = "chủ trì" if fold(rest).startswith("chu tri") else "thực hiện"
+            dl, dd = _deadline(rest)
+            out.append(Assignment(current_agency, role, _trim(rest), dl, dd, pp.breadcrumb, pp.para.start, pp.para.end))
+    return out

@@ -1,0 +1,215 @@
+"""Facts of a directive, read from its layout: type, number, place and date, issuer,
+title, signer, recipients and every cited document.
+
+Each fact comes from the zone where the format puts it (the header block, the type line,
+the signature block ...), with the introduction as a fallback where a copy lost its header.
+"""
+from __future__ import annotations
+
+import re
+
+from troly.ingest.layout import Layout, Para, is_caps, is_signature_line
+from troly.models import Citation, Facts
+from troly.vn import docnum
+from troly.vn.dates import find_dates
+from troly.vn.text import collapse_ws, fold
+
+_NUMBER_LINE = re.compile(r"(?:^|\s)S[ốo6ô]\s*:?\s*(?P<num>\d{0,4}\s*[-/]?\s*[A-Za-zĐđ]{1,6}\s*[-/]\s*[A-Za-zĐđ&\-]{1,14})")
+_PLACE_DATE = re.compile(r"(?P<place>[^\d,:;]{2,40}?),\s*(?P<date>ngày\s*\d{0,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})", re.I)
+_MOTTO = (
+    "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "dang cong san viet nam",
+    "doc lap tu do hanh phuc",
+)
+_ORG_START = re.compile(
+    r"\b(Ban Thường vụ|Ban Chấp hành|Ban Tuyên giáo|Ban Chỉ đạo|Ban Dân vận|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|"
+    r"Huyện ủy|Thành ủy|Tỉnh ủy|Đảng ủy|Quận ủy|Thị ủy|Văn phòng|Sở|Phòng|Ban)\b"
+)
+_ISSUE_VERB = re.compile(
+    r"(?P<org>(?:Ban|Ủy ban|Uỷ ban|UBND|Huyện ủy|Thành ủy|Tỉnh ủy|Đảng ủy|Sở|Phòng|Văn phòng)[^,;:.()]{2,70}?)\s+"
+    r"(?:ban hành|xây dựng|hướng dẫn|thông báo|triển khai)\b"
+)
+_CITE_TYPE = re.compile(
+    r"(Nghị quyết|Kết luận|Kế hoạch hành động|Kế hoạch|Hướng dẫn|Thông báo|Chương trình hành động|Chương trình|"
+    r"Chỉ thị|Quyết định|Nghị định|Thông tư|Quy định|Công văn)\s*(?:số\s*)?$",
+    re.I,
+)
+_CITE_TAIL = re.compile(
+    r"^\s*,?\s*(?:ngày\s*(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}))?"
+    r"\s*,?\s*(?:của\s+(?P<issuer>[^,;()“”\"]{3,80}?))?(?=\s*(?:về|thực hiện|”|“|\(|,|;|\.|$))"
+    r"\s*(?P<subject>(?:“\s*)?về\s[^;()”]{5,300})?",
+    re.I,
+)
+_NAME = re.compile(r"^[A-ZÀ-ỸĐ][\wÀ-ỹ'’]*(?:\s+[A-ZÀ-ỸĐ][\wÀ-ỹ'’]*){1,5}$")
+
+
+def _iso(text: str) -> tuple[str, str]:
+    found = find_dates(text)
+    return (found[0].iso, found[0].text) if found else ("", "")
+
+
+def _header_lines(lay: Layout) -> list[str]:
+    """Header lines with the motto column removed (two columns flattened into one line)."""
+    out = []
+    for p in lay.header:
+        line = p.text
+        folded = fold(line)
+        for motto in _MOTTO:
+            k = folded.find(motto)
+            if k >= 0:
+                line = (line[:k] + " " + line[k + len(motto):]).strip()
+                folded = fold(line)
+        if line.strip(" -*"):
+            out.append(line.strip(" -*"))
+    return out
+
+
+def extract_number(lay: Layout) -> tuple[str, str]:
+    """(number as written, normalized key). ``Số: -HD/BTG`` gives ("-HD/BTG", "")."""
+    for p in lay.header[:8] + lay.intro[:1]:
+        m = _NUMBER_LINE.search(p.text)
+        if m:
+            written = collapse_ws(m.group("num"))
+            return written, docnum.normalize(written)
+    return "", ""
+
+
+def extract_place_date(lay: Layout) -> tuple[str, str, str]:
+    for p in lay.header[:8]:
+        m = _PLACE_DATE.search(p.text)
+        if m:
+            iso, written = _iso(m.group("date"))
+            place = m.group("place").strip(" .-")
+            # A number printed on the same line (flattened columns) is not part of the place.
+            place = re.sub(r"^.*\d\S*\s+", "", place).strip()
+            return place, iso, written
+    return "", "", ""
+
+
+def _pretty_org(caps: str) -> str:
+    """``ỦY BAN NHÂN DÂN PHƯỜNG KINH MÔN`` -> ``Ủy ban nhân dân phường Kinh Môn`` (best effort)."""
+    words = caps.split()
+    known = {"ủy", "uỷ", "ban", "nhân", "dân", "thường", "vụ", "huyện", "tỉnh", "thành", "phường", "xã", "tuyên",
+             "giáo", "chấp", "hành", "đảng", "bộ", "văn", "phòng", "và", "vận", "quận", "thị", "trấn"}
+    out = []
+    for k, w in enumerate(words):
+        lw = w.lower()
+        out.append(w.capitalize() if k == 0 else (lw if lw in known else w.capitalize()))
+    return " ".join(out)
+
+
+def extract_issuer(lay: Layout) -> str:
+    # 1. The body says who issues it ("Ban Thường vụ Huyện ủy ban hành Kế hoạch ...").
+    for p in lay.intro + lay.title:
+        matches = list(_ISSUE_VERB.finditer(p.text))
+        if matches:
+            org = matches[-1].group("org")
+            # Keep from the last organisation word: "..., trên cơ sở ..., Ban Thường vụ Huyện ủy".
+            starts = [m.start() for m in _ORG_START.finditer(org)]
+            return collapse_ws(org[starts[0]:] if starts else org)
+    # 2. The header's left column.
+    lines = [s for s in _header_lines(lay) if is_caps(s) and not fold(s).startswith("so")]
+    if lines:
+        return _pretty_org(" ".join(lines[:2]))
+    # 3. The signature mandate ("T/M BAN THƯỜNG VỤ").
+    for p in lay.signature:
+        m = re.match(r"^\s*(?:T/M|TM\.?)\s+(.+)$", p.text)
+        if m:
+            return _pretty_org(m.group(1))
+    return ""
+
+
+def extract_title(lay: Layout) -> str:
+    return collapse_ws(" ".join(p.text for p in lay.title)).strip(" .")
+
+
+def extract_type(lay: Layout) -> str:
+    if lay.type_line is None:
+        return ""
+    return docnum.type_name(docnum.type_code(lay.type_line.text)) or lay.type_line.text.capitalize()
+
+
+def extract_signature(lay: Layout) -> tuple[str, str, str]:
+    """(signer, signing title, mandate such as "T/M BAN THƯỜNG VỤ")."""
+    zone = lay.signature or lay.recipients[-3:]
+    if not zone:
+        return "", "", ""
+    name = ""
+    last = zone[-1].text.strip(" .,")
+    if _NAME.match(last) and not is_signature_line(zone[-1]) and not last.startswith("-"):
+        name = last
+    titles = [p.text for p in zone if is_signature_line(p)]
+    mode = next((t for t in titles if re.match(r"^\s*(T/M|TM\.?|K/T|KT\.?)", t)), "")
+    plain = [t for t in titles if t != mode]
+    title = plain[-1] if plain else ""
+    if not title and mode:
+        # "K/T TRƯỞNG BAN" alone: the signer acts for that title.
+        title = re.sub(r"^\s*(T/M|TM\.?|K/T|KT\.?)\s*", "", mode)
+    return name, title, mode
+
+
+def extract_recipients(lay: Layout) -> list[str]:
+    out: list[str] = []
+    for p in lay.recipients:
+        text = p.text
+        if fold(text).startswith(("noi nhan", "noi nhn")):
+            text = re.sub(r"^[^:]*:\s*", "", text)
+            if not text.startswith(("-", "+")):
+                continue
+        for part in re.split(r"(?<=[,;])\s*(?=[-+])|^[-+]\s*", text):
+            item = re.sub(r"\((?:b/?c|báo cáo|đ/?b|t/?h)\)", "", part.strip(" -+;,."), flags=re.I).strip(" ,;.")
+            if len(item) >= 3 and not item.lower().startswith("lưu") and not is_caps(item):
+                out.append(collapse_ws(item))
+    return out
+
+
+def extract_citations(text: str, own_key: str) -> list[Citation]:
+    """Every cited document with what the text says of it; one entry a key, richest first."""
+    best: dict[str, Citation] = {}
+    for ref in docnum.find_numbers(text):
+        if ref.key == own_key:
+            continue
+        before = text[max(0, ref.start - 40):ref.start]
+        tm = _CITE_TYPE.search(before)
+        type_ = tm.group(1) if tm else docnum.type_name(ref.type)
+        after = text[ref.end:ref.end + 400]
+        m = _CITE_TAIL.match(after)
+        date_text = issuer = subject = ""
+        if m:
+            date_text = collapse_ws(m.group("date") or "")
+            issuer = collapse_ws(m.group("issuer") or "")
+            # "của Ban Thường vụ Tỉnh ủy và Chương trình số 50 ...": the issuer stops at the next citation.
+            issuer = re.split(r"\s+và\s+(?=[A-ZĐ])|\s+\d", issuer)[0]
+            subject = collapse_ws((m.group("subject") or "").lstrip("“ "))
+        iso = _iso(f"ngày {date_text}")[0] if date_text else ""
+        cit = Citation(ref.key, text[ref.start:ref.end], type_[:1].upper() + type_[1:], iso, date_text, issuer,
+                       subject.rstrip(" ,."), ref.start, ref.end)
+        old = best.get(ref.key)
+        score = bool(iso) * 4 + bool(issuer) * 2 + bool(subject)
+        if old is None or score > bool(old.date) * 4 + bool(old.issuer) * 2 + bool(old.subject):
+            best[ref.key] = cit
+    return sorted(best.values(), key=lambda c: c.start)
+
+
+def extract_facts(lay: Layout) -> Facts:
+    number, key = extract_number(lay)
+    place, iso, date_text = extract_place_date(lay)
+    signer, signer_title, mode = extract_signature(lay)
+    return Facts(
+        type=extract_type(lay),
+        number=number,
+        key=key,
+        date=iso,
+        date_text=date_text,
+        place=place,
+        issuer=extract_issuer(lay),
+        title=extract_title(lay),
+        signer=signer,
+        signer_title=signer_title,
+        sign_mode=mode,
+        recipients=extract_recipients(lay),
+        cites=extract_citations(lay.text, key),
+    )
+
+
+def first_para(paras: list[Para]) -> str:
+    return paras[0].text if paras else ""

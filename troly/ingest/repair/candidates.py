@@ -1,0 +1,169 @@
+"""OCR confusions -> candidate syllables, each with a channel cost (lower = more likely).
+
+Two steps. (1) Every observed character (or pair, ``ir``) stands for one or more plain letters
+with a cost: ``6`` -> o, ``w`` -> ư/ươ, ``1`` -> l, ``P`` at a word start -> Đ, ``¢ § )`` -> a
+vowel whose mark was lost. A search over the token, pruned by the prefixes of known folded
+syllables, yields the folded spellings the token can stand for. (2) Every known syllable with that
+folded spelling is scored letter by letter against what the unit said about it (``6`` wants ô/ơ,
+``w`` wants ư, ``é`` wants ê or é). The language model chooses among the survivors.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from troly.ingest.repair.syllable import split_tone
+from troly.ingest.repair.tokens import DAMAGE_CHARS
+from troly.vn.text import fold
+
+MAX_COST = 3.0
+_SHAPED = set("ăâêôơưđ")
+_VOWELS = "aeiouy"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str  # as it will be written (case applied)
+    word: str  # lower-case syllable (the LM's unit)
+    cost: float
+
+
+def _units(s: str, i: int, initial_p: bool) -> list[tuple[int, str, float, str]]:
+    """(length consumed, folded letters, cost, check) for the observed text at ``s[i]``."""
+    c = s[i]
+    first, last = i == 0, i == len(s) - 1
+    out: list[tuple[int, str, float, str]] = []
+    pair = s[i:i + 2]
+    if pair == "ir":
+        out.append((2, "u", 0.2, "horn"))
+    if pair == "ii":
+        out.append((2, "u", 0.6, "any"))
+    if c in DAMAGE_CHARS or c == ")":
+        out += [(1, v, 0.3, "toned") for v in _VOWELS]
+        return out
+    if first and initial_p:
+        return out + [(1, "d", 0.1, "stroke"), (1, "p", 0.8, "any")]
+    if c == "6":
+        out.append((1, "o", 0.0, "shaped"))
+        if first:
+            out.append((1, "d", 1.2, "stroke"))
+        return out
+    if c == "0":
+        return out + [(1, "o", 0.5, "any")]
+    if c == "1":
+        return out + [(1, "l", 0.0, "any"), (1, "i", 0.8, "any")]
+    if c in "34":
+        return out + [(1, "a", 0.8, "any")]
+    if c == "w":
+        return out + [(1, "u", 0.1, "horn"), (1, "uo", 0.3, "horn")]
+    if c == "j":
+        return out + [(1, "i", 0.2, "dot")]
+    if c in "éèêë":
+        return out + [(1, "e", 0.0, "e_acute"), (1, "o", 0.5, "shaped"), (1, "a", 1.5, "any")]
+    if not c.isascii() and c.isalpha():
+        return out + [(1, fold(c), 0.0, "exact:" + c)]
+    if not c.isalpha():
+        return out
+    out.append((1, c, 0.0, "plain_e" if c == "e" else "any"))
+    if c == "e" and last and not first:
+        out.append((1, "c", 1.0, "any"))
+    if c == "l":
+        out.append((1, "i", 0.8, "any"))
+    if c == "y":
+        out.append((1, "u", 0.8, "dot"))
+    if not first:
+        if c == "d":
+            out += [(1, "a", 0.6, "shaped"), (1, "o", 0.9, "shaped")]
+        elif c == "b":
+            out.append((1, "o", 1.0, "shaped"))
+        elif c == "i":
+            out += [(1, "a", 0.6, "shaped"), (1, "u", 0.9, "hoi"), (1, "l", 0.8, "any")]
+        elif c == "g":
+            out.append((1, "o", 1.2, "horn"))
+    return out
+
+
+def _check_cost(check: str, orig: str) -> float:
+    if check == "any":
+        return 0.0
+    base, tone = split_tone(orig)
+    if check == "shaped":
+        return 0.0 if base in _SHAPED else 1.0
+    if check == "horn":
+        return 0.0 if base in "ươ" else 1.0
+    if check == "stroke":
+        return 0.0 if base == "đ" else 2.0
+    if check == "toned":
+        return 0.0 if tone else 0.5
+    if check == "dot":
+        return 0.0 if tone == "j" else 0.8
+    if check == "hoi":
+        return 0.0 if tone == "r" else 0.8
+    if check == "plain_e":
+        return 0.8 if orig == "é" else 0.0
+    if check == "e_acute":
+        if base == "ê" or orig == "é":
+            return 0.0
+        return 1.0 if base == "e" else 0.0
+    if check.startswith("exact:"):
+        return 0.0 if orig == check[6:] else 0.7
+    return 0.0
+
+
+def apply_case(token: str, word: str) -> str:
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return word.upper()
+    first = next((c for c in token if c.isalpha() or c.isdigit() or c in DAMAGE_CHARS), "")
+    if letters and (letters[0].isupper() and (first.isupper() or not first.isalpha())):
+        return word[:1].upper() + word[1:]
+    return word
+
+
+class CandidateIndex:
+    """Known syllables by folded spelling, with the prefix set that prunes the search."""
+
+    def __init__(self, syllables: dict[str, float]) -> None:
+        self.by_fold: dict[str, list[str]] = {}
+        self.prefixes: set[str] = set()
+        for syl in syllables:
+            f = fold(syl)
+            self.by_fold.setdefault(f, []).append(syl)
+            for k in range(1, len(f) + 1):
+                self.prefixes.add(f[:k])
+        self.counts = syllables
+
+    def known(self, word: str) -> bool:
+        return word in self.counts
+
+    @lru_cache(maxsize=50_000)
+    def candidates(self, token: str, limit: int = 14) -> tuple[Candidate, ...]:
+        """Candidates for one token; empty when nothing Vietnamese fits (keep the token)."""
+        tok = unicodedata.normalize("NFC", token)
+        initial_p = tok[:1] == "P" and tok[1:2].lower() != "h"
+        s = tok.lower()
+        found: dict[str, float] = {}
+        stack: list[tuple[int, str, float, tuple[tuple[str, int], ...]]] = [(0, "", 0.0, ())]
+        while stack:
+            i, prefix, cost, align = stack.pop()
+            if i == len(s):
+                if prefix in self.by_fold:
+                    self._score(prefix, cost, align, found)
+                continue
+            for n, letters, c, check in _units(s, i, initial_p):
+                nxt = prefix + letters
+                if cost + c <= MAX_COST and nxt in self.prefixes:
+                    stack.append((i + n, nxt, cost + c, align + ((check, len(letters)),)))
+        ranked = sorted(found.items(), key=lambda kv: (kv[1], -self.counts.get(kv[0], 0.0)))[:limit]
+        return tuple(Candidate(apply_case(tok, w), w, c) for w, c in ranked)
+
+    def _score(self, folded: str, cost: float, align: tuple[tuple[str, int], ...], found: dict[str, float]) -> None:
+        for syl in self.by_fold[folded]:
+            total, pos = cost, 0
+            for check, n in align:
+                for k in range(n):
+                    total += _check_cost(check, syl[pos + k])
+                pos += n
+            if total <= MAX_COST + 1.0 and total < found.get(syl, 1e9):
+                found[syl] = total

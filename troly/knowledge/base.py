@@ -1,0 +1,287 @@
+"""The knowledge base facade: documents in, hits out.
+
+SQLite (``store``) is the truth; Chroma (``vectors``) and BM25 (``lexical``) are derived.
+Writing a document goes: embed -> upsert vectors under NEW chunk ids (ids carry the file's
+hash, so they never overwrite the live ones) -> one SQLite transaction -> delete the old
+vector ids -> rebuild the BM25 index. A crash at any point leaves the previous state
+searchable: vectors whose ids SQLite does not know are never returned, and are dropped when
+the vector store is next opened (``reconcile``).
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from troly.config import Settings
+from troly.knowledge.embeddings import Encoder, SentenceEncoder
+from troly.knowledge.lexical import LexicalIndex
+from troly.knowledge.search import DEFAULT_DENSE_WEIGHT, Snapshot, index_text, search
+from troly.knowledge.store import Store
+from troly.models import Assignment, Document, Hit
+from troly.vn import DocRef, find_refs, parse_key
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+
+
+@dataclass
+class IngestReport:
+    """What ``ingest`` did, path by path; ``failed`` holds (path, error message)."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.added) + len(self.updated) + len(self.unchanged) + len(self.failed)
+
+
+def walk(paths: Iterable[Path]) -> list[Path]:
+    """Files with a supported suffix, recursing into directories, in a stable order."""
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                              and not f.name.startswith((".", "~$"))))
+        else:
+            out.append(p)
+    return out
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+class KnowledgeBase:
+    def __init__(self, settings: Settings, encoder: Encoder | None = None, ingestor=None):
+        self.settings = settings
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        self.store = Store(settings.db_path)
+        self._encoder = encoder
+        self._ingestor = ingestor
+        self._vectors = None
+        self._snapshot: Snapshot | None = None
+        self._lock = threading.RLock()
+        self.dense_weight = settings.dense_weight if settings.dense_weight >= 0 else DEFAULT_DENSE_WEIGHT
+
+    @classmethod
+    def open(cls, settings: Settings | None = None) -> "KnowledgeBase":
+        return cls(settings or Settings.from_env())
+
+    def connect(self):
+        return self.store.connect()
+
+    def close(self) -> None:
+        self.store.close()
+
+    # --- lazy parts --------------------------------------------------------------------
+    @property
+    def encoder(self) -> Encoder:
+        if self._encoder is None:
+            self._encoder = SentenceEncoder(self.settings.embedding_model)
+        return self._encoder
+
+    @property
+    def ingestor(self):
+        if self._ingestor is None:
+            from troly.ingest.pipeline import Ingestor
+
+            self._ingestor = Ingestor()
+        return self._ingestor
+
+    @property
+    def vectors(self):
+        with self._lock:
+            if self._vectors is None:
+                from troly.knowledge.vectors import VectorStore
+
+                self._vectors = VectorStore(self.settings, self.encoder.name)
+                self.reconcile()
+            return self._vectors
+
+    def reconcile(self) -> tuple[int, int]:
+        """Make the vectors match SQLite: drop unknown ids, embed missing chunks. -> (dropped, added)."""
+        vec = self._vectors
+        have, want = vec.ids(), set(self.store.chunk_ids())
+        extra, missing = have - want, want - have
+        if extra:
+            log.info("dropping %d stale vectors", len(extra))
+            vec.delete(sorted(extra))
+        if missing:
+            log.info("embedding %d chunks missing from the vector store", len(missing))
+            facts = self.store.all_facts()
+            chunks = self.store.chunks_by_ids(sorted(missing))
+            for i in range(0, len(chunks), 1000):
+                part = chunks[i:i + 1000]
+                embs = self.encoder.encode([index_text(c, facts[c.doc_id]) for c in part])
+                vec.upsert([c.id for c in part], embs, [c.doc_id for c in part])
+        return len(extra), len(missing)
+
+    def snapshot(self) -> Snapshot:
+        """The in-memory search state for the store's current generation (rebuilt when stale)."""
+        with self._lock:
+            gen = self.store.generation()
+            if self._snapshot is None or self._snapshot.generation != gen:
+                self._snapshot = self._build_snapshot(gen)
+            return self._snapshot
+
+    def _build_snapshot(self, gen: int) -> Snapshot:
+        chunks = self.store.iter_chunks()
+        facts = self.store.all_facts()
+        ids = [c.id for c, _ in chunks]
+        directory = self.settings.data_dir / "bm25"
+        lexical = LexicalIndex.load(directory)
+        if lexical is None or lexical.generation != gen or lexical.ids != ids:
+            lexical = LexicalIndex.build(ids, [index_text(c, facts[c.doc_id]) for c, _ in chunks], gen)
+            try:
+                lexical.save(directory)
+            except OSError as exc:  # another process may be swapping it in: ours is in memory
+                log.warning("could not save the BM25 index: %s", exc)
+        return Snapshot.build(gen, chunks, facts, self.store.keys(), lexical)
+
+    # --- writing -------------------------------------------------------------------------
+    def ingest(self, paths: Iterable[Path], progress: bool = False) -> IngestReport:
+        files = walk(paths)
+        report = IngestReport()
+        bar = None
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(files), unit="file", desc="ingest", leave=False)
+        for path in files:
+            try:
+                status, doc = self._ingest_file(path, None, refresh=False)
+            except Exception as exc:  # one bad file never stops the others
+                msg = str(exc) if str(exc).startswith(str(path)) or type(exc).__name__ == "IngestError" \
+                    else f"{path}: {type(exc).__name__}: {exc}"
+                log.warning("ingest failed: %s", msg)
+                report.failed.append((str(path), msg))
+            else:
+                getattr(report, status).append(str(path))
+                report.doc_ids.append(doc.id)
+            if bar is not None:
+                bar.update(1)
+        if bar is not None:
+            bar.close()
+        if report.added or report.updated:
+            self.snapshot()  # rebuild and save BM25 once for the whole batch
+        return report
+
+    def ingest_file(self, path: Path, name: str | None = None) -> tuple[str, Document]:
+        """-> (status, document); status in {"added", "updated", "unchanged"}; raises IngestError."""
+        return self._ingest_file(Path(path), name, refresh=True)
+
+    def _ingest_file(self, path: Path, name: str | None, refresh: bool) -> tuple[str, Document]:
+        source = name or str(path.resolve())
+        try:
+            sha = sha256_file(path)
+        except OSError as exc:
+            from troly.ingest.errors import IngestError
+
+            raise IngestError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
+        known = self.store.by_source(source)
+        if known and known[1] == sha:
+            return "unchanged", self.get(known[0])
+        if known is None:
+            same = self.store.by_sha(sha)
+            if same is not None:  # the same bytes under another name
+                return "unchanged", self.get(same)
+        doc = self.ingestor.run(path, name) if name is not None else self.ingestor.run(path)
+        doc = replace(doc, source=source, sha256=sha)
+        return self._write(doc, known[0] if known else None, refresh)
+
+    def add(self, doc: Document) -> tuple[str, Document]:
+        """Store an already-built Document (e.g. ``Ingestor().from_text``), keyed by its source."""
+        known = self.store.by_source(doc.source)
+        if known and known[1] == doc.sha256:
+            return "unchanged", self.get(known[0])
+        return self._write(doc, known[0] if known else None, refresh=True)
+
+    def _write(self, doc: Document, old_id: str | None, refresh: bool) -> tuple[str, Document]:
+        with self._lock:
+            doc = self._with_ids(doc, old_id)
+            old_chunks = set(self.store.chunk_ids(old_id)) if old_id else set()
+            old_chunks |= set(self.store.chunk_ids(doc.id))
+            embs = self.encoder.encode([index_text(c, doc.facts) for c in doc.chunks])
+            vec = self.vectors
+            vec.upsert([c.id for c in doc.chunks], embs, [doc.id] * len(doc.chunks))
+            self.store.replace(doc, old_id)
+            stale = old_chunks - {c.id for c in doc.chunks}
+            if stale:
+                vec.delete(sorted(stale))
+            if refresh:
+                self.snapshot()
+            return ("updated" if old_id else "added"), doc
+
+    def _with_ids(self, doc: Document, old_id: str | None) -> Document:
+        """A unique document id, and chunk ids that change with the content (``id@sha#n``)."""
+        doc_id = doc.id
+        owner = self.store.source_of(doc_id)
+        if owner is not None and owner != doc.source and doc_id != old_id and Path(owner).exists():
+            n = 2
+            while self.store.source_of(f"{doc.id}~{n}") is not None:
+                n += 1
+            doc_id = f"{doc.id}~{n}"
+            log.info("document id %s is taken by %s; using %s", doc.id, owner, doc_id)
+        tag = (doc.sha256 or hashlib.sha256(doc.text.encode()).hexdigest())[:10]
+        chunks = [replace(c, id=f"{doc_id}@{tag}#{i}", doc_id=doc_id, ordinal=i) for i, c in enumerate(doc.chunks)]
+        return replace(doc, id=doc_id, chunks=chunks)
+
+    def remove(self, ref: str) -> list[str]:
+        """Delete documents everywhere (SQLite, vectors, BM25) by id or by number in any spelling."""
+        ids = [ref] if self.store.source_of(ref) is not None else []
+        if not ids or "~" not in ref:  # "32/KH-UBND" names every document with that number
+            refs = find_refs(ref) or ([parse_key(ref)] if parse_key(ref) else [])
+            for r in refs:
+                ids += [d for d in self.resolve(r) if d not in ids]
+        with self._lock:
+            for doc_id in ids:
+                chunk_ids = self.store.chunk_ids(doc_id)
+                self.store.delete(doc_id)
+                self.vectors.delete(chunk_ids)
+            if ids:
+                self.snapshot()
+        return ids
+
+    # --- reading ---------------------------------------------------------------------------
+    def documents(self) -> list[Document]:
+        return [d for d in (self.store.get(i) for i in self.store.doc_ids()) if d is not None]
+
+    def get(self, doc_id: str) -> Document | None:
+        return self.store.get(doc_id)
+
+    def count(self) -> int:
+        return self.store.count()
+
+    def resolve(self, ref: DocRef) -> list[str]:
+        """Ids of the documents whose own number is ``ref`` (a partial ref matches any issuer)."""
+        return sorted(d for d, key in self.store.keys().items() if key and ref.matches(key))
+
+    def assignments(self, doc_id: str | None = None) -> list[tuple[str, Assignment]]:
+        return self.store.assignments(doc_id)
+
+    def search(self, query: str, k: int = 5, doc_ids: list[str] | None = None) -> list[Hit]:
+        snap = self.snapshot()
+        dense = self._dense if self.dense_weight > 0 else None
+        return search(snap, query, k, doc_ids, dense=dense, dense_weight=self.dense_weight)
+
+    def _dense(self, query: str, n: int, doc_ids: Sequence[str] | None) -> list[tuple[str, float]]:
+        try:
+            emb = self.encoder.encode([query])[0]
+            return self.vectors.query(emb, n, doc_ids)
+        except Exception as exc:  # the lexical side still answers
+            log.warning("dense search unavailable: %s", exc)
+            return []

