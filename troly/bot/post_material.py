@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from troly.ingest.repair.detect import damage_share
 from troly.models import Document
 from troly.vn.docnum import DocRef, find_numbers, find_refs
 from troly.vn.text import collapse_ws, fold, folded_syllables, has_diacritics
@@ -103,6 +104,14 @@ def content_words(text: str) -> list[str]:
     return [w for w in folded_syllables(text) if w not in _STOP]
 
 
+# Words people use for one another in topics and in documents.
+_SAME = {("nguoi", "dan"): [("nhan", "dan")], ("nhan", "dan"): [("nguoi", "dan")]}
+
+
+def _has(seq: list[str], phrase: tuple[str, ...]) -> bool:
+    return any(_contains(seq, p) for p in [phrase] + _SAME.get(phrase, []))
+
+
 def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
     return any(tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1))
@@ -124,13 +133,16 @@ def doc_about(doc: Document, refs: list[DocRef]) -> bool:
     return _ref_in(refs, head)
 
 
-def coverage(doc: Document, topic: Topic) -> float:
-    """Share of the topic's weight a document's text contains (whole phrases, references)."""
+def coverage_units(units: list[Unit], topic: Topic, about: bool = False) -> float:
+    """Share of the topic's weight found in a document's sentences (whole phrases, references).
+
+    Counted per sentence, not over the whole text, so that "an ninh" ending one sentence and
+    "mạng" starting the next do not make "an ninh mạng".
+    """
     if topic.weight == 0:
         return 0.0
-    words = content_words(doc.text)
-    got = sum(len(p) for p in topic.phrases if _contains(words, p))
-    if topic.refs and (doc_about(doc, topic.refs) or _ref_in(topic.refs, doc.text)):
+    got = sum(len(p) for p in topic.phrases if any(_has(u.folded, p) for u in units))
+    if topic.refs and (about or any(_ref_in(topic.refs, u.quote) for u in units)):
         got += 2.0 * len(topic.refs)
     return got / topic.weight
 
@@ -139,7 +151,7 @@ def score(unit: Unit, topic: Topic, about: bool) -> float:
     """How well a sentence serves the topic; 0 when it does not touch it at all."""
     s = 0.0
     for p in topic.phrases:
-        if _contains(unit.folded, p):
+        if _has(unit.folded, p):
             s += 1.0 + 0.5 * len(p)
         else:
             share = sum(1 for w in p if w in unit.folded) / len(p)
@@ -205,7 +217,14 @@ def _items(text: str) -> list[tuple[int, int, bool]]:
             items[-1][1] = start + len(line.rstrip())
         blank, prev_head = False, head
         prev_end = s.rstrip("*").endswith((".", ":", ";", "!", "?", "”", '"', ")", "/"))
-    return [(a, b, h) for a, b, h in items]
+    return [(a, b, h or _bare_heading(text[a:b])) for a, b, h in items]
+
+
+def _bare_heading(item: str) -> bool:
+    """A short line without final punctuation is a heading once markdown is gone
+    ("3.3. Trung tâm Văn hóa, Thông tin và Thể thao huyện")."""
+    s = item.strip().rstrip("*_ ")
+    return "\n" not in s and len(s.split()) <= 20 and not s.endswith((".", "!", "?", ";", "”", '"', "…"))
 
 
 def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -267,6 +286,8 @@ def usable(unit: Unit) -> bool:
     mixed = [m for m in _MIXED.finditer(t) if not any(abs(m.start() - s) < 4 for s in nums)]
     if mixed:
         return False  # "d6i", "s6": OCR read letters as digits
+    if damage_share(t) > 0:
+        return False  # a word that is not a Vietnamese syllable: OCR damage
     if _accented_share(t) < 0.35:
         return False  # OCR lost the diacritics ("Ky nguyén vuon minh cta dan toc")
     return len(find_numbers(t)) <= 3
@@ -278,13 +299,19 @@ def _accented_share(text: str) -> float:
     return sum(has_diacritics(w) for w in words) / len(words) if words else 0.0
 
 
+# After a comma, these words open a clause that can be dropped without breaking the sentence.
+_CLAUSE_STARTS = ("gop phan", "nham", "de ", "dong thoi", "qua do", "tu do", "trong do", "gan voi",
+                  "giup", "tao ", "bao dam", "dam bao", "phu hop", "kip thoi")
+
+
 def shorten(text: str, max_chars: int) -> str:
-    """Cut a long sentence at a clause boundary (never mid-clause); "" when impossible."""
+    """Cut a long sentence where a clause ends (never mid-clause); "" when it cannot be done."""
     if len(text) <= max_chars:
         return text
     body = text[:max_chars]
-    for sep in ("; ", ": ", ", "):
-        cut = body.rfind(sep)
-        if cut >= max_chars * 0.45:
-            return body[:cut].rstrip(" ,;:") + "."
-    return ""
+    cuts = [m.start() for m in re.finditer(r"[;:] ", body)]
+    cuts += [m.start() for m in re.finditer(r", ", body) if fold(body[m.end():]).startswith(_CLAUSE_STARTS)]
+    cuts = [c for c in cuts if c >= max_chars * 0.4]
+    if not cuts:
+        return ""
+    return body[:max(cuts)].rstrip(" ,;:") + "."

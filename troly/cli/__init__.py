@@ -28,7 +28,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     sub = parser.add_subparsers(dest="command", required=True)
     for name in COMMAND_MODULES:
-        import_module(name).register(sub)
+        try:
+            module = import_module(name)
+        except ImportError as exc:  # one broken command group must not take the others down
+            logging.getLogger(__name__).warning("commands from %s unavailable: %s", name, exc)
+            continue
+        module.register(sub)
     return parser
 
 

@@ -80,7 +80,9 @@ def extract_place_date(lay: Layout) -> tuple[str, str, str]:
             iso, written = _iso(m.group("date"))
             place = m.group("place").strip(" .-")
             # A number printed on the same line (flattened columns) is not part of the place.
-            place = re.sub(r"^.*\d\S*\s+", "", place).strip()
+            words = re.findall(r"(?:^|\s)([A-ZÀ-ỸĐ][\wÀ-ỹ'’]*)", place)
+            tail = re.search(r"((?:[A-ZÀ-ỸĐ][\wÀ-ỹ'’]*\s*){1,4})$", place)
+            place = tail.group(1).strip() if tail else (" ".join(words[-3:]) if words else place)
             return place, iso, written
     return "", "", ""
 

@@ -99,8 +99,14 @@ class KnowledgeBase:
         if self._ingestor is None:
             from troly.ingest.pipeline import Ingestor
 
-            self._ingestor = Ingestor()
+            self._ingestor = Ingestor(clean_texts=self._clean_texts)
         return self._ingestor
+
+    def _clean_texts(self) -> list[str]:
+        """Texts of the undamaged documents: what the OCR repair learns Vietnamese from."""
+        facts = self.store.all_facts()
+        return [d.text for d_id, f in facts.items() if not f.repaired and f.damaged < 0.05
+                for d in [self.store.get(d_id)] if d is not None]
 
     @property
     def vectors(self):

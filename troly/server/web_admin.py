@@ -12,12 +12,12 @@ import dataclasses
 import logging
 import re
 import tempfile
-import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
@@ -31,7 +31,6 @@ log = logging.getLogger(__name__)
 ALLOWED_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 MAX_UPLOAD_MB = 25
 _UNSAFE_NAME = re.compile(r"[^\w.\- ()]+", re.UNICODE)
-_write_lock = threading.Lock()  # one ingest/remove at a time: the index is rebuilt per change
 
 router = APIRouter()
 
@@ -105,6 +104,15 @@ def _guard(request: Request) -> Response | None:
 
 def _kb(request: Request) -> Any:
     return getattr(request.app.state, "kb", None)
+
+
+async def _on_core(request: Request, fn: Any, *args: Any) -> Any:
+    """Run a knowledge-base call where the KB lives: on the core's one worker thread when
+    ``troly serve`` has a runner (the KB is not shared between threads), else in a thread."""
+    runner = getattr(request.app.state, "runner", None)
+    if runner is not None:
+        return await runner.run(fn, *args)
+    return await run_in_threadpool(fn, *args)
 
 
 def _plain(obj: Any) -> Any:
@@ -187,13 +195,14 @@ def admin_logout(request: Request) -> Response:
 # --- API ------------------------------------------------------------------------------------
 
 @router.get("/admin/api/documents")
-def list_documents(request: Request) -> Response:
+async def list_documents(request: Request) -> Response:
     if (denied := _guard(request)) is not None:
         return denied
     kb = _kb(request)
     if kb is None:
         return _error("no_kb", 503)
-    docs = sorted(kb.documents(), key=lambda d: (d.facts.date or "", d.id), reverse=True)
+    docs = await _on_core(request, kb.documents)
+    docs = sorted(docs, key=lambda d: (d.facts.date or "", d.id), reverse=True)
     return JSONResponse({"documents": [document_json(d) for d in docs]})
 
 
@@ -204,7 +213,7 @@ def _safe_name(filename: str) -> str:
 
 
 @router.post("/admin/api/documents")
-def upload_document(request: Request, file: UploadFile | None = File(None)) -> Response:
+async def upload_document(request: Request, file: UploadFile | None = File(None)) -> Response:
     if (denied := _guard(request)) is not None:
         return denied
     kb = _kb(request)
@@ -222,7 +231,7 @@ def upload_document(request: Request, file: UploadFile | None = File(None)) -> R
         path = Path(tmp) / name
         size = 0
         with path.open("wb") as out:
-            while chunk := file.file.read(1024 * 1024):
+            while chunk := await file.read(1024 * 1024):
                 size += len(chunk)
                 if size > limit:
                     return _error("too_big", 413, mb=MAX_UPLOAD_MB)
@@ -230,8 +239,7 @@ def upload_document(request: Request, file: UploadFile | None = File(None)) -> R
         if size == 0:
             return _error("empty_file", 400)
         try:
-            with _write_lock:
-                status, doc = kb.ingest_file(path, name)
+            status, doc = await _on_core(request, kb.ingest_file, path, name)
         except IngestError as exc:
             _record(request, "upload_failed", file=name, reason=getattr(exc, "reason", str(exc)))
             return _error("ingest_failed", 422, reason=getattr(exc, "reason", str(exc)))
@@ -240,7 +248,7 @@ def upload_document(request: Request, file: UploadFile | None = File(None)) -> R
 
 
 @router.delete("/admin/api/documents/{ref:path}")
-def remove_document(request: Request, ref: str) -> Response:
+async def remove_document(request: Request, ref: str) -> Response:
     if (denied := _guard(request)) is not None:
         return denied
     kb = _kb(request)
@@ -249,8 +257,7 @@ def remove_document(request: Request, ref: str) -> Response:
     ref = ref.strip()
     if not ref:
         return _error("empty_ref", 400)
-    with _write_lock:
-        removed = kb.remove(ref)
+    removed = await _on_core(request, kb.remove, ref)
     if not removed:
         return _error("not_found", 404, ref=ref)
     _record(request, "remove", ref=ref, removed=list(removed))
@@ -270,18 +277,19 @@ def _feedback(request: Request) -> Any:
 
 
 @router.get("/admin/api/questions")
-def recent_questions(request: Request, n: int = 50) -> Response:
+async def recent_questions(request: Request, n: int = 50) -> Response:
     if (denied := _guard(request)) is not None:
         return denied
     store = _feedback(request)
     if store is None:
         return _error("unavailable", 503)
-    rows = [_plain(e) for e in store.recent(max(1, min(n, 500)))]
-    return JSONResponse({"questions": rows, "counts": _plain(store.counts())})
+    recent = await run_in_threadpool(store.recent, max(1, min(n, 500)))
+    counts = await run_in_threadpool(store.counts)
+    return JSONResponse({"questions": [_plain(e) for e in recent], "counts": _plain(counts)})
 
 
 @router.get("/admin/api/deadlines")
-def deadlines(request: Request) -> Response:
+async def deadlines(request: Request) -> Response:
     if (denied := _guard(request)) is not None:
         return denied
     kb = _kb(request)
@@ -292,14 +300,16 @@ def deadlines(request: Request) -> Response:
     except ImportError:
         return _error("unavailable", 503)
     today = date.today()
-    return JSONResponse({"today": today.isoformat(), "deadlines": [_plain(d) for d in list_deadlines(kb, today)]})
+    rows = await _on_core(request, list_deadlines, kb, today)
+    return JSONResponse({"today": today.isoformat(), "deadlines": [_plain(d) for d in rows]})
 
 
 @router.get("/admin/api/log")
-def admin_log(request: Request, n: int = 50) -> Response:
+async def admin_log(request: Request, n: int = 50) -> Response:
     if (denied := _guard(request)) is not None:
         return denied
     audit = _audit(request)
     if audit is None:
         return _error("no_kb", 503)
-    return JSONResponse({"entries": [e.to_json() for e in audit.recent(max(1, min(n, 500)))]})
+    entries = await run_in_threadpool(audit.recent, max(1, min(n, 500)))
+    return JSONResponse({"entries": [e.to_json() for e in entries]})

@@ -68,10 +68,19 @@ def duties(s: Any, agency: str) -> list[Reply]:
     return [Reply(title=P.DUTIES_HEADING.format(agency=agency, n=len(found)), text="\n\n".join(paras))]
 
 
-def deadlines(s: Any, _arg: str = "") -> list[Reply]:
+def deadlines(s: Any, agency: str = "") -> list[Reply]:
+    """/hanchot [cơ quan]: the deadlines module's own list and wording when it is there."""
     if s.deadlines is None:
         return [Reply(text=P.FEATURE_MISSING)]
-    items = s.deadlines(s.kb, date.today())
+    today = date.today()
+    try:
+        from troly.bot.deadlines import format_deadlines
+    except ImportError:
+        format_deadlines = None
+    if format_deadlines is not None and s.deadlines.__module__ == "troly.bot.deadlines":
+        items = s.deadlines(s.kb, today, agency=agency or None)
+        return [Reply(text=format_deadlines(items, today, agency=agency or None))]
+    items = s.deadlines(s.kb, today)
     if not items:
         return [Reply(text=P.DEADLINES_NONE)]
     paras = [describe_deadline(d) for d in items[:MAX_LINES]]

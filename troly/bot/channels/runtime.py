@@ -62,10 +62,9 @@ def load_core(settings: Any) -> ConversationCore:
     """The real core: knowledge base, answer engine, feedback log and the optional helpers."""
     from troly.bot.engine import AnswerEngine
     from troly.bot.feedback import FeedbackStore
-    from troly.knowledge.base import KnowledgeBase
 
-    kb = KnowledgeBase.open(settings)
-    engine = AnswerEngine(kb, settings)
+    engine = AnswerEngine.from_settings(settings)  # opens the KB; adds the LLM writer when configured
+    kb = engine.kb
     feedback = FeedbackStore(kb.connect)
     services = Services(engine=engine, kb=kb, settings=settings, feedback=feedback)
     _attach_optional(services, kb, engine)
@@ -95,7 +94,4 @@ def _attach_optional(s: Services, kb: Any, engine: Any) -> None:
 
 
 def _make_reminders(cls: Any, kb: Any) -> Any:
-    try:
-        return cls(kb.connect)
-    except TypeError:
-        return cls(kb)
+    return cls(kb)

@@ -29,7 +29,7 @@ class Candidate:
     cost: float
 
 
-def _units(s: str, i: int, initial_p: bool) -> list[tuple[int, str, float, str]]:
+def _units(s: str, i: int, initial_p: bool, caps: bool) -> list[tuple[int, str, float, str]]:
     """(length consumed, folded letters, cost, check) for the observed text at ``s[i]``."""
     c = s[i]
     first, last = i == 0, i == len(s) - 1
@@ -37,8 +37,14 @@ def _units(s: str, i: int, initial_p: bool) -> list[tuple[int, str, float, str]]
     pair = s[i:i + 2]
     if pair == "ir":
         out.append((2, "u", 0.2, "horn"))
-    if pair == "ii":
-        out.append((2, "u", 0.6, "any"))
+    if pair in ("ii", "ti", "tu", "iu") and not first:
+        out.append((2, "u", 0.6, "hoi"))  # ủ read as two strokes ("ciia", "ctia" = của)
+    if caps:  # an all-capital token: only what is written (abbreviations stay as they are)
+        if first and initial_p:
+            return [(1, "d", 0.1, "stroke"), (1, "p", 0.8, "any")]
+        if c.isalpha():
+            return [(1, fold(c), 0.0, "any" if c.isascii() else "exact:" + c)]
+        return []
     if c in DAMAGE_CHARS or c == ")":
         out += [(1, v, 0.3, "toned") for v in _VOWELS]
         return out
@@ -81,6 +87,8 @@ def _units(s: str, i: int, initial_p: bool) -> list[tuple[int, str, float, str]]
             out += [(1, "a", 0.6, "shaped"), (1, "u", 0.9, "hoi"), (1, "l", 0.8, "any")]
         elif c == "g":
             out.append((1, "o", 1.2, "horn"))
+        elif c == "t" and not last and s[i + 1] in "aeiou":
+            out.append((1, "u", 1.0, "hoi"))
     return out
 
 
@@ -143,6 +151,8 @@ class CandidateIndex:
         tok = unicodedata.normalize("NFC", token)
         initial_p = tok[:1] == "P" and tok[1:2].lower() != "h"
         s = tok.lower()
+        letters = [c for c in tok if c.isalpha()]
+        caps = len(letters) >= 2 and all(c.isupper() for c in letters) and tok.isalpha()
         found: dict[str, float] = {}
         stack: list[tuple[int, str, float, tuple[tuple[str, int], ...]]] = [(0, "", 0.0, ())]
         while stack:
@@ -151,7 +161,7 @@ class CandidateIndex:
                 if prefix in self.by_fold:
                     self._score(prefix, cost, align, found)
                 continue
-            for n, letters, c, check in _units(s, i, initial_p):
+            for n, letters, c, check in _units(s, i, initial_p, caps):
                 nxt = prefix + letters
                 if cost + c <= MAX_COST and nxt in self.prefixes:
                     stack.append((i + n, nxt, cost + c, align + ((check, len(letters)),)))

@@ -28,7 +28,7 @@ def _k3(a: int, b: int, c: int) -> int:
 class KneserNeyLM:
     """Interpolated Kneser-Ney trigram model over syllable ids."""
 
-    discount: float = 0.75
+    discount: float = 0.9
     ids: dict[str, int] = field(default_factory=dict)
     words: list[str] = field(default_factory=list)
     c3: dict[int, float] = field(default_factory=dict)  # c(u,v,w)

@@ -63,8 +63,8 @@ def tokenize(text: str) -> list[Token]:
                 word = word.rstrip(")")
                 if not word:
                     continue
-            if word.endswith(")") and word[:-1].isdigit():
-                word = word[:-1]
+            if word.endswith(")") and sum(c.isalnum() for c in word[:-1]) != 1:
+                word = word[:-1]  # a closing bracket, unless it follows one lone letter ("B)" = Bộ)
             fixed = bool(_DIGITS.match(word))
             out.append(Token(word, start, start + len(word), fixed))
     return out

@@ -1,6 +1,6 @@
 /* Chat page of troly: asks POST api/ask, shows answers with quoted sources, sends feedback.
  * No framework. Every text that comes from the server is put in the page with textContent
- * (never innerHTML), because answers quote documents verbatim. */
+ * (never parsed as HTML), because answers quote documents verbatim. */
 (function () {
   "use strict";
 

@@ -1,0 +1,171 @@
+"""Answers from document facts: date, signer, issuer, recipients, number, subject.
+
+Every answer quotes the place in the document where the fact is written.
+"""
+from __future__ import annotations
+
+import re
+
+from troly.bot.quotes import label, repaired_note, sentences, source, trim
+from troly.models import Answer, Citation, Document, Source
+from troly.prompts import answers as msg
+from troly.vn.dates import display
+from troly.vn.text import fold
+
+
+def _line_span(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, (len(text) if b < 0 else b)
+
+
+def _find(text: str, needle: str, last: bool = False) -> int:
+    if not needle:
+        return -1
+    return text.rfind(needle) if last else text.find(needle)
+
+
+def _answer(intent: str, text: str, doc: Document, spans: list[tuple[int, int]]) -> Answer:
+    sources = [source(doc, a, b) for a, b in spans if b > a]
+    return Answer(text + repaired_note(doc), False, intent, sources, [doc.id])
+
+
+def doc_date(doc: Document) -> Answer:
+    f = doc.facts
+    if not f.date:
+        return Answer(msg.DOC_NO_DATE.format(label=label(doc)), False, "doc_date",
+                      [source(doc, *_title_span(doc))], [doc.id])
+    pos = _find(doc.text, f.date_text)
+    span = _line_span(doc.text, pos) if pos >= 0 else _title_span(doc)
+    when = re.sub(r"^ngày\s*", "", f.date_text.strip()) if len(f.date) == 10 else display(f.date)
+    template = msg.DOC_DATE if len(f.date) == 10 else msg.DOC_DATE_BLANK_DAY
+    date_words = f"ngày {when}" if len(f.date) == 10 else when
+    return _answer("doc_date", template.format(label=label(doc), date=date_words), doc, [span])
+
+
+def doc_signer(doc: Document) -> Answer:
+    f = doc.facts
+    if not f.signer:
+        return Answer(msg.DOC_NO_SIGNER.format(label=label(doc)), False, "doc_signer", [], [doc.id])
+    end_pos = _find(doc.text, f.signer, last=True)
+    start = min([p for p in (_find(doc.text, f.sign_mode, True), _find(doc.text, f.signer_title, True)) if 0 <= p <= end_pos]
+                or [end_pos])
+    title = f"{f.signer_title.capitalize()} " if f.signer_title else ""
+    mode = f" ({f.sign_mode})" if f.sign_mode else ""
+    text = msg.DOC_SIGNER.format(label=label(doc), title=title, name=f.signer, mode=mode)
+    return _answer("doc_signer", text, doc, [(start, end_pos + len(f.signer))])
+
+
+def doc_issuer(doc: Document) -> Answer:
+    f = doc.facts
+    spans = []
+    for para_end in (doc.text.find("\nI", 0), len(doc.text)):
+        pos = _find(doc.text[: para_end if para_end > 0 else len(doc.text)], f.issuer)
+        if pos >= 0:
+            spans = [s for s in sentences(doc.text, max(0, pos - 400), min(len(doc.text), pos + 200)) if s[0] <= pos < s[1]]
+            break
+    place = f" ({f.place})" if f.place else ""
+    text = msg.DOC_ISSUER.format(label=label(doc), issuer=f.issuer or "(không ghi)", place=place)
+    return _answer("doc_issuer", text, doc, spans[:1] or [_title_span(doc)])
+
+
+def doc_recipients(doc: Document) -> Answer:
+    f = doc.facts
+    start = max(fold(doc.text).rfind("noi nhan"), 0)
+    last = f.recipients[-1] if f.recipients else ""
+    end = doc.text.find(last, start) + len(last) if last and doc.text.find(last, start) >= 0 else start + 400
+    items = "; ".join(f.recipients) if f.recipients else "(không ghi)"
+    return _answer("doc_recipients", msg.DOC_RECIPIENTS.format(label=label(doc), items=items), doc, [(start, end)])
+
+
+def doc_number(doc: Document) -> Answer:
+    f = doc.facts
+    pos = _find(doc.text, f.number) if f.number else -1
+    span = _line_span(doc.text, pos) if pos >= 0 else _title_span(doc)
+    if f.key:
+        text = msg.DOC_NUMBER.format(number=f.key, type=f.type, title=trim(f.title, 160))
+    else:
+        text = msg.DOC_NO_NUMBER.format(label=label(doc), number=f.number or "")
+    return _answer("doc_number", text, doc, [span])
+
+
+def doc_about(doc: Document) -> Answer:
+    f = doc.facts
+    date = f" ({display(f.date)})" if f.date else ""
+    issuer = f" của {f.issuer}" if f.issuer else ""
+    text = msg.DOC_ABOUT.format(label=label(doc), date=date, issuer=issuer, subject=trim(f.title, 400))
+    return _answer("doc_about", text, doc, [_title_span(doc)])
+
+
+def _title_span(doc: Document) -> tuple[int, int]:
+    if doc.facts.title:
+        pos = doc.text.find(doc.facts.title[:60])
+        if pos >= 0:
+            return _line_span(doc.text, pos)
+    return 0, min(len(doc.text), 300)
+
+
+# --- documents known only because others cite them -----------------------------------------
+def citation_span(doc: Document, c: Citation) -> tuple[int, int]:
+    """From the type word before the number to the end of what the text says of it."""
+    text = doc.text
+    a = c.start
+    back = fold(text[max(0, c.start - 30):c.start])
+    m = re.search(r"(nghi quyet|ket luan|ke hoach hanh dong|ke hoach|huong dan|thong bao|chuong trinh hanh dong|"
+                  r"chuong trinh|chi thi|quyet dinh|nghi dinh|thong tu)\s*(so\s*)?$", back)
+    if m:
+        a = c.start - (len(back) - m.start())
+    end_target = c.end + 40
+    tail = text[c.end:c.end + 400]
+    for piece in (c.subject, c.issuer, c.date_text):
+        if piece:
+            k = tail.find(piece[:80])
+            if k >= 0:
+                end_target = max(end_target, c.end + k + min(len(piece), 300))
+                break
+    b = min(len(text), end_target)
+    while b < len(text) and text[b].isalnum():
+        b += 1
+    nl = text.find("\n", c.end)
+    if 0 <= nl < b:
+        b = nl
+    return a, b
+
+
+def _best_citation(cited: list[tuple[str, Citation]], docs: dict[str, Document], want: str) -> tuple[Document, Citation] | None:
+    def rank(item: tuple[str, Citation]) -> int:
+        _, c = item
+        return bool(getattr(c, want, "")) * 8 + bool(c.date) * 4 + bool(c.issuer) * 2 + bool(c.subject)
+
+    for doc_id, c in sorted(cited, key=rank, reverse=True):
+        if doc_id in docs:
+            return docs[doc_id], c
+    return None
+
+
+def cited_answer(intent: str, cited: list[tuple[str, Citation]], docs: dict[str, Document]) -> Answer | None:
+    """Date, issuer or subject of a document the base only cites; None when it is not said."""
+    want = {"doc_date": "date", "doc_issuer": "issuer"}.get(intent, "subject")
+    found = _best_citation(cited, docs, want)
+    if found is None:
+        return None
+    doc, c = found
+    name = f"{c.type} số {c.number}".strip()
+    issuer = f" của {c.issuer}" if c.issuer else ""
+    if intent == "doc_date":
+        if not c.date:
+            return None
+        text = msg.CITED_DATE.format(label=name, date=c.date_text, issuer=issuer, source=label(doc))
+    elif intent == "doc_issuer":
+        if not c.issuer:
+            return None
+        text = f"{name} do {c.issuer} ban hành (theo trích dẫn trong {label(doc)})."
+    else:
+        date = f", ngày {c.date_text}" if c.date_text else ""
+        subject = c.subject or ""
+        if not subject:
+            return None
+        text = msg.CITED_ABOUT.format(label=name, date=date, issuer=issuer, subject=subject)
+    a, b = citation_span(doc, c)
+    src: Source = source(doc, a, b)
+    return Answer(text + repaired_note(doc), False, intent, [src], [doc.id])

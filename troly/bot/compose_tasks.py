@@ -1,0 +1,166 @@
+"""Answers from assignment rows and from the document list: duties, leads, deadlines, lists."""
+from __future__ import annotations
+
+import re
+
+from troly.bot.library import Library
+from troly.bot.query import Query, content_words
+from troly.bot.quotes import label, overlap, repaired_note, source, trim
+from troly.models import Answer, Assignment, Document
+from troly.prompts import answers as msg
+from troly.vn.text import fold, folded_syllables
+
+_AGENCY_Q = re.compile(
+    r"^(?:theo .{0,80}?,\s*)?(?P<agency>.+?)\s+(?:co nhiem vu|phai lam|lam gi|co trach nhiem|can lam|duoc giao|"
+    r"nhiem vu)\b"
+)
+ANSWER_LIMIT = 780
+
+
+def agency_in_question(q: Query) -> list[str]:
+    """Folded words of the agency a duty question names ("ban tuyen giao huyen uy")."""
+    m = _AGENCY_Q.search(q.folded)
+    if not m:
+        return []
+    return folded_syllables(m.group("agency"))
+
+
+def agency_match(words: list[str], agency: str) -> float:
+    """How well an assignment's agency matches the asked one (share of the asked words it has)."""
+    if not words:
+        return 0.0
+    have = folded_syllables(agency)
+    hs = set(have)
+    hg = {f"{a} {b}" for a, b in zip(have, have[1:])}
+    uni = sum(w in hs for w in words) / len(words)
+    grams = [f"{a} {b}" for a, b in zip(words, words[1:])]
+    bi = sum(g in hg for g in grams) / len(grams) if grams else uni
+    return 0.4 * uni + 0.6 * bi
+
+
+def _rows(kb_rows: list[tuple[str, Assignment]], docs: list[str] | None) -> list[tuple[str, Assignment]]:
+    return [(d, a) for d, a in kb_rows if docs is None or d in docs]
+
+
+def duty(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[str]) -> Answer | None:
+    words = agency_in_question(q)
+    if not words:
+        return None
+    scored = [(agency_match(words, a.agency), d, a) for d, a in _rows(rows, docs or None)]
+    scored = [x for x in scored if x[0] >= 0.6]
+    if not scored:
+        return None
+    top = max(s for s, _, _ in scored)
+    # The best-matching agency in the best document: all its tasks, in order.
+    best = [(d, a) for s, d, a in scored if s >= top - 1e-9]
+    doc_id = best[0][0]
+    doc = lib.docs[doc_id]
+    tasks = [a for d, a in best if d == doc_id]
+    head = msg.DUTY_HEAD.format(label=label(doc), agency=tasks[0].agency)
+    lines, sources, used = [head], [], len(head)
+    per = max(140, (ANSWER_LIMIT - len(head)) // max(len(tasks), 1))
+    for n, a in enumerate(tasks[:6], 1):
+        line = f"{n}. {trim(a.task, per)}" + (f" (thời hạn: {a.deadline_text})" if a.deadline_text else "") + f" [{n}]"
+        if used + len(line) > ANSWER_LIMIT and n > 1:
+            break
+        lines.append(line)
+        used += len(line)
+        sources.append(source(doc, a.start, a.end, a.section))
+    return Answer("\n".join(lines) + repaired_note(doc), False, "duty", sources, [doc_id])
+
+
+def who_leads(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[str]) -> Answer | None:
+    """"Ai chủ trì X?": the assignment whose task best matches X; leads before partners."""
+    words = q.content
+    scored = []
+    for d, a in _rows(rows, docs or None):
+        s = overlap(words, a.task)
+        if a.role in ("chủ trì", "phối hợp") or a.coordinators:
+            s += 0.05
+        scored.append((s, d, a))
+    if not scored:
+        return None
+    s, d, a = max(scored, key=lambda x: x[0])
+    if s < 0.3:
+        return None
+    doc = lib.docs[d]
+    partners = msg.LEAD_PARTNERS.format(who=", ".join(a.coordinators)) if a.coordinators else ""
+    deadline = msg.DEADLINE_SUFFIX.format(deadline=a.deadline_text) if a.deadline_text else ""
+    role = a.role if a.role != "thực hiện" else "được giao thực hiện"
+    text = msg.LEAD_ANSWER.format(agency=a.agency, role=role, partners=partners, deadline=deadline)
+    text += f" Nhiệm vụ: {trim(a.task, 260)} [1]"
+    return Answer(text + repaired_note(doc), False, "who_leads", [source(doc, a.start, a.end, a.section)], [d])
+
+
+def deadline(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[str]) -> Answer | None:
+    """"Hạn báo cáo ... khi nào?": the dated assignment that best matches the question."""
+    words = q.content
+    cands = [(overlap(words, a.task + " " + a.agency) + (0.2 if a.deadline_date else 0), d, a)
+             for d, a in _rows(rows, docs or None) if a.deadline_text]
+    if not cands:
+        return None
+    s, d, a = max(cands, key=lambda x: x[0])
+    if s < 0.2:
+        return None
+    doc = lib.docs[d]
+    text = f"Thời hạn: {a.deadline_text} — {a.agency}: {trim(a.task, 300)} [1]"
+    return Answer(text + repaired_note(doc), False, "deadline", [source(doc, a.start, a.end, a.section)], [d])
+
+
+def deadline_list(lib: Library, rows: list[tuple[str, Assignment]], docs: list[str]) -> Answer | None:
+    dated = [(d, a) for d, a in _rows(rows, docs or None) if len(a.deadline_date) == 10]
+    if not dated:
+        return None
+    dated.sort(key=lambda x: x[1].deadline_date)
+    lines, sources = [msg.DEADLINES_HEAD], []
+    for n, (d, a) in enumerate(dated[:6], 1):
+        doc = lib.docs[d]
+        lines.append(f"{n}. " + msg.DEADLINE_ITEM.format(date=a.deadline_text, agency=a.agency, task=trim(a.task, 140),
+                                                        label=label(doc)) + f" [{n}]")
+        sources.append(source(doc, a.start, a.end, a.section))
+    return Answer("\n".join(lines), False, "deadline_list", sources, sorted({d for d, _ in dated}))
+
+
+def doc_list(q: Query, lib: Library, heading: str | None = None, only: list[str] | None = None) -> Answer:
+    docs = [lib.docs[d] for d in (only or lib.docs)]
+    topic = [w for w in content_words(q.folded) if w not in ("van", "ban", "nao", "du", "lieu", "co", "so")]
+    if topic and only is None:
+        relevant = [d for d in docs if overlap(topic, d.facts.title + " " + d.text[:3000]) >= 0.3]
+        docs = relevant or docs
+    docs.sort(key=lambda d: (d.facts.date or "0000", d.id), reverse=True)
+    head = heading or msg.DOC_LIST_HEAD.format(n=len(docs))
+    lines, sources = [head], []
+    per = max(90, (ANSWER_LIMIT - len(head)) // max(len(docs[:8]), 1) - 20)
+    for n, d in enumerate(docs[:8], 1):
+        date = f" ({d.facts.date_text or d.facts.date})" if d.facts.date else ""
+        lines.append(f"{n}. {label(d)}{date}: {trim(d.facts.title, per)} [{n}]")
+        pos = d.text.find(d.facts.title[:50]) if d.facts.title else -1
+        a = pos if pos >= 0 else 0
+        sources.append(source(d, a, min(len(d.text), a + max(len(d.facts.title), 80))))
+    if len(docs) > 8:
+        lines.append(f"… và {len(docs) - 8} văn bản khác.")
+    return Answer("\n".join(lines), False, "doc_list", sources, [d.id for d in docs[:8]])
+
+
+def implements(q: Query, lib: Library) -> Answer | None:
+    if q.subject is None:
+        return None
+    ids = lib.citing(q.subject)
+    if not ids:
+        return None
+    name = q.text[q.subject.start:q.subject.end] if q.subject.end <= len(q.text) else q.subject.key
+    ans = doc_list(q, lib, heading=msg.IMPLEMENTS_HEAD.format(ref=name), only=ids)
+    ans.intent = "implements"
+    return ans
+
+
+def documents_with_agency(lib: Library, rows: list[tuple[str, Assignment]], words: list[str]) -> list[Document]:
+    return [lib.docs[d] for d, a in rows if agency_match(words, a.agency) >= 0.6]
+
+
+def first_doc(lib: Library, ids: list[str]) -> Document | None:
+    return lib.docs.get(ids[0]) if ids else None
+
+
+def fold_contains(hay: str, needle: str) -> bool:
+    return fold(needle) in fold(hay)

@@ -1,0 +1,166 @@
+"""The answer engine: a question in, a short cited answer (or an honest abstention) out.
+
+Channel-neutral: Telegram, Zalo, the web and the command line all call ``AnswerEngine.ask``.
+Answering is extractive by default (facts, assignment rows, retrieved sentences, each
+quoted verbatim); an LLM, when configured, may only reword an answer that passes the
+grounding check.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+
+from troly.bot import compose_content, compose_facts, compose_tasks
+from troly.bot.conversation import Conversations
+from troly.bot.library import Library
+from troly.bot.query import Query, parse
+from troly.bot.targets import Targets, find_targets
+from troly.config import Settings
+from troly.models import Answer
+from troly.prompts import answers as msg
+from troly.vn.text import normalize_query
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION = 2000
+COVERAGE_MIN = 0.34  # share of the question's content bigrams the corpus must know
+FACT_INTENTS = ("doc_date", "doc_signer", "doc_issuer", "doc_recipients", "doc_number", "doc_about")
+
+
+class AnswerEngine:
+    def __init__(self, kb, settings: Settings | None = None, llm=None) -> None:
+        self.kb = kb
+        self.settings = settings or getattr(kb, "settings", None) or Settings.from_env()
+        self.llm = llm
+        self.conversations = Conversations()
+        self._lib: Library | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> "AnswerEngine":
+        from troly.knowledge.base import KnowledgeBase
+
+        settings = settings or Settings.from_env()
+        llm = None
+        if settings.llm_base_url:
+            from troly.bot.llm import LLMWriter
+
+            llm = LLMWriter.from_settings(settings)
+        return cls(KnowledgeBase.open(settings), settings, llm)
+
+    # --- state --------------------------------------------------------------------------
+    def library(self) -> Library:
+        gen = self.kb.snapshot().generation
+        with self._lock:
+            if self._lib is None or self._lib.generation != gen:
+                self._lib = Library.build(self.kb.documents(), gen)
+            return self._lib
+
+    def last_answer(self, conversation_id: str) -> Answer | None:
+        return self.conversations.last(conversation_id)
+
+    # --- answering ----------------------------------------------------------------------
+    def ask(self, question: str, conversation_id: str | None = None) -> Answer:
+        text = normalize_query(question or "")
+        if not text:
+            return Answer(msg.EMPTY, True, "empty")
+        if len(text) > MAX_QUESTION:
+            text = text[:MAX_QUESTION]
+        q = parse(text)
+        previous = self.conversations.docs(conversation_id) if conversation_id else []
+        answer = self._answer(q, previous)
+        if self.llm is not None and not answer.abstained and answer.sources:
+            better = self.llm.rewrite(text, answer, answer.sources)
+            if better is not None:
+                answer = better
+        if conversation_id:
+            self.conversations.remember(conversation_id, answer)
+        return answer
+
+    def _answer(self, q: Query, previous: list[str]) -> Answer:
+        if q.intent == "greeting":
+            return Answer(msg.GREETING, False, "greeting")
+        if q.intent == "help":
+            return Answer(msg.HELP, False, "help")
+        lib = self.library()
+        if not lib.docs:
+            return Answer(msg.NO_DOCUMENTS, True, "abstain")
+        t = find_targets(q, lib, previous)
+        if t.unknown is not None:
+            name = q.text[t.unknown.start:t.unknown.end] or t.unknown.key
+            return self._abstain(lib, msg.ABSTAIN_UNKNOWN_DOC.format(ref=name))
+        if q.intent == "doc_list":
+            return compose_tasks.doc_list(q, lib)
+        if q.intent == "implements":
+            return compose_tasks.implements(q, lib) or self._content(q, lib, t)
+        if q.intent == "deadline_list":
+            return compose_tasks.deadline_list(lib, self.kb.assignments(), t.docs) or self._content(q, lib, t)
+        if q.quantity:
+            figure = self._figure_check(q, lib, t)
+            if figure is not None:
+                return figure
+        if q.intent in FACT_INTENTS:
+            return self._facts(q, lib, t)
+        if q.intent in ("duty", "who_leads", "deadline"):
+            rows = self.kb.assignments()
+            order = {"duty": (compose_tasks.duty, compose_tasks.who_leads),
+                     "who_leads": (compose_tasks.who_leads, compose_tasks.duty),
+                     "deadline": (compose_tasks.deadline, compose_tasks.who_leads)}[q.intent]
+            for fn in order:
+                ans = fn(q, lib, rows, t.docs)
+                if ans is not None:
+                    return ans
+        return self._content(q, lib, t)
+
+    def _facts(self, q: Query, lib: Library, t: Targets) -> Answer:
+        if t.subject_cited_only:
+            ans = compose_facts.cited_answer(q.intent, t.cited, lib.docs)
+            if ans is not None:
+                return ans
+            if q.intent in ("doc_about",):
+                return self._content(q, lib, t)
+            name = q.text[q.subject.start:q.subject.end] if q.subject else ""
+            what = {"doc_signer": "người ký", "doc_recipients": "nơi nhận", "doc_number": "số hiệu",
+                    "doc_date": "ngày ban hành", "doc_issuer": "cơ quan ban hành"}.get(q.intent, "thông tin này")
+            return self._abstain(lib, msg.ABSTAIN_CITED_ONLY.format(ref=name, what=what))
+        docs = t.docs
+        if not docs:
+            hits = self.kb.search(q.text, k=3)
+            if not hits or lib.coverage(q.content) < COVERAGE_MIN:
+                return self._abstain(lib, msg.ABSTAIN)
+            docs = [hits[0].doc_id]
+        doc = lib.docs[docs[0]]
+        builder = {
+            "doc_date": compose_facts.doc_date,
+            "doc_signer": compose_facts.doc_signer,
+            "doc_issuer": compose_facts.doc_issuer,
+            "doc_recipients": compose_facts.doc_recipients,
+            "doc_number": compose_facts.doc_number,
+            "doc_about": compose_facts.doc_about,
+        }[q.intent]
+        return builder(doc)
+
+    def _content(self, q: Query, lib: Library, t: Targets) -> Answer:
+        if not t.docs and not t.context_docs and lib.coverage(q.content) < COVERAGE_MIN:
+            return self._abstain(lib, msg.ABSTAIN)
+        scope = t.docs or t.context_docs or None
+        hits = self.kb.search(q.text, k=8, doc_ids=scope)
+        ans = compose_content.content(q, lib, hits)
+        if ans is None and scope is not None and not t.from_previous:
+            ans = compose_content.content(q, lib, self.kb.search(q.text, k=8))
+        return ans or self._abstain(lib, msg.ABSTAIN)
+
+    def _figure_check(self, q: Query, lib: Library, t: Targets) -> Answer | None:
+        """A question for a figure the documents never give (a budget, a count) is a false premise."""
+        from troly.bot.figures import has_figure
+
+        scope = t.docs or t.context_docs or list(lib.docs)
+        if any(has_figure(lib.docs[d].text, q.quantity) for d in scope if d in lib.docs):
+            return None
+        return self._abstain(lib, msg.ABSTAIN_NO_FIGURE.format(what=q.quantity))
+
+    def _abstain(self, lib: Library, reason: str) -> Answer:
+        topics = sorted({d.facts.type for d in lib.docs.values() if d.facts.type})
+        keys = [d.facts.key for d in lib.docs.values() if d.facts.key][:6]
+        cover = msg.COVERAGE.format(n=len(lib.docs), topics=", ".join(topics + keys) or "các văn bản chỉ đạo")
+        return Answer(f"{reason} {cover}", True, "abstain")

@@ -1,0 +1,102 @@
+"""What the answer engine knows of the knowledge base, kept in memory per KB generation.
+
+- documents by id and by own number;
+- every cited document (number -> where it is cited and what is said of it);
+- a profile of each document (type, number, place, issuer, title, introduction) as an
+  inverted index of folded syllable bigrams, so that "kế hoạch của phường Kinh Môn" or
+  "hướng dẫn của Từ Sơn" picks the document without a number;
+- the corpus vocabulary (folded syllables and bigrams), to tell an out-of-scope question.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from troly.bot.query import bigrams
+from troly.models import Citation, Document
+from troly.vn.docnum import DocRef, parse_key
+from troly.vn.text import folded_syllables
+
+
+@dataclass
+class Library:
+    docs: dict[str, Document]
+    cited: dict[str, list[tuple[str, Citation]]] = field(default_factory=dict)  # key -> [(doc_id, citation)]
+    profile_index: dict[str, set[str]] = field(default_factory=dict)  # bigram -> doc ids
+    vocab: set[str] = field(default_factory=set)
+    generation: int = -1
+
+    @classmethod
+    def build(cls, documents: list[Document], generation: int = -1) -> "Library":
+        lib = cls({d.id: d for d in documents}, generation=generation)
+        cited: dict[str, list[tuple[str, Citation]]] = defaultdict(list)
+        prof: dict[str, set[str]] = defaultdict(set)
+        for d in documents:
+            for c in d.facts.cites:
+                cited[c.key].append((d.id, c))
+            f = d.facts
+            intro = d.text[: min(len(d.text), 1500)]
+            words = folded_syllables(" ".join([f.type, f.number, f.key, f.place, f.issuer, f.title, intro, f.signer]))
+            for g in set(bigrams(words)) | set(words):
+                prof[g].add(d.id)
+            body = folded_syllables(d.text)
+            lib.vocab.update(body)
+            lib.vocab.update(bigrams(body))
+        lib.cited = dict(cited)
+        lib.profile_index = dict(prof)
+        return lib
+
+    # --- documents by number ---------------------------------------------------------------
+    def own(self, ref: DocRef) -> list[str]:
+        return [d.id for d in self.docs.values() if d.facts.key and ref.matches(d.facts.key)]
+
+    def citations(self, ref: DocRef) -> list[tuple[str, Citation]]:
+        out = []
+        for key, rows in self.cited.items():
+            if ref.matches(key):
+                out.extend(rows)
+        return out
+
+    def loose_citations(self, ref: DocRef) -> list[tuple[str, Citation]]:
+        """Same number and type, any issuer: OCR and typists mangle issuers (06-KH/ĐU read as 06-KH/PU)."""
+        out = []
+        for key, rows in self.cited.items():
+            other = parse_key(key)
+            if other is not None and other.number == ref.number and other.type == ref.type:
+                out.extend(rows)
+        return out
+
+    def loose_own(self, ref: DocRef) -> list[str]:
+        out = []
+        for d in self.docs.values():
+            other = parse_key(d.facts.key) if d.facts.key else None
+            if other is not None and other.number == ref.number and other.type == ref.type:
+                out.append(d.id)
+        return out
+
+    def citing(self, ref: DocRef) -> list[str]:
+        return sorted({doc_id for doc_id, _ in self.citations(ref)})
+
+    # --- documents by description ---------------------------------------------------------
+    def profile_scores(self, words: list[str]) -> dict[str, float]:
+        """IDF-weighted overlap of the question's bigrams with each document's profile."""
+        n = max(len(self.docs), 1)
+        scores: dict[str, float] = defaultdict(float)
+        for g in set(bigrams(words)):
+            ids = self.profile_index.get(g)
+            if not ids or len(ids) >= n:
+                continue
+            idf = math.log(n / len(ids))
+            for d in ids:
+                scores[d] += idf
+        return dict(scores)
+
+    def coverage(self, words: list[str]) -> float:
+        """Share of the question's content bigrams (or words, for short questions) found in the corpus."""
+        grams = bigrams(words)
+        if len(grams) >= 2:
+            return sum(g in self.vocab for g in grams) / len(grams)
+        if words:
+            return sum(w in self.vocab for w in words) / len(words)
+        return 1.0

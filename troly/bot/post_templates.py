@@ -1,0 +1,238 @@
+"""Template posts: the chosen sentences laid out for Zalo, Facebook or a loudspeaker.
+
+Pure functions from (topic, points, documents) to text. The wording around the points
+comes from ``troly.prompts.posts``; the points themselves are document sentences, so a
+template post states nothing the documents do not. Channel budgets: Zalo ≤ 2,000
+characters, Facebook 600–1,200, loa 150–220 spoken words (60–90 seconds).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from troly.models import Document
+from troly.prompts import posts as P
+from troly.vn.dates import find_dates
+from troly.vn.docnum import find_numbers, find_refs, parse_key, type_name
+from troly.vn.text import collapse_ws, fold, folded_syllables
+
+CHANNELS = ("zalo", "facebook", "loa")
+LIMITS = {"zalo": (300, 2000), "facebook": (600, 1200)}  # characters
+LOA_WORDS = (150, 220)
+POINT_CHARS = {"zalo": 300, "facebook": 240, "loa": 300}
+
+
+@dataclass
+class Point:
+    """A sentence chosen for a post, with the document it comes from."""
+
+    text: str
+    doc: Document
+    quote: str
+    section: str = ""
+
+
+def sentence_case(topic: str) -> str:
+    """Capital first letter; an ALL-CAPS topic is lowered first (headings must not shout)."""
+    t = collapse_ws(topic).strip(" .")
+    letters = [c for c in t if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7:
+        t = t.lower()
+    return t[:1].upper() + t[1:]
+
+
+def source_label(doc: Document) -> str:
+    """"Kế hoạch số 114-KH/HU ngày 03 tháng 4 năm 2025 của Ban Thường vụ Huyện ủy".
+
+    Documents without a number are named by type and the head of their title.
+    """
+    f = doc.facts
+    kind = f.type or "Văn bản"
+    if f.key:
+        head = f"{kind} số {f.key}"
+    else:
+        title = _short_title(f.title)
+        head = f"{kind} {title[:1].lower() + title[1:]}".strip() if title else kind
+    date = _written_date(f.date_text, f.date)
+    if date:
+        head += f" {date}"
+    if f.issuer and fold(f.issuer) not in fold(head):
+        head += f" của {_issuer_phrase(f.issuer)}"
+    return collapse_ws(head)
+
+
+def _short_title(title: str) -> str:
+    """A title cut before its dates and recitals: "Thực hiện Kết luận số 69-KL/TW"."""
+    t = collapse_ws(title).strip(" *")
+    for sep in (", ngày", " ngày ", "; ", " của ", ", "):
+        i = t.find(sep)
+        if 15 <= i:
+            t = t[:i]
+    if len(t) > 90:
+        t = t[:90].rsplit(" ", 1)[0]
+    return t.rstrip(" ,;:")
+
+
+def _issuer_phrase(issuer: str) -> str:
+    return issuer[:1].upper() + issuer[1:].lower() if issuer.isupper() else issuer
+
+
+def _written_date(date_text: str, iso: str) -> str:
+    """The date as the document writes it; a blank day reads "tháng 5 năm 2024"."""
+    parts = iso.split("-") if iso else []
+    if len(parts) == 2:
+        return f"tháng {int(parts[1])} năm {parts[0]}"
+    dt = collapse_ws(date_text)
+    if dt:
+        return dt if fold(dt).startswith(("ngay", "thang")) else f"ngày {dt}"
+    if len(parts) == 3:
+        return f"ngày {int(parts[2]):02d}/{int(parts[1]):02d}/{parts[0]}"
+    return ""
+
+
+def display_topic(topic: str) -> str:
+    """The topic as a headline shows it: no leading "tuyên truyền (về)", sentence case."""
+    t = collapse_ws(topic)
+    m = re.match(r"(?i)^(?:bài\s+(?:viết\s+)?)?(?:tuyên truyền|giới thiệu|phổ biến)(?:\s+về)?\s+", t)
+    if m and len(t) > m.end() + 3:
+        t = t[m.end():]
+    return sentence_case(t)
+
+
+def hashtags(topic: str, points: list[Point], docs: list[Document]) -> list[str]:
+    """2–4 tags: the main document cited (#NghiQuyet57), then topic keywords."""
+    tags: list[str] = []
+    counts: dict[str, int] = {}
+    for p in points:
+        for r in find_numbers(p.quote):
+            counts[r.key] = counts.get(r.key, 0) + 1
+    for d in docs:
+        for c in d.facts.cites[:3]:
+            counts[c.key] = counts.get(c.key, 0) + 1
+    for r in find_refs(topic):  # the document the topic names comes first
+        counts[r.key] = counts.get(r.key, 0) + 1000
+    for key, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:1]:
+        ref = parse_key(key)
+        if ref and ref.type in {"NQ", "KL", "CT", "QD"}:
+            tags.append("#" + fold(type_name(ref.type)).title().replace(" ", "") + str(ref.number))
+    text = fold(topic + " " + " ".join(p.text for p in points[:2]))
+    for word, tag in P.HASHTAGS:
+        if word in text and tag not in tags:
+            tags.append(tag)
+    if len(tags) < 2:
+        tags.append(P.HASHTAG_FALLBACK)
+    return tags[:4]
+
+
+def _pick(options: list[str], variant: int) -> str:
+    return options[variant % len(options)]
+
+
+def _sources_line(docs: list[Document]) -> str:
+    return P.SOURCE_LINE.format(sources="; ".join(source_label(d) for d in docs))
+
+
+def social(channel: str, topic: str, points: list[Point], docs: list[Document], variant: int,
+           show_topic: bool = True) -> str:
+    """A Zalo or Facebook post: headline, points, call to action, source line, hashtags."""
+    head = _pick(P.HEADLINES, variant).format(topic=display_topic(topic)) if show_topic else P.HEADLINE_PLAIN
+    bullet = _pick(P.BULLETS[channel], variant)
+    lines = [head, ""]
+    if channel == "facebook" and docs:
+        lines += [_pick(P.INTROS, variant).format(source=source_label(docs[0])), ""]
+    lines += [f"{bullet} {p.text}" for p in points]
+    lines += ["", _pick(P.CALLS_TO_ACTION, variant), "", _sources_line(docs),
+              " ".join(hashtags(topic, points, docs))]
+    return "\n".join(lines).strip()
+
+
+def fits(channel: str, text: str) -> bool:
+    if channel == "loa":
+        return len(text.split()) <= LOA_WORDS[1]
+    return len(text) <= LIMITS[channel][1]
+
+
+def long_enough(channel: str, text: str) -> bool:
+    if channel == "loa":
+        return len(text.split()) >= LOA_WORDS[0]
+    return len(text) >= LIMITS[channel][0]
+
+
+# --- Loudspeaker --------------------------------------------------------------------
+
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]")
+
+
+def spoken(text: str, doc: Document | None = None) -> str:
+    """Text worded to be read aloud: "Nghị quyết số 57 của Bộ Chính trị", "ngày 22 tháng 12 năm 2024"."""
+    issuers = {c.key: c.issuer for c in (doc.facts.cites if doc else []) if c.issuer}
+    out, pos = [], 0
+    for r in find_numbers(text):
+        before = " ".join(folded_syllables(text[max(0, r.start - 20):r.start]))
+        if before.endswith("so"):
+            word = f"{r.number}"
+        elif before.endswith(fold(type_name(r.type))):
+            word = f"số {r.number}"
+        else:
+            word = f"{type_name(r.type)} số {r.number}"
+        after = fold(text[r.end:r.end + 40])
+        issuer = issuers.get(r.key)
+        if issuer and "cua" not in after:
+            word += f" của {issuer}"
+        out += [text[pos:r.start], word]
+        pos = r.end
+    text = "".join(out) + text[pos:]
+    out, pos = [], 0
+    for d in find_dates(text):
+        parts = d.iso.split("-")
+        if len(parts) != 3:
+            continue
+        words = f"{int(parts[2])} tháng {int(parts[1])} năm {parts[0]}"
+        written_day = fold(d.text).startswith("ngay")
+        prefix = "ngày " if written_day or _last_word(text, d.start) != "ngay" else ""
+        out += [text[pos:d.start], prefix + words]
+        pos = d.end
+    text = "".join(out) + text[pos:]
+    for abbr, words in P.SPOKEN.items():
+        text = re.sub(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])" if abbr[0].isalnum() else re.escape(abbr),
+                      words, text)
+    text = _EMOJI.sub("", text).replace("#", "").replace("…", ".").replace("...", ".")
+    text = re.sub(r"\(([^()]*)\)", r", \1,", text)
+    text = re.sub(r"\s*/\s*", " ", text)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", collapse_ws(text))
+    return re.sub(r",\s*([,.])", r"\1", text)
+
+
+def _last_word(text: str, pos: int) -> str:
+    words = folded_syllables(text[max(0, pos - 12):pos])
+    return words[-1] if words else ""
+
+
+def loa(topic: str, points: list[Point], docs: list[Document], variant: int,
+        show_topic: bool = True) -> str:
+    """A 60–90 second script: greeting, the points in spoken form, closing."""
+    greet = _pick(P.LOA_GREETINGS, variant).format(topic=fold_topic(topic)) if show_topic else P.LOA_GREETING_PLAIN
+    body: list[str] = []
+    closing = _pick(P.LOA_CLOSINGS, variant)
+    budget = LOA_WORDS[1] - len(greet.split()) - len(closing.split())
+    for i, p in enumerate(points):
+        s = spoken(p.text, p.doc)
+        if i == 0 and docs:
+            s = P.LOA_SOURCE.format(source=spoken(source_label(p.doc), p.doc), first=s[:1].lower() + s[1:])
+        else:
+            conn = P.LOA_CONNECTORS[i % len(P.LOA_CONNECTORS)]
+            s = conn + (s[:1].lower() + s[1:] if conn else s)
+        n = len(" ".join(body + [s]).split())
+        if n > budget:
+            continue
+        body.append(s)
+    return spoken(" ".join([greet] + body + [closing]))
+
+
+def fold_topic(topic: str) -> str:
+    """The topic inside a sentence: lower-case start unless it begins with a proper name."""
+    t = display_topic(topic)
+    first = t.split(" ", 1)[0]
+    proper = first in {"Nghị", "Kết", "Chỉ", "Kế", "Chương", "Hướng", "Quyết", "Thông"} and any(
+        ch.isdigit() for ch in t)
+    return t if proper else t[:1].lower() + t[1:]

@@ -1,0 +1,92 @@
+"""Reading a question: what is asked (intent), about which document, in which words.
+
+Everything works on the folded question, so "nghi quyet 57 ban hanh ngay nao" and
+"Nghị quyết 57 ban hành ngày nào?" read the same. Intents are stable English codes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from troly.vn.docnum import DocRef, find_refs
+from troly.vn.text import fold, folded_syllables, strip_telex
+
+# Function words and question words: they carry no topic.
+STOPWORDS = frozenset(
+    """a ai anh bao bi boi cac cach can cho chu chua co con cua da dang day de den deu di do doi duoc gi giup
+    gom hay hien hoi khi khong la lam len loai luc ma may minh mot moi muon nao nay neu nhe nhieu nho nhung noi
+    ngan gon o oi qua ra rang rat roi sao se sau so ta tai the theo thi thoi toi tra trong tu va vao van
+    ve vi voi vay xin xem nhu cai chi cung biet hanh ngay thang nam ky""".split()
+)
+# Folded phrases that mark each intent. Order matters: the first match wins.
+_INTENTS: list[tuple[str, re.Pattern[str]]] = [
+    ("greeting", re.compile(r"^(xin chao|chao|hello|hi|alo|chao ban|chao bot)\b[\s!.]*$")),
+    ("help", re.compile(r"^(help|tro giup|huong dan su dung|ban lam duoc gi|ban giup duoc gi|hoi gi)\b")),
+    ("doc_list", re.compile(r"(nhung|cac|bao nhieu|danh sach|liet ke).{0,20}van ban\b(?!.{0,30}(thuc hien|trien khai|dat|quy dinh))"
+                            r"|van ban nao (ve|co trong)|co nhung van ban|co trong co so du lieu")),
+    ("deadline_list", re.compile(r"van ban nao.{0,30}(thoi han|han chot|han bao cao|deadline)|"
+                                 r"(thoi han|han) bao cao cu the|nhung (thoi )?han")),
+    ("implements", re.compile(r"van ban nao.{0,20}(thuc hien|trien khai|cu the hoa|quan triet)|"
+                              r"(nhung|cac) van ban.{0,20}(thuc hien|trien khai)")),
+    ("doc_signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ky ten|chu ky)\b")),
+    ("doc_recipients", re.compile(r"\b(gui (toi|den|cho)|noi nhan|gui nhung|nhan van ban|gui di dau)\b")),
+    ("doc_number", re.compile(r"\b(so hieu|so van ban|so ky hieu|mang so|so may)\b")),
+    ("doc_issuer", re.compile(r"\b(co quan nao ban hanh|do ai ban hanh|ai ban hanh|do co quan nao|cua co quan nao|"
+                              r"don vi nao ban hanh|cap nao ban hanh|ai ra van ban)\b")),
+    ("who_leads", re.compile(r"\b(ai chu tri|ai phoi hop|co quan nao chu tri|don vi nao chu tri|giao cho ai|"
+                             r"ai chiu trach nhiem|ai phu trach|ai thuc hien|giao ai)\b")),
+    ("doc_date", re.compile(r"\b(ban hanh (ngay|vao|khi|thang|nam|luc)|ngay nao|ngay bao nhieu|thang may|nam nao|"
+                            r"co tu ngay|ky ngay|ra doi|ngay ban hanh|khi nao ban hanh|thoi diem ban hanh)\b")),
+    ("deadline", re.compile(r"\b(han|thoi han|den khi nao|truoc ngay|bao gio|khi nao|han chot|deadline|may gio)\b")),
+    ("duty", re.compile(r"\b(nhiem vu gi|nhiem vu|phai lam gi|lam gi|trach nhiem|can lam|duoc giao|phan cong)\b")),
+    ("doc_about", re.compile(r"\b(la gi|ve van de gi|ve viec gi|noi ve (gi|dieu gi)|noi dung chinh|tom tat|"
+                             r"co noi dung gi|de cap (den )?gi)\b")),
+]
+_CONTEXT_BEFORE = re.compile(r"(thuc hien|trien khai|ve|quan triet|tuyen truyen|theo|cu the hoa|voi)\s*(so\s*)?$")
+_QUANTITY = re.compile(r"\b(bao nhieu|may)\s+(ty|trieu|nghin|dong|phan tram|%|nguoi|can bo|lop|hoi nghi|tin|bai|"
+                       r"kinh phi|ngan sach|tien)\b|\b(kinh phi|ngan sach|bao nhieu tien)\b")
+
+
+@dataclass
+class Query:
+    text: str  # as typed, normalized
+    folded: str
+    intent: str
+    refs: list[DocRef] = field(default_factory=list)
+    subject: DocRef | None = None  # the document the question is about, when named by number
+    content: list[str] = field(default_factory=list)  # folded content syllables
+    quantity: str = ""  # the quantity asked for ("ty dong", "kinh phi"), for false-premise checks
+    secondary: list[str] = field(default_factory=list)  # further intents matched
+
+
+def content_words(folded: str) -> list[str]:
+    words = [strip_telex(w) for w in folded_syllables(folded)]
+    return [w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+
+
+def bigrams(words: list[str]) -> list[str]:
+    return [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+def detect_intents(folded: str) -> list[str]:
+    return [name for name, rx in _INTENTS if rx.search(folded)]
+
+
+def parse(text: str) -> Query:
+    folded = fold(text).strip(" ?!.")
+    intents = detect_intents(folded)
+    refs = find_refs(text)
+    subject = None
+    for ref in refs:
+        before = fold(text[max(0, ref.start - 24):ref.start]) if ref.start <= len(text) else ""
+        if not _CONTEXT_BEFORE.search(before):
+            subject = ref
+            break
+    intent = intents[0] if intents else "content"
+    # "ai ký ... ban hành ngày nào" reads as signer; "giao cho ai, làm đến khi nào" as who_leads.
+    q = Query(text=text, folded=folded, intent=intent, refs=refs, subject=subject,
+              content=content_words(folded), secondary=intents[1:])
+    m = _QUANTITY.search(folded)
+    if m:
+        q.quantity = m.group(0)
+    return q

@@ -1,0 +1,196 @@
+/* troly admin page: upload, list and remove documents; deadlines; recent questions; audit log.
+ * Talks to admin/api/* with the HttpOnly session cookie. All data is rendered with textContent. */
+(function () {
+  "use strict";
+  var S = JSON.parse(document.getElementById("troly-strings").textContent);
+
+  function el(tag, cls, txt) {
+    var n = document.createElement(tag);
+    if (cls) n.className = cls;
+    if (txt !== undefined && txt !== null) n.textContent = String(txt);
+    return n;
+  }
+  function fmt(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, k) { return values[k] !== undefined ? values[k] : ""; });
+  }
+  function $(id) { return document.getElementById(id); }
+
+  function api(method, path, body) {
+    var opts = { method: method, credentials: "same-origin", headers: { "Accept": "application/json" } };
+    if (body) opts.body = body;
+    return fetch("admin/api/" + path, opts).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (data) {
+        if (r.status === 401) {
+          alert(S.session_expired);
+          window.location.reload();
+        }
+        if (!r.ok) throw new Error(data.error || ("HTTP " + r.status));
+        return data;
+      });
+    });
+  }
+
+  /* A table from rows and column specs [[header, fn(row) -> string|Node], ...]. */
+  function table(target, columns, rows, caption) {
+    var box = $(target);
+    box.textContent = "";
+    if (!rows.length) { box.appendChild(el("p", "muted", S.empty)); return; }
+    var t = el("table");
+    if (caption) t.appendChild(el("caption", "sr-only", caption));
+    var thead = el("thead"), tr = el("tr");
+    columns.forEach(function (c) { var th = el("th", "", c[0]); th.scope = "col"; tr.appendChild(th); });
+    thead.appendChild(tr);
+    t.appendChild(thead);
+    var tbody = el("tbody");
+    rows.forEach(function (row) {
+      var r = el("tr");
+      columns.forEach(function (c) {
+        var td = el("td");
+        var v = c[1](row);
+        if (v instanceof Node) td.appendChild(v); else td.textContent = v === undefined || v === null ? "" : String(v);
+        r.appendChild(td);
+      });
+      tbody.appendChild(r);
+    });
+    t.appendChild(tbody);
+    box.appendChild(t);
+  }
+
+  function repairCell(d) {
+    var span;
+    if (d.repaired) {
+      span = el("span", "pill pill-warn", fmt(S.repair_done, { conf: Math.round(d.repair_confidence * 100) }));
+    } else if (d.damaged > 0.1) {
+      span = el("span", "pill pill-bad", fmt(S.repair_damaged, { share: Math.round(d.damaged * 100) }));
+    } else {
+      span = el("span", "pill pill-ok", S.repair_clean);
+    }
+    return span;
+  }
+
+  function removeButton(d) {
+    var b = el("button", "btn-danger", S.remove);
+    b.type = "button";
+    b.setAttribute("aria-label", fmt(S.remove_label, { doc: d.label }));
+    b.addEventListener("click", function () {
+      if (!window.confirm(fmt(S.confirm_remove, { doc: d.label }))) return;
+      b.disabled = true;
+      api("DELETE", "documents/" + encodeURIComponent(d.id)).then(function () {
+        $("docs-status").textContent = fmt(S.removed, { doc: d.label });
+        refresh();
+      }).catch(function (e) {
+        b.disabled = false;
+        $("docs-status").textContent = fmt(S.failed, { error: e.message });
+      });
+    });
+    return b;
+  }
+
+  function loadDocs() {
+    return api("GET", "documents").then(function (data) {
+      $("docs-count").textContent = "(" + data.documents.length + ")";
+      table("docs", [
+        [S.col_number, function (d) { return d.number || d.label; }],
+        [S.col_type, function (d) { return d.type; }],
+        [S.col_date, function (d) { return d.date_text || d.date; }],
+        [S.col_issuer, function (d) { return d.issuer; }],
+        [S.col_title, function (d) { return d.title || d.source; }],
+        [S.col_signer, function (d) { return d.signer; }],
+        [S.col_repair, repairCell],
+        [S.col_action, removeButton]
+      ], data.documents, S.col_title);
+    });
+  }
+
+  function pick(row, keys) {
+    for (var i = 0; i < keys.length; i++) {
+      var v = row[keys[i]];
+      if (v !== undefined && v !== null && v !== "") return v;
+    }
+    return "";
+  }
+
+  function loadDeadlines() {
+    return api("GET", "deadlines").then(function (data) {
+      table("deadlines", [
+        [S.col_deadline, function (d) { return pick(d, ["date", "deadline_date", "year", "deadline_text", "deadline"]); }],
+        [S.col_agency, function (d) { return pick(d, ["agency", "agencies"]); }],
+        [S.col_task, function (d) { return pick(d, ["task", "text"]); }],
+        [S.col_document, function (d) { return pick(d, ["document", "doc_label", "label", "doc_id"]); }],
+        [S.col_section, function (d) { return pick(d, ["section"]); }],
+        [S.col_status, function (d) { return pick(d, ["status", "state"]); }]
+      ], data.deadlines || []);
+    }).catch(function (e) { $("deadlines").textContent = fmt(S.failed, { error: e.message }); });
+  }
+
+  function when(ts) {
+    var d = typeof ts === "number" ? new Date(ts * 1000) : new Date(ts);
+    return isNaN(d.getTime()) ? String(ts) : d.toLocaleString("vi-VN");
+  }
+
+  function loadQuestions() {
+    return api("GET", "questions").then(function (data) {
+      var c = data.counts || {};
+      $("questions-counts").textContent = fmt(S.counts, { up: c.up || 0, down: c.down || 0 });
+      table("questions", [
+        [S.col_time, function (q) { return when(q.ts); }],
+        [S.col_question, function (q) { return q.question; }],
+        [S.col_answer, function (q) {
+          var a = q.answer || {};
+          if (a.abstained) return S.abstained;
+          var s = a.answer || "";
+          return s.length > 180 ? s.slice(0, 180) + "…" : s;
+        }],
+        [S.col_vote, function (q) { return q.vote > 0 ? S.vote_up : q.vote < 0 ? S.vote_down : S.vote_none; }]
+      ], data.questions || []);
+    }).catch(function (e) { $("questions").textContent = fmt(S.failed, { error: e.message }); });
+  }
+
+  function loadAudit() {
+    return api("GET", "log").then(function (data) {
+      table("audit", [
+        [S.col_time, function (e) { return when(e.ts); }],
+        [S.col_action_log, function (e) { return S["action_" + e.action] || e.action; }],
+        [S.col_detail, function (e) {
+          var d = e.detail || {};
+          return Object.keys(d).map(function (k) {
+            var v = d[k];
+            return k + ": " + (Array.isArray(v) ? v.join(", ") : v);
+          }).join(" · ");
+        }]
+      ], data.entries || []);
+    }).catch(function (e) { $("audit").textContent = fmt(S.failed, { error: e.message }); });
+  }
+
+  function refresh() {
+    return Promise.all([
+      loadDocs().catch(function (e) { $("docs").textContent = fmt(S.failed, { error: e.message }); }),
+      loadDeadlines(), loadQuestions(), loadAudit()
+    ]);
+  }
+
+  $("upload-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var input = $("file");
+    var status = $("upload-status");
+    if (!input.files || !input.files.length) { status.textContent = S.upload_pick; return; }
+    var fd = new FormData();
+    fd.append("file", input.files[0]);
+    var btn = $("upload-btn");
+    btn.disabled = true;
+    status.className = "status";
+    status.textContent = S.uploading;
+    api("POST", "documents", fd).then(function (data) {
+      status.className = "status ok";
+      status.textContent = fmt(S["uploaded_" + data.status] || S.uploaded_added, { doc: data.document.label });
+      input.value = "";
+      return refresh();
+    }).catch(function (err) {
+      status.className = "status bad";
+      status.textContent = fmt(S.failed, { error: err.message });
+    }).then(function () { btn.disabled = false; });
+  });
+
+  ["docs", "deadlines", "questions", "audit"].forEach(function (id) { $(id).textContent = S.loading; });
+  refresh();
+})();

@@ -1,0 +1,5 @@
+import sys
+
+from troly.cli import main
+
+sys.exit(main())

@@ -1,0 +1,144 @@
+"""Repair of OCR-damaged and legacy-encoded Vietnamese text.
+
+``Repairer.run`` converts legacy encodings (TCVN3, VNI) to Unicode, finds damaged paragraphs
+(``detect``), turns each damaged token into candidate syllables (``candidates``) and picks the
+most likely sequence with a Kneser-Ney trigram model (``lm``, ``decode``) trained on clean
+documents and an offline inventory shipped by underthesea (``inventory``). Clean paragraphs,
+numbers, dates, document numbers and abbreviations are never touched.
+"""
+from __future__ import annotations
+
+import logging
+import unicodedata
+from pathlib import Path
+from dataclasses import dataclass
+from typing import Iterable
+
+from troly.ingest.repair.candidates import CandidateIndex
+from troly.ingest.repair.decode import Decoder, Option
+from troly.ingest.repair.detect import DamageStats, damage_share, paragraphs, stats, token_status
+from troly.ingest.repair.inventory import build_inventory_lm
+from troly.ingest.repair.legacy import convert_legacy
+from troly.ingest.repair.lm import KneserNeyLM
+from troly.ingest.repair.syllable import is_syllable
+from troly.ingest.repair.tokens import Token, segments, tokenize, training_sentences
+
+__all__ = ["RepairResult", "Repairer", "damage_share", "convert_legacy"]
+
+log = logging.getLogger(__name__)
+
+CLEAN_WEIGHT = 2.0  # in-domain clean documents count more than the general inventory
+DOC_DAMAGED = 0.15  # a document this damaged: repair every paragraph with any evidence
+PARA_DAMAGED = 0.2
+DOMAIN_PHRASES = Path(__file__).resolve().parent / "data" / "domain_phrases.txt"  # otherwise a paragraph needs this share of damaged tokens
+
+
+@dataclass
+class RepairResult:
+    text: str  # repaired text, same paragraph/line structure as input
+    repaired: bool  # anything changed by OCR repair
+    confidence: float  # 0..1, mean local posterior of the restored syllables
+    damaged_share: float  # share of damaged tokens in the input (before repair)
+    paragraphs_repaired: int
+    legacy_encoding: str  # "" | "tcvn3" | "vni"
+
+
+class Repairer:
+    """Trained once (inventory LM cached under ``$TROLY_DATA/cache``), then reused per text."""
+
+    def __init__(self, clean_texts: Iterable[str] = (), lm: KneserNeyLM | None = None,
+                 weight: float = 2.5, beam: int = 12) -> None:
+        self.lm = lm if lm is not None else build_inventory_lm()
+        if DOMAIN_PHRASES.is_file():
+            lines = DOMAIN_PHRASES.read_text(encoding="utf-8").splitlines()
+            self.add_clean("\n\n".join(ln for ln in lines if ln.strip() and not ln.startswith("#")))
+        else:
+            log.warning("repair domain phrase file missing: %s", DOMAIN_PHRASES)
+        for text in clean_texts:
+            self.add_clean(text)
+        self._weight, self._beam = weight, beam
+        self._index: CandidateIndex | None = None
+
+    def add_clean(self, text: str) -> None:
+        """Add a clean document to the model (its syllables become candidates too)."""
+        self.lm.add_all(training_sentences(unicodedata.normalize("NFC", text)), weight=CLEAN_WEIGHT)
+        self._index = None
+
+    @property
+    def index(self) -> CandidateIndex:
+        if self._index is None:
+            syl = {w: self.lm.count1.get(i, 0.0) for w, i in self.lm.ids.items() if is_syllable(w)}
+            self._index = CandidateIndex(syl)
+        return self._index
+
+    def run(self, text: str) -> RepairResult:
+        text, legacy = convert_legacy(text)
+        text = unicodedata.normalize("NFC", text)
+        parts = paragraphs(text)
+        all_tokens = [tokenize(p) for p in parts]
+        doc = DamageStats()
+        for toks in all_tokens:
+            st = stats(toks)
+            doc.counted += st.counted
+            doc.damaged += st.damaged
+            doc.toneless += st.toneless
+        decoder = Decoder(self.lm, weight=self._weight, beam=self._beam)
+        out, repaired_paras, confs = [], 0, []
+        for part, toks in zip(parts, all_tokens):
+            if not self._is_damaged(toks, doc):
+                out.append(part)
+                continue
+            new, conf = self._repair_paragraph(part, toks, decoder)
+            if new != part:
+                repaired_paras += 1
+            confs.extend(conf)
+            out.append(new)
+        result = "".join(out)
+        return RepairResult(
+            text=result,
+            repaired=result != text,
+            confidence=sum(confs) / len(confs) if confs else 1.0,
+            damaged_share=doc.share,
+            paragraphs_repaired=repaired_paras,
+            legacy_encoding=legacy,
+        )
+
+    def _is_damaged(self, toks: list[Token], doc: DamageStats) -> bool:
+        st = stats(toks)
+        if st.damaged == 0 and not (doc.share >= DOC_DAMAGED and st.toneless_share >= 0.5):
+            return False
+        repairable = sum(1 for t in toks if token_status(t) == "damaged" and self.index.candidates(t.text))
+        if st.damaged and repairable < 0.5 * st.damaged:
+            return False  # foreign words, not OCR debris
+        if doc.share >= DOC_DAMAGED:
+            return True
+        return st.share >= PARA_DAMAGED
+
+    def _repair_paragraph(self, text: str, toks: list[Token], decoder: Decoder) -> tuple[str, list[float]]:
+        replace: dict[int, str] = {}
+        confs: list[float] = []
+        for run in segments(text, toks):
+            positions: list[list[Option]] = []
+            for tok in run:
+                cands = () if tok.fixed else self.index.candidates(tok.text)
+                if cands:
+                    positions.append([Option(self.lm.id(c.word), c.text, c.cost) for c in cands])
+                else:
+                    positions.append([Option(self.lm.id(tok.lm_form), tok.text, 0.0)])
+            choice = decoder.best(positions)
+            post = decoder.posteriors(positions, choice)
+            for tok, opts, j, p in zip(run, positions, choice, post):
+                if len(opts) > 1:
+                    confs.append(p)
+                if opts[j].text != tok.text:
+                    replace[tok.start] = opts[j].text
+        if not replace:
+            return text, confs
+        pieces, pos = [], 0
+        for tok in toks:
+            if tok.start in replace:
+                pieces.append(text[pos:tok.start])
+                pieces.append(replace[tok.start])
+                pos = tok.end
+        pieces.append(text[pos:])
+        return "".join(pieces), confs

@@ -1,0 +1,51 @@
+"""Vietnamese text of the answer engine: templates and fixed messages, kept in one place."""
+
+GREETING = (
+    "Xin chào! Tôi là Trợ lý văn bản (troly). Tôi trả lời câu hỏi về các văn bản chỉ đạo trong cơ sở dữ liệu: "
+    "ai phải làm gì, hạn khi nào, văn bản nói gì, ai ký, ban hành ngày nào. Hãy đặt câu hỏi, ví dụ: "
+    "\"Nghị quyết 57 ban hành ngày nào?\""
+)
+HELP = (
+    "Bạn có thể hỏi:\n"
+    "• Ngày ban hành, người ký, cơ quan ban hành, nơi nhận của một văn bản;\n"
+    "• Nhiệm vụ của một cơ quan (\"Ban Tuyên giáo Huyện ủy có nhiệm vụ gì?\");\n"
+    "• Ai chủ trì, thời hạn thực hiện, hạn báo cáo;\n"
+    "• Nội dung, mục đích, hình thức tuyên truyền của văn bản;\n"
+    "• Danh sách văn bản trong cơ sở dữ liệu.\n"
+    "Gõ có dấu hay không dấu đều được."
+)
+EMPTY = "Bạn chưa nhập câu hỏi. Hãy gõ câu hỏi về các văn bản chỉ đạo."
+NO_DOCUMENTS = "Cơ sở dữ liệu chưa có văn bản nào. Quản trị viên cần nạp văn bản trước (troly ingest)."
+
+ABSTAIN = "Xin lỗi, các văn bản trong cơ sở dữ liệu không có thông tin để trả lời câu hỏi này."
+ABSTAIN_UNKNOWN_DOC = "Cơ sở dữ liệu không có {ref} và các văn bản hiện có cũng không trích dẫn văn bản này, nên tôi không trả lời được."
+ABSTAIN_NO_FIGURE = "Các văn bản liên quan không nêu con số này ({what}), nên tôi không trả lời được."
+ABSTAIN_CITED_ONLY = (
+    "{ref} không có trong cơ sở dữ liệu; các văn bản hiện có chỉ nhắc đến nó, không ghi {what}."
+)
+COVERAGE = "Cơ sở dữ liệu hiện có {n} văn bản, về: {topics}."
+
+DOC_DATE = "{label} ban hành {date}."
+DOC_DATE_BLANK_DAY = "{label} ban hành {date} (văn bản để trống ngày)."
+DOC_NO_DATE = "{label} không ghi ngày ban hành trong phần văn bản có được."
+CITED_DATE = "{label} ban hành ngày {date}{issuer} (theo trích dẫn trong {source})."
+DOC_SIGNER = "{label} do {title}{name} ký{mode}."
+DOC_NO_SIGNER = "Phần văn bản có được của {label} không ghi người ký."
+DOC_ISSUER = "{label} do {issuer} ban hành{place}."
+DOC_RECIPIENTS = "{label} được gửi tới: {items}."
+DOC_NUMBER = "Số hiệu: {number} — {type} {title}."
+DOC_NO_NUMBER = "{label} không ghi số hiệu (\"{number}\")."
+DOC_ABOUT = "{label}{date}{issuer}: {subject}."
+CITED_ABOUT = "{label}{date}{issuer} {subject}."
+DOC_LIST_HEAD = "Cơ sở dữ liệu có {n} văn bản:"
+DOC_LIST_MATCH_HEAD = "Có {n} văn bản liên quan:"
+DUTY_HEAD = "Theo {label}, {agency} có các nhiệm vụ:"
+LEAD_ANSWER = "{agency} {role}{partners}{deadline}."
+LEAD_PARTNERS = ", phối hợp với {who}"
+DEADLINE_SUFFIX = "; thời hạn: {deadline}"
+DEADLINES_HEAD = "Các văn bản đặt thời hạn cụ thể:"
+DEADLINE_ITEM = "{date}: {agency} — {task} ({label})"
+IMPLEMENTS_HEAD = "Các văn bản thực hiện {ref}:"
+CONTENT_HEAD = "Theo {label} ({section}):"
+REPAIRED_NOTE = " (bản quét, đã khôi phục dấu)"
+NO_PREVIOUS = "Bạn đang hỏi về văn bản nào? Hãy nêu số hiệu hoặc tên văn bản."

@@ -1,0 +1,1 @@
+"""The HTTP side of troly: the JSON API, the Telegram/Zalo webhooks and (from ``web``) the pages."""

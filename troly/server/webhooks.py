@@ -1,0 +1,82 @@
+"""Webhook endpoints for Telegram and Zalo.
+
+Each request must carry the platform's secret header (checked in constant time); wrong or
+missing secrets are refused before anything is parsed. The endpoint answers at once and the
+update is processed in the background, so the platform never times out and re-sends.
+"""
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+log = logging.getLogger(__name__)
+router = APIRouter()
+
+TELEGRAM_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+ZALO_HEADER = "X-Bot-Api-Secret-Token"
+
+
+def check_secret(given: str | None, expected: str) -> int | None:
+    """None when accepted, else the HTTP status: 401 missing, 403 wrong (or no secret configured)."""
+    if not expected:
+        return 403
+    if not given:
+        return 401
+    if not hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8")):
+        return 403
+    return None
+
+
+async def _payload(request: Request) -> dict | None:
+    try:
+        data = json.loads(await request.body())
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _refuse(status: int) -> JSONResponse:
+    return JSONResponse({"ok": False}, status_code=status)
+
+
+@router.post("/webhook/telegram")
+async def telegram_webhook(request: Request) -> JSONResponse:
+    tg = getattr(request.app.state, "telegram", None)
+    if tg is None:
+        return _refuse(404)
+    status = check_secret(request.headers.get(TELEGRAM_HEADER), request.app.state.settings.telegram_webhook_secret)
+    if status is not None:
+        log.warning("Telegram webhook request refused (%d)", status)
+        return _refuse(status)
+    data = await _payload(request)
+    if data is None:
+        return _refuse(400)
+    from telegram import Update
+
+    try:
+        update = Update.de_json(data, tg.bot)
+    except Exception:  # malformed update: acknowledge so Telegram does not retry it forever
+        log.warning("malformed Telegram update ignored")
+        return JSONResponse({"ok": True})
+    await tg.update_queue.put(update)
+    return JSONResponse({"ok": True})
+
+
+@router.post("/webhook/zalo")
+async def zalo_webhook(request: Request) -> JSONResponse:
+    bot = getattr(request.app.state, "zalo", None)
+    if bot is None:
+        return _refuse(404)
+    status = check_secret(request.headers.get(ZALO_HEADER), request.app.state.settings.zalo_webhook_secret)
+    if status is not None:
+        log.warning("Zalo webhook request refused (%d)", status)
+        return _refuse(status)
+    data = await _payload(request)
+    if data is None:
+        return _refuse(400)
+    bot.dispatch(data)
+    return JSONResponse({"ok": True})
