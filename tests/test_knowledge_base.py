@@ -180,7 +180,7 @@ def test_lost_vector_store_is_rebuilt_from_sqlite(kb, tmp_path):
 
 def test_bm25_index_is_saved_with_its_generation_and_reused(kb, tmp_path):
     kb.search("tuyên truyền")
-    saved = LexicalIndex.load(tmp_path / "data" / "bm25")
+    saved = LexicalIndex.load(tmp_path / "data" / "bm25" / "body")
     assert saved is not None and saved.generation == kb.store.generation()
     assert saved.ids == [c.id for c in kb.snapshot().chunks]
     # another process writing bumps the generation: this one notices and reloads

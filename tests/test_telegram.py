@@ -11,7 +11,7 @@ import pytest
 from tests.fakes.channel_engine import FakeEngine, FakeKB
 from tests.fakes.telegram_api import FakeTelegram
 from troly.bot.channels.core import ConversationCore, Services
-from troly.bot.channels.runtime import CoreRunner, Worker
+from troly.bot.channels.runtime import CoreRunner, Worker, load_core
 from troly.bot.channels.telegram import build_application, file_base_url
 from troly.bot.feedback import FeedbackStore
 from troly.config import Settings
@@ -37,21 +37,29 @@ def fake():
         yield f
 
 
+def bot_settings(tmp_path: Path, fake: FakeTelegram, rate_limit: int = 20) -> Settings:
+    return Settings(data_dir=tmp_path / "data", admins={f"telegram:{ADMIN}"}, rate_limit=rate_limit,
+                    telegram_token=fake.token, telegram_api_base=fake.api_base)
+
+
 @contextlib.asynccontextmanager
-async def running_bot(tmp_path: Path, fake: FakeTelegram, rate_limit: int = 20):
-    kb = FakeKB(tmp_path / "t.sqlite3")
-    kb.add_text("kh1", DOC, number="1-KH/TU")
-    settings = Settings(data_dir=tmp_path, admins={f"telegram:{ADMIN}"}, rate_limit=rate_limit,
-                        telegram_token=fake.token, telegram_api_base=fake.api_base)
-    core = ConversationCore(Services(engine=FakeEngine(kb), kb=kb, settings=settings, feedback=FeedbackStore(kb.connect)))
-    runner = CoreRunner(core, Worker())
+async def running_bot(tmp_path: Path, fake: FakeTelegram, rate_limit: int = 20, real: bool = False):
+    settings = bot_settings(tmp_path, fake, rate_limit)
+    if real:
+        runner = await asyncio.get_running_loop().run_in_executor(None, CoreRunner.start, lambda: load_core(settings))
+    else:
+        kb = FakeKB(tmp_path / "t.sqlite3")
+        kb.add_text("kh1", DOC, number="1-KH/TU")
+        core = ConversationCore(Services(engine=FakeEngine(kb), kb=kb, settings=settings,
+                                         feedback=FeedbackStore(kb.connect)))
+        runner = CoreRunner(core, Worker())
     app = build_application(settings, runner, reminders=False)
     async with app:
         await app.post_init(app)
         await app.start()
         await app.updater.start_polling(poll_interval=0.0, timeout=1)
         try:
-            yield core
+            yield runner.core
         finally:
             await app.updater.stop()
             await app.stop()
@@ -148,3 +156,42 @@ async def test_non_admin_file_is_refused(tmp_path, fake):
         assert list(core.services.kb.docs) == ["kh1"]
     assert fake.sent(chat_id=CHAT)[0].params["text"] == P.FILE_REFUSED
     assert not fake.sent("getFile")  # nothing was even downloaded
+
+
+def docx_bytes(lines: list[str]) -> bytes:
+    import docx
+
+    d = docx.Document()
+    for line in lines:
+        d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+REAL_DOC = [
+    "HUYỆN ỦY ĐẠM RÔNG", "Số 45-KH/HU", "Đạm Rông, ngày 12 tháng 3 năm 2025", "KẾ HOẠCH",
+    "Thực hiện phong trào bình dân học vụ số trên địa bàn huyện",
+    "I. MỤC ĐÍCH, YÊU CẦU", "1. Nâng cao kỹ năng số cơ bản cho cán bộ, đảng viên và người dân.",
+    "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+    "1. Ban Tuyên giáo Huyện ủy chủ trì tuyên truyền phong trào bình dân học vụ số, hoàn thành trước ngày 30/6/2025.",
+    "2. Ủy ban nhân dân huyện chỉ đạo mở lớp bồi dưỡng kỹ năng số cho người dân.",
+    "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn Hùng",
+]
+
+
+@pytest.mark.slow
+async def test_real_engine_admin_docx_then_answer(tmp_path, fake):
+    """Integration: the real knowledge base and answer engine behind the real Telegram Application."""
+    async with running_bot(tmp_path, fake, real=True) as core:
+        fake.document(CHAT, ADMIN, "kh45.docx", docx_bytes(REAL_DOC))
+        await until(lambda: fake.sent(chat_id=CHAT), timeout=120)
+        fake.text(CHAT, ADMIN, "Ai ký Kế hoạch 45-KH/HU?")
+        await until(lambda: len(fake.sent(chat_id=CHAT)) == 2, timeout=60)
+        fake.text(CHAT, USER, "/vanban")
+        await until(lambda: len(fake.sent(chat_id=CHAT)) == 3, timeout=60)
+        assert [d.facts.key for d in core.services.kb.documents()] == ["45-KH/HU"]
+    summary, answer, listing = (c.params["text"] for c in fake.sent(chat_id=CHAT))
+    assert "45-KH/HU" in summary and "Nguyễn Văn Hùng" in summary
+    assert "Nguyễn Văn Hùng" in answer and "reply_markup" in fake.sent(chat_id=CHAT)[1].params
+    assert "45-KH/HU" in listing

@@ -151,6 +151,12 @@ def _text(element) -> str:
     return (element.get_attribute("textContent") or "").strip()
 
 
+def _click(element) -> None:
+    """Click as a person would: after scrolling the element into the middle of its scroller."""
+    element.parent.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+    element.click()
+
+
 def _answers(driver):
     return driver.find_elements(By.CSS_SELECTOR, "#log .msg-bot:not(.welcome):not(.typing)")
 
@@ -168,7 +174,8 @@ def _ask(driver, question: str):
 
 def _open_sources(answer) -> list[str]:
     details = answer.find_element(By.CSS_SELECTOR, "details.sources")
-    details.find_element(By.TAG_NAME, "summary").click()
+    if details.get_attribute("open") is None:
+        _click(details.find_element(By.TAG_NAME, "summary"))
     quotes = details.find_elements(By.CSS_SELECTOR, "blockquote.source-quote")
     assert quotes and all(q.is_displayed() for q in quotes)
     return [_text(q) for q in quotes] + [_text(e) for e in details.find_elements(By.CSS_SELECTOR, ".source-doc")]
@@ -198,7 +205,7 @@ def test_chat_question_follow_up_and_feedback(server, browser):
     assert [r[0] for r in rows[-2:]] == [conv, conv]  # both questions in one conversation
 
     up = first.find_element(By.CSS_SELECTOR, "button.btn-vote[data-vote='1']")
-    up.click()
+    _click(up)
     _wait(d, lambda _: up.get_attribute("aria-pressed") == "true")
     assert _text(first.find_element(By.CSS_SELECTOR, ".feedback-note"))
     first_q = rows[-2][1]
@@ -230,7 +237,8 @@ def test_server_down_shows_a_clear_message(server, browser):
     box.send_keys(Keys.ENTER)
     err = _wait(d, EC.presence_of_element_located((By.CSS_SELECTOR, "#log .msg-error")))
     assert "máy chủ" in _text(err).lower() or "hệ thống" in _text(err).lower()
-    assert err.find_element(By.CSS_SELECTOR, "button.btn-retry").is_displayed()
+    retry = err.find_element(By.CSS_SELECTOR, "button.btn-retry")
+    _wait(d, lambda _: retry.is_displayed(), 10)  # after the fade-in
 
 
 def _admin_rows(d):
@@ -266,7 +274,7 @@ def test_admin_upload_ask_and_remove(server, browser, tmp_path):
     d.get(server["url"] + "admin")
     _wait(d, lambda dd: len(_admin_rows(dd)) == before + 1)
     row = next(r for r in _admin_rows(d) if "77" in _text(r) or "bãi rác" in _text(r))
-    row.find_element(By.CSS_SELECTOR, "button.btn-danger").click()
+    _click(row.find_element(By.CSS_SELECTOR, "button.btn-danger"))
     _wait(d, EC.alert_is_present()).accept()
     _wait(d, lambda dd: len(_admin_rows(dd)) == before)
     assert not any("bãi rác" in _text(r) for r in _admin_rows(d))

@@ -42,11 +42,18 @@ def _maybe_json(value: str) -> Any:
     return value
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 class FakeServer:
     """Runs ``route(method, path, headers, params) -> (status, headers, body)`` on a free port."""
 
     def __init__(self, route: Route):
-        outer = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
@@ -74,12 +81,11 @@ class FakeServer:
             def log_message(self, *args: Any) -> None:  # quiet
                 return None
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        _ = outer
 
     def start(self) -> "FakeServer":
         self._thread.start()

@@ -35,6 +35,7 @@ class FakeTelegram:
         self.server = FakeServer(self._route)
         self.url = self.server.url
         self.api_base = f"{self.url}/bot"
+        self.on_call: Callable[[Call], None] | None = None  # e.g. a benchmark timing replies
 
     def __enter__(self) -> "FakeTelegram":
         self.server.start()
@@ -99,8 +100,11 @@ class FakeTelegram:
             return json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, 401)
         method = path[len(prefix):].split("?")[0]
         if method != "getUpdates":
+            call = Call(method, params)
             with self._cond:
-                self.calls.append(Call(method, params))
+                self.calls.append(call)
+            if self.on_call is not None:
+                self.on_call(call)
         handler = getattr(self, f"_m_{method}", None)
         result = handler(params) if handler else True
         return json_response({"ok": True, "result": result})

@@ -50,3 +50,70 @@ def content(q: Query, lib: Library, hits: list[Hit]) -> Answer | None:
     if len(body) > ANSWER_LIMIT:
         body = body[:ANSWER_LIMIT].rsplit(" ", 1)[0] + "…"
     return Answer(f"{head} {body}{repaired_note(doc)}", False, "content", sources, [doc.id])
+
+
+def _heading_words(heading: str) -> list[str]:
+    from troly.bot.query import content_words
+    from troly.vn.text import fold
+
+    # "2. Hình thức, biện pháp tuyên truyền" -> words without the label
+    return content_words(fold(heading.split(". ", 1)[-1] if heading[:1].isalnum() and ". " in heading[:6] else heading))
+
+
+def heading_match(q: Query, heading: str, residual: set[str] | None = None) -> float:
+    """Share of a heading's words the question uses, when they share at least one bigram.
+
+    Words that only describe the document (its title: "kế hoạch quán triệt, tuyên truyền ...")
+    count half, so "mục đích của kế hoạch quán triệt ..." names the "MỤC ĐÍCH" section.
+    """
+    hw = _heading_words(heading)
+    if len(hw) < 2:
+        return 0.0
+    qs = set(q.content)
+    qg = {f"{a} {b}" for a, b in zip(q.content, q.content[1:])}
+    if not any(f"{a} {b}" in qg for a, b in zip(hw, hw[1:])):
+        return 0.0
+    weight = (lambda w: 1.0 if residual is None or w in residual else 0.5)
+    return sum(weight(w) for w in hw if w in qs) / len(hw)
+
+
+def section_answer(q: Query, lib: Library, doc_ids: list[str], residual: set[str] | None = None) -> Answer | None:
+    """"Những hình thức nào", "mục đích là gì": the items of the section whose heading the question names."""
+    best = None
+    for d in doc_ids:
+        doc = lib.docs.get(d)
+        if doc is None:
+            continue
+        for s in doc.sections:
+            if s.level > 3:
+                continue
+            score = heading_match(q, s.heading, residual)
+            if score >= 0.5 and (best is None or score > best[0] + 1e-9):
+                best = (score, doc, s)
+    if best is None:
+        return None
+    _, doc, sec = best
+    children = [c for c in doc.sections if c.start >= sec.start and c.end <= sec.end and c.level == sec.level + 1]
+    spans = []
+    if children:
+        per = max(140, ANSWER_LIMIT // len(children))
+        for c in children[:6]:
+            first = best_spans(doc.text, c.start, c.end, q.content, per)
+            if first:
+                spans.append((first[0][0], first[-1][1], c.breadcrumb))
+    else:
+        for a, b in best_spans(doc.text, sec.start, sec.end, q.content, ANSWER_LIMIT)[:4]:
+            spans.append((a, b, sec.breadcrumb))
+    if not spans:
+        return None
+    head = msg.CONTENT_HEAD.format(label=label(doc), section=sec.heading)
+    parts, sources, used = [], [], len(head)
+    for n, (a, b, crumb) in enumerate(spans, 1):
+        piece = doc.text[a:b].strip()
+        piece = piece if len(piece) <= 260 else piece[:260].rsplit(" ", 1)[0] + "…"
+        if used + len(piece) > ANSWER_LIMIT + 100 and parts:
+            break
+        parts.append(f"\n{n}. {piece} [{n}]")
+        used += len(piece)
+        sources.append(source(doc, a, b, crumb))
+    return Answer(head + "".join(parts) + repaired_note(doc), False, "content", sources, [doc.id])

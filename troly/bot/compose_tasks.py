@@ -8,7 +8,7 @@ from troly.bot.query import Query, content_words
 from troly.bot.quotes import label, overlap, repaired_note, source, trim
 from troly.models import Answer, Assignment, Document
 from troly.prompts import answers as msg
-from troly.vn.text import fold, folded_syllables
+from troly.vn.text import expand_abbreviations, fold, folded_syllables
 
 _AGENCY_Q = re.compile(
     r"^(?:theo .{0,80}?,\s*)?(?P<agency>.+?)\s+(?:co nhiem vu|phai lam|lam gi|co trach nhiem|can lam|duoc giao|"
@@ -22,14 +22,16 @@ def agency_in_question(q: Query) -> list[str]:
     m = _AGENCY_Q.search(q.folded)
     if not m:
         return []
-    return folded_syllables(m.group("agency"))
+    # "... của huyện ở Lâm Đồng", "... theo kế hoạch ...": where and under which plan is not who.
+    agency = re.split(r"\s+(?:o|theo|trong|voi)\s+", m.group("agency"))[0]
+    return folded_syllables(expand_abbreviations(agency))
 
 
 def agency_match(words: list[str], agency: str) -> float:
     """How well an assignment's agency matches the asked one (share of the asked words it has)."""
     if not words:
         return 0.0
-    have = folded_syllables(agency)
+    have = folded_syllables(expand_abbreviations(fold(agency)))
     hs = set(have)
     hg = {f"{a} {b}" for a, b in zip(have, have[1:])}
     uni = sum(w in hs for w in words) / len(words)

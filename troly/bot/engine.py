@@ -18,7 +18,7 @@ from troly.bot.targets import Targets, find_targets
 from troly.config import Settings
 from troly.models import Answer
 from troly.prompts import answers as msg
-from troly.vn.text import normalize_query
+from troly.vn.text import fold, normalize_query
 
 log = logging.getLogger(__name__)
 
@@ -99,11 +99,15 @@ class AnswerEngine:
             figure = self._figure_check(q, lib, t)
             if figure is not None:
                 return figure
+        if not self._in_scope(q, lib, t):
+            return self._abstain(lib, msg.ABSTAIN)
+        if q.intent == "doc_about" and not (q.subject and len(self._residual(q, lib, t)) <= 2):
+            q.intent = "content"  # "mục đích của kế hoạch ... là gì" asks about content, not the document
         if q.intent in FACT_INTENTS:
             return self._facts(q, lib, t)
         if q.intent in ("duty", "who_leads", "deadline"):
             rows = self.kb.assignments()
-            order = {"duty": (compose_tasks.duty, compose_tasks.who_leads),
+            order = {"duty": (compose_tasks.duty,),
                      "who_leads": (compose_tasks.who_leads, compose_tasks.duty),
                      "deadline": (compose_tasks.deadline, compose_tasks.who_leads)}[q.intent]
             for fn in order:
@@ -126,7 +130,7 @@ class AnswerEngine:
         docs = t.docs
         if not docs:
             hits = self.kb.search(q.text, k=3)
-            if not hits or lib.coverage(q.content) < COVERAGE_MIN:
+            if not hits:
                 return self._abstain(lib, msg.ABSTAIN)
             docs = [hits[0].doc_id]
         doc = lib.docs[docs[0]]
@@ -141,14 +145,33 @@ class AnswerEngine:
         return builder(doc)
 
     def _content(self, q: Query, lib: Library, t: Targets) -> Answer:
-        if not t.docs and not t.context_docs and lib.coverage(q.content) < COVERAGE_MIN:
-            return self._abstain(lib, msg.ABSTAIN)
         scope = t.docs or t.context_docs or None
         hits = self.kb.search(q.text, k=8, doc_ids=scope)
+        section_docs = scope or list(dict.fromkeys(h.doc_id for h in hits[:3]))
+        by_section = compose_content.section_answer(q, lib, section_docs, set(self._residual(q, lib, t)))
+        if by_section is not None:
+            return by_section
         ans = compose_content.content(q, lib, hits)
         if ans is None and scope is not None and not t.from_previous:
             ans = compose_content.content(q, lib, self.kb.search(q.text, k=8))
         return ans or self._abstain(lib, msg.ABSTAIN)
+
+    def _residual(self, q: Query, lib: Library, t: Targets) -> list[str]:
+        """Question words that do not just name the targeted documents (their place, issuer, number)."""
+        named = set()
+        for d in t.docs + t.context_docs:
+            named |= lib.facts_words.get(d, set()) & set(q.content)
+        ref_words = {w for r in q.refs for w in fold(q.text[r.start:r.end]).split()}
+        return [w for w in q.content if w not in named and w not in ref_words]
+
+    def _in_scope(self, q: Query, lib: Library, t: Targets) -> bool:
+        """Out of scope when the question's own words (beyond naming a document) are unknown to the corpus."""
+        if q.refs and (t.docs or t.cited or t.context_docs):
+            return True  # a named document that the base holds or cites
+        if q.intent not in ("content", "doc_about") and t.docs:
+            return True
+        named = set(q.content) - set(self._residual(q, lib, t))
+        return lib.coverage_of(q.folded, set(q.content), named) >= COVERAGE_MIN
 
     def _figure_check(self, q: Query, lib: Library, t: Targets) -> Answer | None:
         """A question for a figure the documents never give (a budget, a count) is a false premise."""

@@ -16,7 +16,11 @@ from dataclasses import dataclass, field
 from troly.bot.query import bigrams
 from troly.models import Citation, Document
 from troly.vn.docnum import DocRef, parse_key
-from troly.vn.text import folded_syllables
+import re
+
+from troly.vn.text import fold, folded_syllables
+
+_NAME_PAIR = re.compile(r"(?<![\w])([A-ZÀ-ỸĐ][a-zà-ỹđ]+)\s+(?=([A-ZÀ-ỸĐ][a-zà-ỹđ]+)(?![\w]))")
 
 
 @dataclass
@@ -25,6 +29,7 @@ class Library:
     cited: dict[str, list[tuple[str, Citation]]] = field(default_factory=dict)  # key -> [(doc_id, citation)]
     profile_index: dict[str, set[str]] = field(default_factory=dict)  # bigram -> doc ids
     vocab: set[str] = field(default_factory=set)
+    facts_words: dict[str, set[str]] = field(default_factory=dict)  # doc id -> words of its facts and title
     generation: int = -1
 
     @classmethod
@@ -37,8 +42,12 @@ class Library:
                 cited[c.key].append((d.id, c))
             f = d.facts
             intro = d.text[: min(len(d.text), 1500)]
-            words = folded_syllables(" ".join([f.type, f.number, f.key, f.place, f.issuer, f.title, intro, f.signer]))
-            for g in set(bigrams(words)) | set(words):
+            lib.facts_words[d.id] = set(folded_syllables(" ".join([f.type, f.number, f.place, f.issuer, f.title])))
+            words = folded_syllables(" ".join([f.type, f.number, f.key, f.place, f.issuer, f.title, f.signer]))
+            # Names in the introduction ("Tỉnh ủy Lâm Đồng") also tell documents apart; other
+            # words there are common to every directive and would only add noise.
+            names = [fold(f"{a} {b}") for a, b in _NAME_PAIR.findall(intro)]
+            for g in set(bigrams(words)) | set(words) | set(names):
                 prof[g].add(d.id)
             body = folded_syllables(d.text)
             lib.vocab.update(body)
@@ -91,6 +100,16 @@ class Library:
             for d in ids:
                 scores[d] += idf
         return dict(scores)
+
+    def coverage_of(self, folded: str, content: set[str], named: set[str]) -> float:
+        """Share of the question's bigrams (those with a content word, not only naming a document)
+        that occur in the corpus: low for "lãi suất tiết kiệm", "thời tiết ngày mai"."""
+        words = folded_syllables(folded)
+        grams = [(a, b) for a, b in zip(words, words[1:])
+                 if (a in content or b in content) and not (a in named and b in named)]
+        if len(grams) < 2:
+            return 1.0
+        return sum(f"{a} {b}" in self.vocab for a, b in grams) / len(grams)
 
     def coverage(self, words: list[str]) -> float:
         """Share of the question's content bigrams (or words, for short questions) found in the corpus."""

@@ -133,6 +133,12 @@ def doc_about(doc: Document, refs: list[DocRef]) -> bool:
     return _ref_in(refs, head)
 
 
+def title_about(doc: Document, topic: Topic) -> bool:
+    """Whether a document's title names every phrase of the topic (a plan *on* the topic)."""
+    words = content_words(doc.facts.title)
+    return bool(topic.phrases) and all(_has(words, p) for p in topic.phrases)
+
+
 def coverage_units(units: list[Unit], topic: Topic, about: bool = False) -> float:
     """Share of the topic's weight found in a document's sentences (whole phrases, references).
 
@@ -156,11 +162,10 @@ def score(unit: Unit, topic: Topic, about: bool) -> float:
         else:
             share = sum(1 for w in p if w in unit.folded) / len(p)
             s += 0.3 * share if share >= 0.5 else 0.0
-    if topic.refs:
-        if _ref_in(topic.refs, unit.quote):
-            s += 1.0
-        if about:
-            s += 1.0
+    if topic.refs and _ref_in(topic.refs, unit.quote):
+        s += 1.0
+    if about:
+        s += 1.0
     if s == 0.0:
         return 0.0
     joined = " ".join(unit.folded)

@@ -203,6 +203,20 @@ def spoken(text: str, doc: Document | None = None) -> str:
     return re.sub(r",\s*([,.])", r"\1", text)
 
 
+def _lower_first(sentence: str) -> str:
+    """Lower the first letter after a connector, unless a name starts the sentence
+    ("Kết luận số 69 ...", "Ban Tuyên giáo ...", "Ủy ban nhân dân ...")."""
+    words = sentence.split(" ", 2)
+    if len(words) > 1 and (words[1][:1].isupper() or (len(words) > 2 and words[2].startswith("số "))):
+        return sentence
+    if fold(" ".join(words[:2])) in _NAMES:
+        return sentence
+    return sentence[:1].lower() + sentence[1:]
+
+
+_NAMES = {"uy ban", "mat tran", "ban chap", "bo chinh", "huyen uy", "tinh uy", "thanh uy", "dang uy"}
+
+
 def _last_word(text: str, pos: int) -> str:
     words = folded_syllables(text[max(0, pos - 12):pos])
     return words[-1] if words else ""
@@ -218,10 +232,10 @@ def loa(topic: str, points: list[Point], docs: list[Document], variant: int,
     for i, p in enumerate(points):
         s = spoken(p.text, p.doc)
         if i == 0 and docs:
-            s = P.LOA_SOURCE.format(source=spoken(source_label(p.doc), p.doc), first=s[:1].lower() + s[1:])
+            s = P.LOA_SOURCE.format(source=spoken(source_label(p.doc), p.doc), first=_lower_first(s))
         else:
             conn = P.LOA_CONNECTORS[i % len(P.LOA_CONNECTORS)]
-            s = conn + (s[:1].lower() + s[1:] if conn else s)
+            s = conn + (_lower_first(s) if conn else s)
         n = len(" ".join(body + [s]).split())
         if n > budget:
             continue

@@ -104,7 +104,7 @@ class PostWriter:
         ranked = []
         for d in docs:
             units = [u for u in M.units(d) if not u.heading]
-            about = M.doc_about(d, t.refs)
+            about = M.doc_about(d, t.refs) or M.title_about(d, t)
             if M.coverage_units(units, t, about) < MIN_COVERAGE:
                 continue
             for u in units:

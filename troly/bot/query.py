@@ -13,17 +13,17 @@ from troly.vn.text import fold, folded_syllables, strip_telex
 
 # Function words and question words: they carry no topic.
 STOPWORDS = frozenset(
-    """a ai anh bao bi boi cac cach can cho chu chua co con cua da dang day de den deu di do doi duoc gi giup
-    gom hay hien hoi khi khong la lam len loai luc ma may minh mot moi muon nao nay neu nhe nhieu nho nhung noi
-    ngan gon o oi qua ra rang rat roi sao se sau so ta tai the theo thi thoi toi tra trong tu va vao van
+    """a ai anh bi boi cac cach can cho chu chua co con cua da dang day de den deu di do doi duoc gi giup
+    gom hay hien khi khong la len loai luc ma may minh mot moi muon nao nay neu nhe nhieu nho nhung noi
+    ngan gon o oi qua ra rang rat roi se sau so ta tai the theo thi toi tra trong va vao van
     ve vi voi vay xin xem nhu cai chi cung biet hanh ngay thang nam ky""".split()
 )
 # Folded phrases that mark each intent. Order matters: the first match wins.
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("greeting", re.compile(r"^(xin chao|chao|hello|hi|alo|chao ban|chao bot)\b[\s!.]*$")),
     ("help", re.compile(r"^(help|tro giup|huong dan su dung|ban lam duoc gi|ban giup duoc gi|hoi gi)\b")),
-    ("doc_list", re.compile(r"(nhung|cac|bao nhieu|danh sach|liet ke).{0,20}van ban\b(?!.{0,30}(thuc hien|trien khai|dat|quy dinh))"
-                            r"|van ban nao (ve|co trong)|co nhung van ban|co trong co so du lieu")),
+    ("doc_list", re.compile(r"\b(co|liet ke|danh sach|nhung|cac)\s+(cac\s+|nhung\s+)?van ban\s+(nao|gi)\b(?!.{0,30}(thuc hien|trien khai|dat|quy dinh))"
+                            r"|danh sach (cac )?van ban|liet ke (cac )?van ban|bao nhieu van ban|co trong co so du lieu")),
     ("deadline_list", re.compile(r"van ban nao.{0,30}(thoi han|han chot|han bao cao|deadline)|"
                                  r"(thoi han|han) bao cao cu the|nhung (thoi )?han")),
     ("implements", re.compile(r"van ban nao.{0,20}(thuc hien|trien khai|cu the hoa|quan triet)|"

@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 from troly.config import Settings
 from troly.knowledge.embeddings import Encoder, SentenceEncoder
 from troly.knowledge.lexical import LexicalIndex
-from troly.knowledge.search import DEFAULT_DENSE_WEIGHT, Snapshot, index_text, search
+from troly.knowledge.search import DEFAULT_DENSE_WEIGHT, Snapshot, field_text, index_text, search
 from troly.knowledge.store import Store
 from troly.models import Assignment, Document, Hit
 from troly.vn import DocRef, find_refs, parse_key
@@ -148,15 +148,21 @@ class KnowledgeBase:
         chunks = self.store.iter_chunks()
         facts = self.store.all_facts()
         ids = [c.id for c, _ in chunks]
-        directory = self.settings.data_dir / "bm25"
-        lexical = LexicalIndex.load(directory)
-        if lexical is None or lexical.generation != gen or lexical.ids != ids:
-            lexical = LexicalIndex.build(ids, [index_text(c, facts[c.doc_id]) for c, _ in chunks], gen)
+        body = self._lexical("body", gen, ids, [index_text(c, facts[c.doc_id]) for c, _ in chunks])
+        fields = self._lexical("fields", gen, ids, [field_text(c, facts[c.doc_id]) for c, _ in chunks])
+        return Snapshot.build(gen, chunks, facts, self.store.keys(), body, fields)
+
+    def _lexical(self, name: str, gen: int, ids: list[str], texts: list[str]) -> LexicalIndex:
+        """The saved BM25 index when it matches this generation, else a fresh one (then saved)."""
+        directory = self.settings.data_dir / "bm25" / name
+        index = LexicalIndex.load(directory)
+        if index is None or index.generation != gen or index.ids != ids:
+            index = LexicalIndex.build(ids, texts, gen)
             try:
-                lexical.save(directory)
+                index.save(directory)
             except OSError as exc:  # another process may be swapping it in: ours is in memory
                 log.warning("could not save the BM25 index: %s", exc)
-        return Snapshot.build(gen, chunks, facts, self.store.keys(), lexical)
+        return index
 
     # --- writing -------------------------------------------------------------------------
     def ingest(self, paths: Iterable[Path], progress: bool = False) -> IngestReport:

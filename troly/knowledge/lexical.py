@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from troly.knowledge.abbrev import expansions
 from troly.vn import folded_syllables, has_diacritics, nfc, syllables
 
 log = logging.getLogger(__name__)
@@ -27,22 +28,23 @@ log = logging.getLogger(__name__)
 FOLD = "~"
 
 
+def _folded_tokens(folded: list[str]) -> list[str]:
+    out = [FOLD + f for f in folded]
+    out += [f"{FOLD}{a} {b}" for a, b in zip(folded, folded[1:])]
+    for words in expansions(folded):  # "ubnd" also counts as "uy ban nhan dan"
+        out += [FOLD + f for f in words] + [f"{FOLD}{a} {b}" for a, b in zip(words, words[1:])]
+    return out
+
+
 def doc_tokens(text: str) -> list[str]:
     text = nfc(text)
-    folded = folded_syllables(text)
-    out = syllables(text)
-    out += [FOLD + f for f in folded]
-    out += [f"{FOLD}{a} {b}" for a, b in zip(folded, folded[1:])]
-    return out
+    return syllables(text) + _folded_tokens(folded_syllables(text))
 
 
 def query_tokens(query: str) -> list[str]:
     text = nfc(query)
-    folded = folded_syllables(text)
-    out = syllables(text) if has_diacritics(text) else []
-    out += [FOLD + f for f in folded]
-    out += [f"{FOLD}{a} {b}" for a, b in zip(folded, folded[1:])]
-    return out
+    exact = syllables(text) if has_diacritics(text) else []
+    return exact + _folded_tokens(folded_syllables(text))
 
 
 @dataclass

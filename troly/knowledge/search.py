@@ -25,18 +25,29 @@ log = logging.getLogger(__name__)
 
 DEFAULT_DENSE_WEIGHT = 0.2
 DOC_BOOST = 0.35  # chunks of a document whose own number the query names
-REF_BOOST = 0.15  # chunks that mention a number the query names
+REF_BOOST = 0.05  # chunks that mention a number the query names (its own document is stored)
 DENSE_CANDIDATES = 60
+FIELD_WEIGHT = 0.5  # weight of the header/section BM25 next to the body BM25 (1.0)
+REF_BOOST_CITED = 0.2  # mention boost when no stored document carries the number (a cited one)
+
+
+def _head(facts: Facts) -> str:
+    return " ".join(x for x in (facts.type, facts.number, facts.place, facts.issuer, facts.title) if x)
 
 
 def index_text(chunk: Chunk, facts: Facts) -> str:
-    """What a chunk is indexed under: its section path and text, and its document's header.
+    """What a chunk is indexed under: its document's header, its section path and its text.
 
-    The header (type, number, place, issuer) lets "kế hoạch của phường Kinh Môn" reach a chunk
-    that does not itself name the ward.
+    The header (type, number, place, issuer, title) lets "kế hoạch của phường Kinh Môn" reach a
+    chunk that does not itself name the ward.
     """
-    head = " ".join(x for x in (facts.type, facts.number, facts.place, facts.issuer) if x)
-    return f"{head}\n{chunk.section}\n{chunk.text}"
+    return f"{_head(facts)}\n{chunk.section}\n{chunk.text}"
+
+
+def field_text(chunk: Chunk, facts: Facts) -> str:
+    """The short fields (header and section path) indexed on their own: a query word found in
+    a heading ("hình thức", "mục đích", "nơi nhận") says more than the same word in a body."""
+    return f"{_head(facts)}\n{chunk.section}"
 
 
 @dataclass
@@ -48,6 +59,7 @@ class Snapshot:
     facts: dict[str, Facts]
     keys: dict[str, str]  # doc id -> own normalized number
     lexical: LexicalIndex
+    fields: LexicalIndex | None = None
     row_of: dict[str, int] = field(default_factory=dict)
     doc_rows: dict[str, np.ndarray] = field(default_factory=dict)
     # (number, type) -> [(issuer, rows)] for own numbers and for numbers mentioned in chunks
@@ -56,8 +68,8 @@ class Snapshot:
 
     @classmethod
     def build(cls, generation: int, chunks: list[tuple[Chunk, str]], facts: dict[str, Facts],
-              keys: dict[str, str], lexical: LexicalIndex) -> "Snapshot":
-        snap = cls(generation, [c for c, _ in chunks], facts, keys, lexical)
+              keys: dict[str, str], lexical: LexicalIndex, fields: LexicalIndex | None = None) -> "Snapshot":
+        snap = cls(generation, [c for c, _ in chunks], facts, keys, lexical, fields)
         snap.row_of = {c.id: i for i, c in enumerate(snap.chunks)}
         by_doc: dict[str, list[int]] = defaultdict(list)
         by_ref: dict[str, list[int]] = defaultdict(list)
@@ -85,6 +97,16 @@ def _matching_rows(table: dict[tuple[int, str], list[tuple[str, np.ndarray]]], n
     return [rows for iss, rows in table.get((number, type_), []) if not issuer or iss == issuer]
 
 
+def _normalized(scores: np.ndarray, allowed: np.ndarray, n: int) -> np.ndarray:
+    """Scores divided by the best allowed one (0 where not allowed)."""
+    if len(scores) != n:  # cannot happen with a consistent snapshot; be safe, not wrong
+        log.warning("lexical index out of step with the store (%d vs %d rows)", len(scores), n)
+        return np.zeros(n, dtype=np.float32)
+    scores = np.where(allowed, scores, 0.0)
+    top = float(scores.max())
+    return scores / top if top > 0 else scores
+
+
 DenseFn = Callable[[str, int, Sequence[str] | None], list[tuple[str, float]]]
 
 
@@ -104,13 +126,9 @@ def search(snap: Snapshot, query: str, k: int = 5, doc_ids: Sequence[str] | None
         if not allowed.any():
             return []
 
-    lex = snap.lexical.scores(query)
-    if len(lex) != n:  # cannot happen with a consistent snapshot; be safe, not wrong
-        log.warning("lexical index out of step with the store (%d vs %d rows)", len(lex), n)
-        lex = np.zeros(n, dtype=np.float32)
-    lex = np.where(allowed, lex, 0.0)
-    top = float(lex.max())
-    lex_n = lex / top if top > 0 else lex
+    lex_n = _normalized(snap.lexical.scores(query), allowed, n)
+    if snap.fields is not None and FIELD_WEIGHT > 0:
+        lex_n = (lex_n + FIELD_WEIGHT * _normalized(snap.fields.scores(query), allowed, n)) / (1.0 + FIELD_WEIGHT)
 
     dense_n = np.zeros(n, dtype=np.float32)
     if dense is not None and dense_weight > 0:
@@ -124,10 +142,13 @@ def search(snap: Snapshot, query: str, k: int = 5, doc_ids: Sequence[str] | None
     fused = (1.0 - w) * lex_n + w * dense_n
 
     for ref in find_refs(query):
-        for rows in _matching_rows(snap.own_numbers, ref.number, ref.type, ref.issuer):
+        own = _matching_rows(snap.own_numbers, ref.number, ref.type, ref.issuer)
+        for rows in own:
             fused[rows] += DOC_BOOST
+        # A number no stored document carries is a cited one: the chunks citing it are the
+        # evidence. When its own document is stored, mentions elsewhere matter less.
         for rows in _matching_rows(snap.mentioned, ref.number, ref.type, ref.issuer):
-            fused[rows] += REF_BOOST
+            fused[rows] += REF_BOOST if own else REF_BOOST_CITED
 
     # Dense similarity alone is no evidence (MiniLM finds *something* near any query): it only
     # re-ranks chunks that share words or a number with the query, unless it is all we use.

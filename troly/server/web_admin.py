@@ -143,8 +143,15 @@ def document_json(doc: Any) -> dict[str, Any]:
 
 # --- pages ----------------------------------------------------------------------------------
 
-def _login_page(failed: str = "", status: int = 200) -> HTMLResponse:
-    body = render_page("login.html", {}, {"error": failed, "error_class": "" if failed else "hidden"})
+def _root(request: Request) -> str:
+    """The mount prefix behind a proxy (``--root-path``), so the admin pages' links hold
+    wherever the login form posted to."""
+    return str(request.scope.get("root_path", "")).rstrip("/")
+
+
+def _login_page(request: Request, failed: str = "", status: int = 200) -> HTMLResponse:
+    extra = {"error": failed, "error_class": "" if failed else "hidden", "root": _root(request)}
+    body = render_page("login.html", {}, extra)
     return page_response(body, status=status, frames="'none'")
 
 
@@ -154,8 +161,8 @@ def admin_page(request: Request) -> Response:
     if not token:
         return JSONResponse({"detail": "Not Found"}, status_code=404)
     if not web_auth.session_valid(request.cookies.get(web_auth.COOKIE, ""), token):
-        return _login_page()
-    return page_response(render_page("admin.html", text.ADMIN_JS), frames="'none'")
+        return _login_page(request)
+    return page_response(render_page("admin.html", text.ADMIN_JS, {"root": _root(request)}), frames="'none'")
 
 
 @router.post("/admin/login", include_in_schema=False)
@@ -167,14 +174,14 @@ def admin_login(request: Request, token: str = Form("")) -> Response:
     throttle = _throttle(request)
     if throttle.blocked(client):
         _record(request, "login_blocked")
-        return _login_page(text.ERRORS["too_many_logins"], status=429)
+        return _login_page(request, text.ERRORS["too_many_logins"], status=429)
     if not web_auth.token_matches(token.strip(), expected):
         throttle.failed(client)
         _record(request, "login_failed")
-        return _login_page(text.PAGE["login_failed"], status=401)
+        return _login_page(request, text.PAGE["login_failed"], status=401)
     throttle.succeeded(client)
     _record(request, "login")
-    resp = RedirectResponse("/admin", status_code=303)
+    resp = RedirectResponse(_root(request) + "/admin", status_code=303)
     resp.set_cookie(
         web_auth.COOKIE, web_auth.make_session(expected), max_age=web_auth.SESSION_SECONDS,
         path=web_auth.COOKIE_PATH, httponly=True, samesite="strict", secure=request.url.scheme == "https",
@@ -187,7 +194,7 @@ def admin_logout(request: Request) -> Response:
     if (denied := _guard(request)) is not None:
         return denied
     _record(request, "logout")
-    resp = RedirectResponse("/admin", status_code=303)
+    resp = RedirectResponse(_root(request) + "/admin", status_code=303)
     resp.delete_cookie(web_auth.COOKIE, path=web_auth.COOKIE_PATH)
     return resp
 

@@ -96,6 +96,26 @@
     return li;
   }
 
+  var THUMB = "M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06" +
+    "L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05" +
+    "c.09-.23.14-.47.14-.73v-2z";
+  /* 👍/👎 as an SVG: emoji fonts are missing on some office PCs. */
+  function thumb(direction) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "18");
+    svg.setAttribute("height", "18");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("d", THUMB);
+    path.setAttribute("fill", "currentColor");
+    if (direction === "down") path.setAttribute("transform", "rotate(180 12 12)");
+    svg.appendChild(path);
+    return svg;
+  }
+
   function feedbackBar(id) {
     var bar = el("div", "feedback");
     bar.setAttribute("role", "group");
@@ -105,14 +125,14 @@
     note.setAttribute("aria-live", "polite");
     bar.appendChild(label);
     var buttons = [];
-    [[1, "👍", S.feedback_up], [-1, "👎", S.feedback_down]].forEach(function (spec) {
+    [[1, "up", S.feedback_up], [-1, "down", S.feedback_down]].forEach(function (spec) {
       var b = el("button", "btn-vote");
       b.type = "button";
       b.setAttribute("aria-pressed", "false");
       b.setAttribute("aria-label", spec[2]);
       b.title = spec[2];
       b.dataset.vote = String(spec[0]);
-      b.appendChild(el("span", "", spec[1])).setAttribute("aria-hidden", "true");
+      b.appendChild(thumb(spec[1]));
       b.addEventListener("click", function () { vote(id, spec[0], b, buttons, note); });
       buttons.push(b);
       bar.appendChild(b);

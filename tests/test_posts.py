@@ -1,0 +1,216 @@
+"""Posts for propaganda teams: channel forms, grounding, variants, LLM fallback, CLI."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from directive_fixtures import OTHER_SOURCE, PLAN_SOURCE, make_kb
+
+from tests.fakes import FakeOpenAI
+from troly.bot.grounding import unsupported
+from troly.bot.llm import LLMWriter
+from troly.bot.post_material import parse_topic, shorten
+from troly.bot.post_templates import spoken
+from troly.bot.posts import NoMaterial, PostWriter
+from troly.cli import main
+
+TOPIC = "vai trò của người dân trong chuyển đổi số"
+EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF]")
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    return make_kb(tmp_path_factory.mktemp("posts"))
+
+
+@pytest.fixture(scope="module")
+def plan(kb):
+    return next(d for d in kb.documents() if d.source == PLAN_SOURCE)
+
+
+def _no_leftovers(text: str) -> None:
+    """No list markers, markdown or ALL-CAPS headings left from the document layout."""
+    for line in text.splitlines():
+        assert not re.match(r"^\s*(?:-|\d+(?:\.\d+)*\.|[IVX]+\.|\*\*|#+\s)\s", line), line
+        letters = [c for c in line if c.isalpha()]
+        assert not (len(letters) > 8 and all(c.isupper() for c in letters)), line
+
+
+@pytest.mark.parametrize("channel,low,high", [("zalo", 300, 2000), ("facebook", 600, 1200)])
+def test_social_post_form_and_grounding(kb, plan, channel, low, high):
+    [post] = PostWriter(kb).run(TOPIC, channel)
+    text = post.text
+    assert low <= len(text) <= high
+    lines = text.splitlines()
+    assert lines[0].startswith("📢") and "người dân" in lines[0].lower()
+    source_line = next(ln for ln in lines if "Nguồn:" in ln)
+    assert "21-KH/HU" in source_line and "10 tháng 3 năm 2025" in source_line
+    tags = lines[-1].split()
+    assert 2 <= len(tags) <= 4 and all(t.startswith("#") for t in tags)
+    assert "#ChuyenDoiSo" in tags
+    points = [ln for ln in lines if ln[:1] in {"✅", "👉"}]
+    assert 3 <= len(points) <= 5
+    assert all(p.rstrip().endswith((".", "!", "?")) for p in points)  # no sentence cut mid-way
+    assert unsupported(text, [plan.text]) == []
+    _no_leftovers(text)
+    assert post.sources and all(s.quote in plan.text for s in post.sources)
+    assert all(s.document == "21-KH/HU" for s in post.sources)
+    data = post.to_json()
+    assert set(data) == {"channel", "text", "sources"} and data["channel"] == channel
+    assert set(data["sources"][0]) == {"document", "title", "section", "quote"}
+
+
+def test_loa_script_reads_aloud(kb, plan):
+    [post] = PostWriter(kb).run(TOPIC, "loa")
+    text = post.text
+    words = len(text.split())
+    assert 150 <= words <= 220
+    assert "#" not in text and not EMOJI.search(text)
+    assert "21-KH/HU" not in text and "/" not in text
+    assert "Kế hoạch số 21" in text and "ngày 10 tháng 3 năm 2025" in text
+    assert text.startswith(("Kính thưa", "Thưa")) and "bà con" in text.split(".")[-2] + text[-80:]
+    assert unsupported(text, [plan.text]) == []
+    _no_leftovers(text)
+
+
+def test_variants_differ_in_wording_and_points(kb):
+    posts = PostWriter(kb).run(TOPIC, "zalo", variants=3)
+    assert len(posts) == 3
+    assert len({p.text for p in posts}) == 3
+    assert len({p.text.splitlines()[0] for p in posts}) == 3  # different headlines
+    quotes = [frozenset(s.quote for s in p.sources) for p in posts]
+    assert len(set(quotes)) == 3
+
+
+def test_topic_without_material_raises(kb):
+    for topic in ("an ninh mạng", "bảo hiểm y tế"):
+        with pytest.raises(NoMaterial) as exc:
+            PostWriter(kb).run(topic, "facebook")
+        assert topic in str(exc.value) and "Chưa tìm thấy" in str(exc.value)
+
+
+def test_posts_pick_the_document_on_the_topic(kb):
+    [post] = PostWriter(kb).run("an toàn giao thông", "zalo")
+    assert {s.doc_id for s in post.sources} == {next(d.id for d in kb.documents() if d.source == OTHER_SOURCE)}
+    [post] = PostWriter(kb).run(TOPIC, "zalo")
+    assert all(s.document == "21-KH/HU" for s in post.sources)
+
+
+def test_unsupported_number_in_topic_never_reaches_the_post(kb, plan):
+    try:
+        posts = PostWriter(kb).run("chuyển đổi số theo Kế hoạch 99", "facebook")
+    except NoMaterial:
+        return
+    assert "99" not in posts[0].text
+    assert unsupported(posts[0].text, [plan.text]) == []
+
+
+def test_topic_parsing_and_clause_cuts():
+    t = parse_topic("tuyên truyền Kết luận 69")
+    assert t.phrases == [] and t.refs[0].key == "69-KL"
+    assert parse_topic(TOPIC).phrases == [("nguoi", "dan"), ("chuyen", "doi", "so")]
+    long = "Tăng cường tuyên truyền về chuyển đổi số trong toàn huyện, đồng thời " + "vận động " * 30 + "người dân."
+    cut = shorten(long, 120)
+    assert cut == "Tăng cường tuyên truyền về chuyển đổi số trong toàn huyện."
+    assert shorten("Một câu rất dài " * 20, 60) == ""  # no clause boundary: drop, never cut mid-way
+
+
+def test_spoken_forms():
+    s = spoken("Thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 về KH&CN; UBND huyện.")
+    assert s == "Thực hiện Nghị quyết số 57, ngày 22 tháng 12 năm 2024 về khoa học và công nghệ; Ủy ban nhân dân huyện."
+
+
+# --- LLM ---------------------------------------------------------------------------
+
+GOOD = ("Người dân là chủ thể của chuyển đổi số [1].\n"
+        "- Chủ động dùng dịch vụ công trực tuyến và thanh toán không dùng tiền mặt [1].\n"
+        "- Phấn đấu đến năm 2025 có 80% hộ gia đình được phổ cập kỹ năng số cơ bản [2].\n"
+        "- Tổ công nghệ số cộng đồng hướng dẫn người dân dùng nền tảng số [3].\n"
+        "Hãy cùng chung tay!")
+
+
+def _llm(fake):
+    return LLMWriter(fake.base_url, "m", api_key="k", timeout=5)
+
+
+def test_llm_post_used_when_grounded(kb, plan):
+    with FakeOpenAI(content=GOOD) as fake:
+        [post] = PostWriter(kb, _llm(fake)).run(TOPIC, "zalo")
+        system = fake.requests[0].message("system")
+        user = fake.requests[0].message("user")
+    assert post.llm and "chủ thể của chuyển đổi số" in post.text
+    assert "[1]" not in post.text  # citation markers removed from the published text
+    assert "Nguồn:" in post.text and "21-KH/HU" in post.text and "#ChuyenDoiSo" in post.text
+    assert "Zalo" in system and "<<<NGUỒN 1>>>" in user and TOPIC in user
+    assert unsupported(post.text, [plan.text]) == []
+
+
+def test_llm_post_with_invented_number_falls_back(kb):
+    bad = GOOD.replace("80%", "95%")
+    [template] = PostWriter(kb).run(TOPIC, "facebook")
+    with FakeOpenAI(content=bad) as fake:
+        [post] = PostWriter(kb, _llm(fake)).run(TOPIC, "facebook")
+        assert len(fake.requests) == 1
+    assert not post.llm and post.text == template.text and "95" not in post.text
+
+
+def test_llm_failure_falls_back(kb):
+    [template] = PostWriter(kb).run(TOPIC, "loa")
+    with FakeOpenAI(mode="error") as fake:
+        [post] = PostWriter(kb, _llm(fake)).run(TOPIC, "loa")
+    assert not post.llm and post.text == template.text
+
+
+# --- CLI ---------------------------------------------------------------------------
+
+@pytest.fixture
+def cli_env(kb, monkeypatch):
+    monkeypatch.setenv("TROLY_DATA", str(kb.settings.data_dir))
+    monkeypatch.setenv("TROLY_DENSE_WEIGHT", "0")
+    monkeypatch.delenv("TROLY_LLM_BASE_URL", raising=False)
+
+
+def test_cli_post_json(cli_env, capsys):
+    assert main(["post", TOPIC, "--channel", "facebook", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["channel"] == "facebook" and data["sources"] and "Nguồn:" in data["text"]
+    assert main(["post", TOPIC, "--channel", "loa", "--json", "--variants", "2"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert isinstance(data, list) and len(data) == 2 and data[0]["text"] != data[1]["text"]
+
+
+def test_cli_post_without_material_exits_nonzero(cli_env, capsys):
+    assert main(["post", "an ninh mạng", "--channel", "zalo"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "Chưa tìm thấy" in captured.err
+
+
+# --- the shipped corpus: generic properties only ---------------------------------------
+
+@pytest.fixture(scope="module")
+def corpus_kb(tmp_path_factory):
+    from troly.config import DEFAULT_CORPUS
+
+    kb = make_kb(tmp_path_factory.mktemp("corpus"), texts=[])
+    kb.ingest([DEFAULT_CORPUS])
+    return kb
+
+
+@pytest.mark.parametrize("channel", ["zalo", "facebook", "loa"])
+def test_shipped_corpus_posts_are_grounded_and_fit(corpus_kb, channel):
+    docs = {d.id: d for d in corpus_kb.documents()}
+    for topic in ("chuyển đổi số", "khoa học công nghệ"):
+        posts = PostWriter(corpus_kb).run(topic, channel, variants=2)
+        for post in posts:
+            cited = {s.doc_id for s in post.sources}
+            assert post.sources and all(s.quote in docs[s.doc_id].text for s in post.sources)
+            assert unsupported(post.text, [docs[i].text for i in cited]) == []
+            assert not any(docs[i].facts.repaired for i in cited)  # clean documents exist on these topics
+            _no_leftovers(post.text)
+            if channel == "loa":
+                assert 150 <= len(post.text.split()) <= 220 and "#" not in post.text
+            else:
+                assert len(post.text) <= (2000 if channel == "zalo" else 1200)
+                assert "Nguồn:" in post.text
+        assert posts[0].text != posts[1].text
