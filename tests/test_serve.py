@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.fakes.channel_engine import FakeEngine, FakeKB
+from tests.fakes.channel_engine import SAMPLE_PLAN, FakeEngine, FakeKB
 from tests.fakes.telegram_api import FakeTelegram
 from tests.fakes.zalo_api import FakeZalo
 from troly.bot.channels.core import ConversationCore, Services
@@ -157,3 +157,17 @@ def test_cli_missing_tokens_exit_2(monkeypatch, capsys, tmp_path):
     monkeypatch.delenv("ZALO_WEBHOOK_SECRET", raising=False)
     assert main(["zalo"]) == 2
     assert "ZALO_WEBHOOK_SECRET" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_real_engine_behind_api(tmp_path):
+    """Integration: the lifespan loads the real knowledge base and engine once; /api/ask answers from it."""
+    plan = tmp_path / "kh45.txt"
+    plan.write_text("\n".join(SAMPLE_PLAN), encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data")
+    with TestClient(create_app(settings, telegram=False, zalo=False)) as c:
+        c.app.state.runner.worker.call_sync(c.app.state.kb.ingest_file, plan, "kh45.txt")
+        r = c.post("/api/ask", json={"q": "Ai ký Kế hoạch 45-KH/HU?"})
+        assert r.status_code == 200 and "Nguyễn Văn Hùng" in r.json()["answer"]
+        assert c.post("/api/feedback", json={"id": r.json()["id"], "vote": 1}).status_code == 200
+        assert c.app.state.feedback.counts()["up"] == 1

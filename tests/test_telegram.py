@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fakes.channel_engine import FakeEngine, FakeKB
+from tests.fakes.channel_engine import SAMPLE_PLAN as REAL_DOC, FakeEngine, FakeKB
 from tests.fakes.telegram_api import FakeTelegram
 from troly.bot.channels.core import ConversationCore, Services
 from troly.bot.channels.runtime import CoreRunner, Worker, load_core
@@ -169,15 +169,6 @@ def docx_bytes(lines: list[str]) -> bytes:
     return buf.getvalue()
 
 
-REAL_DOC = [
-    "HUYỆN ỦY ĐẠM RÔNG", "Số 45-KH/HU", "Đạm Rông, ngày 12 tháng 3 năm 2025", "KẾ HOẠCH",
-    "Thực hiện phong trào bình dân học vụ số trên địa bàn huyện",
-    "I. MỤC ĐÍCH, YÊU CẦU", "1. Nâng cao kỹ năng số cơ bản cho cán bộ, đảng viên và người dân.",
-    "II. NHIỆM VỤ VÀ GIẢI PHÁP",
-    "1. Ban Tuyên giáo Huyện ủy chủ trì tuyên truyền phong trào bình dân học vụ số, hoàn thành trước ngày 30/6/2025.",
-    "2. Ủy ban nhân dân huyện chỉ đạo mở lớp bồi dưỡng kỹ năng số cho người dân.",
-    "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn Hùng",
-]
 
 
 @pytest.mark.slow

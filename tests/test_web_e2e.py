@@ -7,6 +7,8 @@ the pages are still exercised. Screenshots go to tests/artifacts/.
 """
 from __future__ import annotations
 
+import functools
+import http.server
 import logging
 import socket
 import sqlite3
@@ -287,7 +289,20 @@ def test_widget_opens_the_chat_in_a_portal_page(server, browser, tmp_path):
     portal = tmp_path / "portal.html"
     portal.write_text(f'<!doctype html><html lang="vi"><body><h1>Cổng thông tin huyện</h1>'
                       f'<script src="{server["url"]}widget.js" async></script></body></html>', encoding="utf-8")
-    d.get(portal.as_uri())
+    # the portal is another origin: a plain static server on another loopback port
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *a, **k: None
+    portal_srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=portal_srv.serve_forever, daemon=True).start()
+    try:
+        _widget_flow(d, f"http://127.0.0.1:{portal_srv.server_address[1]}/portal.html")
+    finally:
+        portal_srv.shutdown()
+        portal_srv.server_close()
+
+
+def _widget_flow(d, portal_url: str) -> None:
+    d.get(portal_url)
     host = _wait(d, EC.presence_of_element_located((By.ID, "troly-widget")))
     root = host.shadow_root
     launcher = root.find_element(By.CSS_SELECTOR, "button.launcher")

@@ -82,7 +82,7 @@ async def test_numbered_choices_show_sources_and_store_feedback(tmp_path, fake):
         await until(lambda: len(fake.texts(USER)) == 3)
         entry = core.services.feedback.recent(1)[0]
     sources, thanks = fake.texts(USER)[1:]
-    assert sources.startswith(P.SOURCES_HEADING.upper()) and "chủ trì tuyên truyền" in sources
+    assert sources.startswith(P.SOURCES_HEADING) and "chủ trì tuyên truyền" in sources
     assert thanks == P.THANKS_DOWN and entry.vote == -1
 
 

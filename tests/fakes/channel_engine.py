@@ -15,6 +15,17 @@ from troly.vn.text import fold, folded_syllables
 
 LONG_MARK = "dài"
 
+# A small, made-up plan in the usual layout, for integration tests with the real ingest.
+SAMPLE_PLAN = [
+    "HUYỆN ỦY ĐẠM RÔNG", "Số 45-KH/HU", "Đạm Rông, ngày 12 tháng 3 năm 2025", "KẾ HOẠCH",
+    "Thực hiện phong trào bình dân học vụ số trên địa bàn huyện",
+    "I. MỤC ĐÍCH, YÊU CẦU", "1. Nâng cao kỹ năng số cơ bản cho cán bộ, đảng viên và người dân.",
+    "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+    "1. Ban Tuyên giáo Huyện ủy chủ trì tuyên truyền phong trào bình dân học vụ số, hoàn thành trước ngày 30/6/2025.",
+    "2. Ủy ban nhân dân huyện chỉ đạo mở lớp bồi dưỡng kỹ năng số cho người dân.",
+    "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn Hùng",
+]
+
 
 class FakeKB:
     def __init__(self, db_path: Path):

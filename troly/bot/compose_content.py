@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from troly.bot.library import Library
 from troly.bot.query import Query
-from troly.bot.quotes import best_spans, label, overlap, repaired_note, source
+from troly.bot.quotes import best_spans, label, overlap, repaired_note, sentences, source
 from troly.models import Answer, Hit
 from troly.prompts import answers as msg
 
@@ -98,9 +98,15 @@ def section_answer(q: Query, lib: Library, doc_ids: list[str], residual: set[str
     if children:
         per = max(140, ANSWER_LIMIT // len(children))
         for c in children[:6]:
-            first = best_spans(doc.text, c.start, c.end, q.content, per)
-            if first:
-                spans.append((first[0][0], first[-1][1], c.breadcrumb))
+            # An item's own opening says what it is about: quote it from its start.
+            sents = sentences(doc.text, c.start, c.end)
+            if sents:
+                end = sents[0][1]
+                for a, b in sents[1:]:
+                    if b - sents[0][0] > per:
+                        break
+                    end = b
+                spans.append((sents[0][0], end, c.breadcrumb))
     else:
         for a, b in best_spans(doc.text, sec.start, sec.end, q.content, ANSWER_LIMIT)[:4]:
             spans.append((a, b, sec.breadcrumb))
@@ -110,7 +116,7 @@ def section_answer(q: Query, lib: Library, doc_ids: list[str], residual: set[str
     parts, sources, used = [], [], len(head)
     for n, (a, b, crumb) in enumerate(spans, 1):
         piece = doc.text[a:b].strip()
-        piece = piece if len(piece) <= 260 else piece[:260].rsplit(" ", 1)[0] + "…"
+        piece = piece if len(piece) <= 200 else piece[:200].rsplit(" ", 1)[0] + "…"
         if used + len(piece) > ANSWER_LIMIT + 100 and parts:
             break
         parts.append(f"\n{n}. {piece} [{n}]")

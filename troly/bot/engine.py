@@ -8,6 +8,7 @@ grounding check.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 
 from troly.bot import compose_content, compose_facts, compose_tasks
@@ -85,7 +86,8 @@ class AnswerEngine:
         lib = self.library()
         if not lib.docs:
             return Answer(msg.NO_DOCUMENTS, True, "abstain")
-        t = find_targets(q, lib, previous)
+        agency = compose_tasks.agency_in_question(q) if q.intent == "duty" else []
+        t = find_targets(q, lib, previous, frozenset(agency))
         if t.unknown is not None:
             name = q.text[t.unknown.start:t.unknown.end] or t.unknown.key
             return self._abstain(lib, msg.ABSTAIN_UNKNOWN_DOC.format(ref=name))
@@ -128,6 +130,8 @@ class AnswerEngine:
                     "doc_date": "ngày ban hành", "doc_issuer": "cơ quan ban hành"}.get(q.intent, "thông tin này")
             return self._abstain(lib, msg.ABSTAIN_CITED_ONLY.format(ref=name, what=what))
         docs = t.docs
+        if not docs and re.search(r"\b(van ban|ke hoach|huong dan|no) (do|nay)\b", q.folded):
+            return Answer(msg.NO_PREVIOUS, True, "clarify")  # "văn bản đó" with nothing before it
         if not docs:
             hits = self.kb.search(q.text, k=3)
             if not hits:

@@ -38,9 +38,10 @@ def _narrow(candidates: list[str], preferred: list[str]) -> list[str]:
     return both or candidates
 
 
-def find_targets(q: Query, lib: Library, previous: list[str]) -> Targets:
+def find_targets(q: Query, lib: Library, previous: list[str], exclude: frozenset[str] = frozenset()) -> Targets:
+    """``exclude``: words that name something else than the document (the agency of a duty question)."""
     t = Targets()
-    profile = _strong(lib.profile_scores(q.content))
+    profile = _strong(lib.profile_scores([w for w in q.content if w not in exclude]))
     for ref in q.refs:
         own = lib.own(ref) or (lib.loose_own(ref) if not ref.partial else [])
         cites = lib.citations(ref) or lib.loose_citations(ref)

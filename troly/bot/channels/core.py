@@ -174,7 +174,7 @@ class ConversationCore:
         sources = [SourceItem.from_json(x) for x in data.get("sources", [])]
         if not sources:
             return [Reply(text=P.NO_SOURCES)]
-        return [Reply(title=P.SOURCES_HEADING, sources=sources, full_sources=True)]
+        return [Reply(sources=sources, full_sources=True)]
 
     # ------------------------------------------------------------------ buttons
     def _button(self, msg: Incoming) -> list[Reply]:

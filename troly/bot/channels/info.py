@@ -37,7 +37,7 @@ def documents(s: Any, _arg: str = "") -> list[Reply]:
         what = " ".join(x for x in (f.type, f.title) if x).strip()
         when = _date(f.date)
         line = f"{i}. {d.label}"
-        if what and what not in d.label:
+        if what and f.number and what not in d.label:  # without a number the label is the title
             line += f" – {what}"
         if when:
             line += f" ({when})"

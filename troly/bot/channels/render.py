@@ -107,7 +107,7 @@ def plain_messages(reply: Reply, limit: int = ZALO_LIMIT) -> list[str]:
     """Plain-text messages; buttons become numbered choices on the last message."""
     blocks: list[str] = []
     if reply.title:
-        blocks.append(reply.title.upper() if len(reply.title) < 80 else reply.title)
+        blocks.append(reply.title)
     blocks.extend(paragraphs(reply.text))
     if reply.sources:
         blocks.append(f"{P.SOURCES_HEADING}:")

@@ -1,0 +1,108 @@
+"""Ingest: clean-up, layout, facts, sections, assignments, chunks, on constructed and shipped texts."""
+from __future__ import annotations
+
+from troly.config import DEFAULT_CORPUS
+from troly.ingest.cleanup import clean
+from troly.ingest.pipeline import Ingestor
+from troly.vn.text import fold
+
+SAMPLE = """ĐẢNG BỘ HUYỆN AN PHÚ
+**HUYỆN ỦY**
+Số: 12 -KH/HU
+
+An Phú, ngày 05 tháng 6 năm 2025
+
+## KẾ HOẠCH
+
+**tuyên truyền Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị
+về đột phá phát triển khoa học, công nghệ**
+
+Căn cứ Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học,
+công nghệ, Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Nâng cao nhận thức của cán bộ, đảng viên
+và Nhân dân về chuyển đổi số.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Ban Tuyên giáo Huyện ủy
+
+- Hướng dẫn các chi bộ tổ chức quán triệt; báo cáo kết quả về Ban Thường vụ Huyện ủy trước ngày 30/7/2025.
+
+2. Xây dựng cơ sở dữ liệu số của huyện.
+
+- UBND huyện chủ trì, phối hợp với các cơ quan, ban ngành tiếp tục thực hiện đến năm 2026.
+
+Nơi nhận:
+- Thường trực Tỉnh ủy (b/c),
+- Các chi bộ trực thuộc,
+- Lưu VP.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+
+Trần Văn Nam
+"""
+
+
+def doc():
+    return Ingestor().from_text(SAMPLE, "sample.md")
+
+
+def test_cleanup_unwraps_and_strips_markdown():
+    text = clean(SAMPLE)
+    assert "**" not in text and "##" not in text
+    assert "về đột phá phát triển khoa học, công nghệ, Ban Thường vụ Huyện ủy ban hành" in text
+    assert "Nâng cao nhận thức của cán bộ, đảng viên và Nhân dân về chuyển đổi số." in text
+    assert "\n\nNơi nhận:" in text
+
+
+def test_facts_from_layout():
+    f = doc().facts
+    assert f.type == "Kế hoạch"
+    assert f.key == "12-KH/HU"
+    assert f.date == "2025-06-05" and f.place == "An Phú"
+    assert f.issuer == "Ban Thường vụ Huyện ủy"
+    assert f.signer == "Trần Văn Nam" and f.signer_title == "PHÓ BÍ THƯ" and f.sign_mode == "T/M BAN THƯỜNG VỤ"
+    assert f.recipients == ["Thường trực Tỉnh ủy", "Các chi bộ trực thuộc"]
+    cite = {c.key: c for c in f.cites}["57-NQ/TW"]
+    assert cite.date == "2024-12-22" and cite.issuer == "Bộ Chính trị"
+
+
+def test_sections_assignments_and_chunks():
+    d = doc()
+    crumbs = [s.breadcrumb for s in d.sections]
+    assert "II. TỔ CHỨC THỰC HIỆN › 1. Ban Tuyên giáo Huyện ủy" in crumbs
+    rows = {(a.agency, a.deadline_date) for a in d.assignments}
+    assert ("Ban Tuyên giáo Huyện ủy", "2025-07-30") in rows
+    lead = [a for a in d.assignments if a.role == "chủ trì"][0]
+    assert lead.agency == "UBND huyện" and lead.deadline_date == "2026"
+    assert "cơ sở dữ liệu số" in lead.task and "các cơ quan" in lead.coordinators[0]
+    for c in d.chunks:
+        assert d.text[c.start:c.end] == c.text  # quotes are exact
+    assert all(c.section for c in d.chunks)
+
+
+def test_blank_number_and_day_are_kept_blank():
+    text = SAMPLE.replace("Số: 12 -KH/HU", "Số: -KH/HU").replace("ngày 05 tháng 6", "ngày   tháng 6")
+    f = Ingestor().from_text(text, "blank.md").facts
+    assert f.key == "" and f.number == "-KH/HU"
+    assert f.date == "2025-06"
+
+
+def test_shipped_documents_facts():
+    ing = Ingestor()
+    docs = {p.name[:3]: ing.run(p) for p in sorted(DEFAULT_CORPUS.glob("*.txt")) if not p.name.startswith("004")}
+    assert docs["001"].facts.key == "114-KH/HU" and docs["001"].facts.date == "2025-04-03"
+    assert docs["001"].facts.signer == "Lê Thanh Vị" and docs["001"].facts.issuer == "Ban Thường vụ Huyện ủy"
+    assert docs["002"].facts.date == "2024-05" and docs["002"].facts.place == "Từ Sơn"
+    assert docs["002"].facts.signer == "Nguyễn Thị Thanh Hương"
+    assert docs["003"].facts.signer == "Phạm Văn Sâm"
+    assert docs["000"].facts.signer == "K' Broi"
+    assert any(s.breadcrumb == "IV. TỔ CHỨC THỰC HIỆN › 1. Ban Tuyên giáo và Dân vận Huyện ủy"
+               for s in docs["001"].sections)
+    assert any(a.deadline_date == "2025-05-15" for a in docs["001"].assignments)
+    leads = [a for a in docs["003"].assignments if a.role == "chủ trì" and fold(a.agency) == "ubnd huyen"]
+    assert leads and all(a.deadline_date == "2025" for a in leads)
