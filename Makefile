@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: run test setup index bench eval clean e2e-deps
+.PHONY: run test setup index bench eval clean e2e-deps ocr-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -27,7 +27,7 @@ index: setup
 run: index
 	@if [ -t 0 ]; then $(BIN)/troly chat; else $(BIN)/troly serve; fi
 
-test: setup e2e-deps
+test: setup e2e-deps ocr-deps
 	$(BIN)/python -m pytest -q
 
 e2e-deps:
@@ -35,8 +35,17 @@ e2e-deps:
 	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
 	    || echo "chromium not installed: browser tests will be skipped"; }
 
+# Scanned PDFs and images are read by tesseract (Vietnamese data) where it can be installed.
+ocr-deps:
+	@command -v tesseract >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || \
+	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie poppler-utils >/dev/null) \
+	    || echo "tesseract not installed: scanned PDFs cannot be read; OCR tests will be skipped"; }
+
 bench: index
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/bench_search.py
+	$(BIN)/python bench/bench_answer.py
+	$(BIN)/python bench/bench_repair.py
+	$(BIN)/python bench/bench_webhooks.py
 
 eval: index
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev.jsonl --cmd "$(BIN)/troly ask --jsonl"

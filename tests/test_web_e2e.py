@@ -33,7 +33,6 @@ if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 app_mod = pytest.importorskip("troly.server.app", reason="troly.server.app (issue 5) is not there yet")
 
-from selenium.common.exceptions import TimeoutException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -287,7 +286,7 @@ def test_admin_upload_ask_and_remove(server, browser, tmp_path):
 def test_widget_opens_the_chat_in_a_portal_page(server, browser, tmp_path):
     d = browser
     portal = tmp_path / "portal.html"
-    portal.write_text(f'<!doctype html><html lang="vi"><body><h1>Cổng thông tin huyện</h1>'
+    portal.write_text(f'<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body><h1>Cổng thông tin huyện</h1>'
                       f'<script src="{server["url"]}widget.js" async></script></body></html>', encoding="utf-8")
     # the portal is another origin: a plain static server on another loopback port
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))

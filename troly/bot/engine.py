@@ -57,6 +57,11 @@ class AnswerEngine:
                 self._lib = Library.build(self.kb.documents(), gen)
             return self._lib
 
+    def warm(self) -> None:
+        """Load what the first question would (encoder, vector store, indexes) before users wait."""
+        if self.library().docs:
+            self.kb.search("kế hoạch tuyên truyền", k=1)
+
     def last_answer(self, conversation_id: str) -> Answer | None:
         return self.conversations.last(conversation_id)
 

@@ -36,6 +36,7 @@ def render(answer: Answer) -> str:
 def cmd_ask(args) -> int:
     if args.jsonl:
         engine = _engine()
+        engine.warm()
         for line in sys.stdin:
             if not line.strip():
                 continue

@@ -92,7 +92,7 @@
       table("docs", [
         [S.col_number, function (d) { return d.number || d.label; }],
         [S.col_type, function (d) { return d.type; }],
-        [S.col_date, function (d) { return d.date_text || d.date; }],
+        [S.col_date, function (d) { return d.date_text || viDate(d.date); }],
         [S.col_issuer, function (d) { return d.issuer; }],
         [S.col_title, function (d) { return d.title || d.source; }],
         [S.col_signer, function (d) { return d.signer; }],
@@ -110,15 +110,30 @@
     return "";
   }
 
+  /* "2025-06-30" -> "30/06/2025": how dates are written in the documents themselves. */
+  function viDate(v) {
+    var m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(String(v));
+    if (!m) return v;
+    return m[3] ? m[3] + "/" + m[2] + "/" + m[1] : m[2] + "/" + m[1];
+  }
+
+  function statusCell(d) {
+    var raw = String(pick(d, ["status", "state"]));
+    if (!raw) return "";
+    var key = raw.toLowerCase().replace(/[^a-z]+/g, "_");
+    var cls = key === "overdue" ? "pill pill-bad" : key === "done" ? "pill pill-ok" : "pill pill-warn";
+    return el("span", cls, S["status_" + key] || raw);
+  }
+
   function loadDeadlines() {
     return api("GET", "deadlines").then(function (data) {
       table("deadlines", [
-        [S.col_deadline, function (d) { return pick(d, ["date", "deadline_date", "year", "deadline_text", "deadline"]); }],
+        [S.col_deadline, function (d) { return viDate(pick(d, ["date", "deadline_date", "year", "deadline_text", "deadline"])); }],
         [S.col_agency, function (d) { return pick(d, ["agency", "agencies"]); }],
         [S.col_task, function (d) { return pick(d, ["task", "text"]); }],
         [S.col_document, function (d) { return pick(d, ["document", "doc_label", "label", "doc_id"]); }],
         [S.col_section, function (d) { return pick(d, ["section"]); }],
-        [S.col_status, function (d) { return pick(d, ["status", "state"]); }]
+        [S.col_status, statusCell]
       ], data.deadlines || []);
     }).catch(function (e) { $("deadlines").textContent = fmt(S.failed, { error: e.message }); });
   }

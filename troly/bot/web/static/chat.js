@@ -292,7 +292,9 @@
 
   function autoGrow() {
     input.style.height = "auto";
-    input.style.height = Math.min(input.scrollHeight, 180) + "px";
+    var h = input.scrollHeight;
+    input.style.height = Math.min(h, 180) + "px";
+    input.style.overflowY = h > 180 ? "auto" : "hidden";
   }
 
   form.addEventListener("submit", function (e) {
