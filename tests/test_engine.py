@@ -100,3 +100,12 @@ def test_empty_and_overlong_questions(engine):
     assert engine.ask("   ").abstained
     ans = engine.ask("Kế hoạch 114 " + "x" * 5000)
     assert isinstance(ans.answer, str)
+
+
+def test_sentences_keep_numbers_whole():
+    from troly.bot.quotes import sentences
+
+    text = "Trồng 5.000 cây xanh trong năm 2025. Báo cáo kết quả trước ngày 15/5/2025; tiếp tục theo dõi."
+    parts = [text[a:b] for a, b in sentences(text, 0, len(text))]
+    assert parts[0] == "Trồng 5.000 cây xanh trong năm 2025."
+    assert parts[1] == "Báo cáo kết quả trước ngày 15/5/2025;"

@@ -7,7 +7,8 @@ from troly.models import Document, Source
 from troly.prompts import answers as msg
 from troly.vn.text import folded_syllables
 
-_SENT = re.compile(r"[^.;!?\n]+(?:[.;!?]+|$)")
+# A full stop inside a number ("5.000", "1.1.") or a code does not end a sentence.
+_SENT = re.compile(r"(?:[^.;!?\n]|[.;!?](?=[^\s]))+(?:[.;!?]+|$)")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 from troly.config import Settings
 from troly.knowledge.embeddings import Encoder, SentenceEncoder
 from troly.knowledge.lexical import LexicalIndex
-from troly.knowledge.search import DEFAULT_DENSE_WEIGHT, Snapshot, field_text, index_text, search
+from troly.knowledge.search import DEFAULT_DENSE_WEIGHT, Snapshot, index_text, search
 from troly.knowledge.store import Store
 from troly.models import Assignment, Document, Hit
 from troly.vn import DocRef, find_refs, parse_key
@@ -149,8 +149,7 @@ class KnowledgeBase:
         facts = self.store.all_facts()
         ids = [c.id for c, _ in chunks]
         body = self._lexical("body", gen, ids, [index_text(c, facts[c.doc_id]) for c, _ in chunks])
-        fields = self._lexical("fields", gen, ids, [field_text(c, facts[c.doc_id]) for c, _ in chunks])
-        return Snapshot.build(gen, chunks, facts, self.store.keys(), body, fields)
+        return Snapshot.build(gen, chunks, facts, self.store.keys(), body)
 
     def _lexical(self, name: str, gen: int, ids: list[str], texts: list[str]) -> LexicalIndex:
         """The saved BM25 index when it matches this generation, else a fresh one (then saved)."""

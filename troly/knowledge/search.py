@@ -23,12 +23,10 @@ from troly.vn import find_refs, parse_key
 
 log = logging.getLogger(__name__)
 
-DEFAULT_DENSE_WEIGHT = 0.2
+DEFAULT_DENSE_WEIGHT = 0.1
 DOC_BOOST = 0.35  # chunks of a document whose own number the query names
-REF_BOOST = 0.05  # chunks that mention a number the query names (its own document is stored)
+REF_BOOST = 0.05  # chunks that mention a number the query names
 DENSE_CANDIDATES = 60
-FIELD_WEIGHT = 0.5  # weight of the header/section BM25 next to the body BM25 (1.0)
-REF_BOOST_CITED = 0.2  # mention boost when no stored document carries the number (a cited one)
 
 
 def _head(facts: Facts) -> str:
@@ -44,12 +42,6 @@ def index_text(chunk: Chunk, facts: Facts) -> str:
     return f"{_head(facts)}\n{chunk.section}\n{chunk.text}"
 
 
-def field_text(chunk: Chunk, facts: Facts) -> str:
-    """The short fields (header and section path) indexed on their own: a query word found in
-    a heading ("hình thức", "mục đích", "nơi nhận") says more than the same word in a body."""
-    return f"{_head(facts)}\n{chunk.section}"
-
-
 @dataclass
 class Snapshot:
     """Everything a search reads, built for one store generation and kept in memory."""
@@ -59,7 +51,6 @@ class Snapshot:
     facts: dict[str, Facts]
     keys: dict[str, str]  # doc id -> own normalized number
     lexical: LexicalIndex
-    fields: LexicalIndex | None = None
     row_of: dict[str, int] = field(default_factory=dict)
     doc_rows: dict[str, np.ndarray] = field(default_factory=dict)
     # (number, type) -> [(issuer, rows)] for own numbers and for numbers mentioned in chunks
@@ -68,8 +59,8 @@ class Snapshot:
 
     @classmethod
     def build(cls, generation: int, chunks: list[tuple[Chunk, str]], facts: dict[str, Facts],
-              keys: dict[str, str], lexical: LexicalIndex, fields: LexicalIndex | None = None) -> "Snapshot":
-        snap = cls(generation, [c for c, _ in chunks], facts, keys, lexical, fields)
+              keys: dict[str, str], lexical: LexicalIndex) -> "Snapshot":
+        snap = cls(generation, [c for c, _ in chunks], facts, keys, lexical)
         snap.row_of = {c.id: i for i, c in enumerate(snap.chunks)}
         by_doc: dict[str, list[int]] = defaultdict(list)
         by_ref: dict[str, list[int]] = defaultdict(list)
@@ -127,8 +118,6 @@ def search(snap: Snapshot, query: str, k: int = 5, doc_ids: Sequence[str] | None
             return []
 
     lex_n = _normalized(snap.lexical.scores(query), allowed, n)
-    if snap.fields is not None and FIELD_WEIGHT > 0:
-        lex_n = (lex_n + FIELD_WEIGHT * _normalized(snap.fields.scores(query), allowed, n)) / (1.0 + FIELD_WEIGHT)
 
     dense_n = np.zeros(n, dtype=np.float32)
     if dense is not None and dense_weight > 0:
@@ -142,13 +131,10 @@ def search(snap: Snapshot, query: str, k: int = 5, doc_ids: Sequence[str] | None
     fused = (1.0 - w) * lex_n + w * dense_n
 
     for ref in find_refs(query):
-        own = _matching_rows(snap.own_numbers, ref.number, ref.type, ref.issuer)
-        for rows in own:
+        for rows in _matching_rows(snap.own_numbers, ref.number, ref.type, ref.issuer):
             fused[rows] += DOC_BOOST
-        # A number no stored document carries is a cited one: the chunks citing it are the
-        # evidence. When its own document is stored, mentions elsewhere matter less.
         for rows in _matching_rows(snap.mentioned, ref.number, ref.type, ref.issuer):
-            fused[rows] += REF_BOOST if own else REF_BOOST_CITED
+            fused[rows] += REF_BOOST
 
     # Dense similarity alone is no evidence (MiniLM finds *something* near any query): it only
     # re-ranks chunks that share words or a number with the query, unless it is all we use.
