@@ -29,6 +29,29 @@ ABBREVIATIONS: dict[str, str] = {
 }
 _EXPANDED = {k: folded_syllables(v) for k, v in ABBREVIATIONS.items()}
 
+# How people ask (folded) -> the words a directive uses for it; for queries only.
+QUERY_PHRASES: dict[str, str] = {
+    "gui toi": "nơi nhận",
+    "gui den": "nơi nhận",
+    "gui cho": "nơi nhận",
+    "ai ky": "chữ ký",
+    "nguoi ky": "chữ ký",
+    "thoi han": "trước ngày",
+    "han chot": "trước ngày",
+    "han bao cao": "trước ngày",
+}
+_PHRASES = {tuple(k.split()): folded_syllables(v) for k, v in QUERY_PHRASES.items()}
+
+
+def query_expansions(folded: list[str]) -> list[list[str]]:
+    """Directive wording for question phrases ("gửi tới" -> "nơi nhận"), plus abbreviations."""
+    out = expansions(folded)
+    for i in range(len(folded) - 1):
+        words = _PHRASES.get((folded[i], folded[i + 1]))
+        if words:
+            out.append(words)
+    return out
+
 
 def expansions(folded: list[str]) -> list[list[str]]:
     """The folded words of every abbreviation among ``folded`` syllables, in order."""

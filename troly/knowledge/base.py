@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 from troly.config import Settings
 from troly.knowledge.embeddings import Encoder, SentenceEncoder
 from troly.knowledge.lexical import LexicalIndex
-from troly.knowledge.search import DEFAULT_DENSE_WEIGHT, Snapshot, index_text, search
+from troly.knowledge.search import DEFAULT_DENSE_WEIGHT, Snapshot, dense_text, index_text, search
 from troly.knowledge.store import Store
 from troly.models import Assignment, Document, Hit
 from troly.vn import DocRef, find_refs, parse_key
@@ -128,11 +128,10 @@ class KnowledgeBase:
             vec.delete(sorted(extra))
         if missing:
             log.info("embedding %d chunks missing from the vector store", len(missing))
-            facts = self.store.all_facts()
             chunks = self.store.chunks_by_ids(sorted(missing))
             for i in range(0, len(chunks), 1000):
                 part = chunks[i:i + 1000]
-                embs = self.encoder.encode([index_text(c, facts[c.doc_id]) for c in part])
+                embs = self.encoder.encode([dense_text(c) for c in part])
                 vec.upsert([c.id for c in part], embs, [c.doc_id for c in part])
         return len(extra), len(missing)
 
@@ -226,7 +225,7 @@ class KnowledgeBase:
             doc = self._with_ids(doc, old_id)
             old_chunks = set(self.store.chunk_ids(old_id)) if old_id else set()
             old_chunks |= set(self.store.chunk_ids(doc.id))
-            embs = self.encoder.encode([index_text(c, doc.facts) for c in doc.chunks])
+            embs = self.encoder.encode([dense_text(c) for c in doc.chunks])
             vec = self.vectors
             vec.upsert([c.id for c in doc.chunks], embs, [doc.id] * len(doc.chunks))
             self.store.replace(doc, old_id)

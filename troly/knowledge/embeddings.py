@@ -21,6 +21,7 @@ from troly.vn import fold
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
+MAX_TOKENS = 128
 
 
 class Encoder(Protocol):
@@ -59,8 +60,17 @@ def _load(target: str):
         if model is None:
             from sentence_transformers import SentenceTransformer
 
+            try:  # no "Loading weights" bar on the operator's terminal
+                from transformers.utils import logging as hf_logging
+
+                hf_logging.disable_progress_bar()
+            except ImportError:  # pragma: no cover
+                pass
+
             log.info("loading embedding model %s", Path(target).name)
             model = SentenceTransformer(target, device="cpu")
+            # MiniLM was trained on 128-token windows; longer ones cost time and add little.
+            model.max_seq_length = min(model.max_seq_length or MAX_TOKENS, MAX_TOKENS)
             _MODELS[target] = model
         return model
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from troly.knowledge.abbrev import expansions
+from troly.knowledge.abbrev import expansions, query_expansions
 from troly.vn import folded_syllables, has_diacritics, nfc, syllables
 
 log = logging.getLogger(__name__)
@@ -28,10 +28,10 @@ log = logging.getLogger(__name__)
 FOLD = "~"
 
 
-def _folded_tokens(folded: list[str]) -> list[str]:
+def _folded_tokens(folded: list[str], query: bool = False) -> list[str]:
     out = [FOLD + f for f in folded]
     out += [f"{FOLD}{a} {b}" for a, b in zip(folded, folded[1:])]
-    for words in expansions(folded):  # "ubnd" also counts as "uy ban nhan dan"
+    for words in (query_expansions if query else expansions)(folded):  # "ubnd" = "uy ban nhan dan"
         out += [FOLD + f for f in words] + [f"{FOLD}{a} {b}" for a, b in zip(words, words[1:])]
     return out
 
@@ -44,7 +44,7 @@ def doc_tokens(text: str) -> list[str]:
 def query_tokens(query: str) -> list[str]:
     text = nfc(query)
     exact = syllables(text) if has_diacritics(text) else []
-    return exact + _folded_tokens(folded_syllables(text))
+    return exact + _folded_tokens(folded_syllables(text), query=True)
 
 
 @dataclass

@@ -23,9 +23,10 @@ from troly.vn import find_refs, parse_key
 
 log = logging.getLogger(__name__)
 
-DEFAULT_DENSE_WEIGHT = 0.1
+DEFAULT_DENSE_WEIGHT = 0.05
 DOC_BOOST = 0.35  # chunks of a document whose own number the query names
 REF_BOOST = 0.05  # chunks that mention a number the query names
+DESCRIBED_BOOST = 0.3  # ... and more where the mention says what that document is about
 DENSE_CANDIDATES = 60
 
 
@@ -42,6 +43,12 @@ def index_text(chunk: Chunk, facts: Facts) -> str:
     return f"{_head(facts)}\n{chunk.section}\n{chunk.text}"
 
 
+def dense_text(chunk: Chunk) -> str:
+    """What a chunk is embedded as: its section heading and text, without the long document
+    header (which would fill the model's short window with the same words for every chunk)."""
+    return f"{chunk.section}\n{chunk.text}"
+
+
 @dataclass
 class Snapshot:
     """Everything a search reads, built for one store generation and kept in memory."""
@@ -56,6 +63,7 @@ class Snapshot:
     # (number, type) -> [(issuer, rows)] for own numbers and for numbers mentioned in chunks
     own_numbers: dict[tuple[int, str], list[tuple[str, np.ndarray]]] = field(default_factory=dict)
     mentioned: dict[tuple[int, str], list[tuple[str, np.ndarray]]] = field(default_factory=dict)
+    described: dict[tuple[int, str], list[tuple[str, np.ndarray]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, generation: int, chunks: list[tuple[Chunk, str]], facts: dict[str, Facts],
@@ -71,7 +79,23 @@ class Snapshot:
         snap.doc_rows = {d: np.asarray(rows, dtype=np.int64) for d, rows in by_doc.items()}
         snap.own_numbers = _by_number({k: snap.doc_rows.get(d, np.zeros(0, np.int64)) for d, k in keys.items() if k})
         snap.mentioned = _by_number({k: np.asarray(r, dtype=np.int64) for k, r in by_ref.items()})
+        snap.described = _by_number(_described_rows(snap.chunks, snap.doc_rows, facts))
         return snap
+
+
+def _described_rows(chunks: list[Chunk], doc_rows: dict[str, np.ndarray],
+                    facts: dict[str, Facts]) -> dict[str, np.ndarray]:
+    """Rows of the chunks holding a citation that gives its subject ("Nghị quyết 20 ... về ...")."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for doc_id, rows in doc_rows.items():
+        for cite in facts.get(doc_id, Facts()).cites:
+            if not (cite.key and cite.subject):
+                continue
+            for r in rows:
+                if chunks[r].start <= cite.start < chunks[r].end:
+                    out[cite.key].append(int(r))
+                    break
+    return {k: np.asarray(sorted(set(v)), dtype=np.int64) for k, v in out.items()}
 
 
 def _by_number(rows_by_key: dict[str, np.ndarray]) -> dict[tuple[int, str], list[tuple[str, np.ndarray]]]:
@@ -135,6 +159,8 @@ def search(snap: Snapshot, query: str, k: int = 5, doc_ids: Sequence[str] | None
             fused[rows] += DOC_BOOST
         for rows in _matching_rows(snap.mentioned, ref.number, ref.type, ref.issuer):
             fused[rows] += REF_BOOST
+        for rows in _matching_rows(snap.described, ref.number, ref.type, ref.issuer):
+            fused[rows] += DESCRIBED_BOOST
 
     # Dense similarity alone is no evidence (MiniLM finds *something* near any query): it only
     # re-ranks chunks that share words or a number with the query, unless it is all we use.
