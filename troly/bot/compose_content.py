@@ -88,6 +88,11 @@ def section_answer(q: Query, lib: Library, doc_ids: list[str], residual: set[str
             if s.level > 3:
                 continue
             score = heading_match(q, s.heading, residual)
+            # The question must be about the section itself: few of its own words left over.
+            leftover = [w for w in (residual if residual is not None else set(q.content))
+                        if w not in set(_heading_words(s.heading))]
+            if len(leftover) > 2:
+                continue
             if score >= 0.5 and (best is None or score > best[0] + 1e-9):
                 best = (score, doc, s)
     if best is None:

@@ -167,9 +167,12 @@ class AnswerEngine:
 
     def _residual(self, q: Query, lib: Library, t: Targets) -> list[str]:
         """Question words that do not just name the targeted documents (their place, issuer, number)."""
-        named = set()
+        named: set[str] = set()
         for d in t.docs + t.context_docs:
-            named |= lib.facts_words.get(d, set()) & set(q.content)
+            grams = lib.facts_words.get(d, set())
+            for a, b in zip(q.content, q.content[1:]):
+                if f"{a} {b}" in grams:  # a phrase of the document's title, place or issuer
+                    named.update((a, b))
         ref_words = {w for r in q.refs for w in fold(q.text[r.start:r.end]).split()}
         return [w for w in q.content if w not in named and w not in ref_words]
 

@@ -29,7 +29,7 @@ class Library:
     cited: dict[str, list[tuple[str, Citation]]] = field(default_factory=dict)  # key -> [(doc_id, citation)]
     profile_index: dict[str, set[str]] = field(default_factory=dict)  # bigram -> doc ids
     vocab: set[str] = field(default_factory=set)
-    facts_words: dict[str, set[str]] = field(default_factory=dict)  # doc id -> words of its facts and title
+    facts_words: dict[str, set[str]] = field(default_factory=dict)  # doc id -> bigrams of its facts and title
     generation: int = -1
 
     @classmethod
@@ -37,21 +37,35 @@ class Library:
         lib = cls({d.id: d for d in documents}, generation=generation)
         cited: dict[str, list[tuple[str, Citation]]] = defaultdict(list)
         prof: dict[str, set[str]] = defaultdict(set)
+        text_df: dict[str, int] = defaultdict(int)
+        names_of: dict[str, list[str]] = {}
         for d in documents:
             for c in d.facts.cites:
                 cited[c.key].append((d.id, c))
             f = d.facts
             intro = d.text[: min(len(d.text), 1500)]
-            lib.facts_words[d.id] = set(folded_syllables(" ".join([f.type, f.number, f.place, f.issuer, f.title])))
-            words = folded_syllables(" ".join([f.type, f.number, f.key, f.place, f.issuer, f.title, f.signer]))
-            # Names in the introduction ("Tỉnh ủy Lâm Đồng") also tell documents apart; other
-            # words there are common to every directive and would only add noise.
-            names = [fold(f"{a} {b}") for a, b in _NAME_PAIR.findall(intro)]
-            for g in set(bigrams(words)) | set(words) | set(names):
+            fw = folded_syllables(" ".join([f.type, f.number, f.place, f.issuer, f.title, f.signer]))
+            lib.facts_words[d.id] = set(bigrams(fw))
+            # Who and where tell documents apart: type, number, place, issuer, signer, and the
+            # names in the title and introduction ("Tỉnh ủy Lâm Đồng", "phường Kinh Môn"). Topic
+            # words of the title are left to retrieval: they would pull duty questions astray.
+            words = folded_syllables(" ".join([f.type, f.number, f.key, f.place, f.issuer, f.signer]))
+            names_of[d.id] = [fold(f"{a} {b}") for a, b in _NAME_PAIR.findall(f.title + "\n" + intro)]
+            for g in set(bigrams(words)) | set(words):
                 prof[g].add(d.id)
             body = folded_syllables(d.text)
+            grams = set(bigrams(body))
             lib.vocab.update(body)
-            lib.vocab.update(bigrams(body))
+            lib.vocab.update(grams)
+            for g in grams:
+                text_df[g] += 1
+        # A capitalised pair is a name only if few documents use those words at all ("Lâm Đồng"
+        # yes; "Mục Đích" from a damaged heading no).
+        limit = max(1, len(documents) // 2)
+        for doc_id, names in names_of.items():
+            for g in names:
+                if text_df.get(g, 0) <= limit:
+                    prof[g].add(doc_id)
         lib.cited = dict(cited)
         lib.profile_index = dict(prof)
         return lib
