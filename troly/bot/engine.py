@@ -11,7 +11,7 @@ import logging
 import re
 import threading
 
-from troly.bot import compose_content, compose_facts, compose_tasks
+from troly.bot import compose_content, compose_facts, compose_phrases, compose_tasks
 from troly.bot.conversation import Conversations
 from troly.bot.library import Library
 from troly.bot.query import Query, parse
@@ -110,6 +110,14 @@ class AnswerEngine:
             return self._abstain(lib, msg.ABSTAIN)
         if q.intent == "doc_about" and not (q.subject and len(self._residual(q, lib, t)) <= 2):
             q.intent = "content"  # "mục đích của kế hoạch ... là gì" asks about content, not the document
+        if q.intent == "report_to":
+            ans = compose_phrases.report_to(q, lib, t.docs or t.context_docs)
+            if ans is not None:
+                return ans
+        if q.intent in ("doc_about", "content") and not (q.subject and t.docs):
+            ans = compose_phrases.define(q, lib, t.docs or t.context_docs)
+            if ans is not None:
+                return ans
         if q.intent in FACT_INTENTS:
             return self._facts(q, lib, t)
         if q.intent in ("duty", "who_leads", "deadline"):

@@ -28,6 +28,8 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                                  r"(thoi han|han) bao cao cu the|nhung (thoi )?han")),
     ("implements", re.compile(r"van ban nao.{0,20}(thuc hien|trien khai|cu the hoa|quan triet)|"
                               r"(nhung|cac) van ban.{0,20}(thuc hien|trien khai)")),
+    ("report_to", re.compile(r"\bbao cao (ve dau|ve cho ai|cho ai|ai|len ai|len dau|o dau|den dau|ve noi nao|noi nao|cho ai)\b|"
+                             r"gui bao cao (ve|den|cho|toi) (dau|ai)")),
     ("doc_signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ky ten|chu ky)\b")),
     ("doc_recipients", re.compile(r"\b(gui (toi|den|cho)|noi nhan|gui nhung|nhan van ban|gui di dau)\b")),
     ("doc_number", re.compile(r"\b(so hieu|so van ban|so ky hieu|mang so|so may)\b")),

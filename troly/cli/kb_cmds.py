@@ -114,7 +114,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not out:
         print("no match")
     for i, h in enumerate(out, 1):
-        print(f"{i}. [{h['score']:.3f}] {h['document']} › {h['section']}")
+        print(f"{i}. [{h['score']:.3f}] {h['document'][:80]} › {h['section']}")
         print("   " + h["text"].strip().replace("\n", "\n   "))
     return 0
 

@@ -41,15 +41,17 @@ QUERY_PHRASES: dict[str, str] = {
     "han bao cao": "trước ngày",
 }
 _PHRASES = {tuple(k.split()): folded_syllables(v) for k, v in QUERY_PHRASES.items()}
+_PHRASE_LENGTHS = sorted({len(k) for k in _PHRASES})
 
 
 def query_expansions(folded: list[str]) -> list[list[str]]:
     """Directive wording for question phrases ("gửi tới" -> "nơi nhận"), plus abbreviations."""
     out = expansions(folded)
-    for i in range(len(folded) - 1):
-        words = _PHRASES.get((folded[i], folded[i + 1]))
-        if words:
-            out.append(words)
+    for i in range(len(folded)):
+        for n in _PHRASE_LENGTHS:
+            words = _PHRASES.get(tuple(folded[i:i + n]))
+            if words:
+                out.append(words)
     return out
 
 

@@ -74,6 +74,7 @@ class KnowledgeBase:
         self._ingestor = ingestor
         self._vectors = None
         self._snapshot: Snapshot | None = None
+        self._query_vectors: dict[str, object] = {}
         self._lock = threading.RLock()
         self.dense_weight = settings.dense_weight if settings.dense_weight >= 0 else DEFAULT_DENSE_WEIGHT
 
@@ -290,7 +291,12 @@ class KnowledgeBase:
 
     def _dense(self, query: str, n: int, doc_ids: Sequence[str] | None) -> list[tuple[str, float]]:
         try:
-            emb = self.encoder.encode([query])[0]
+            emb = self._query_vectors.get(query)
+            if emb is None:
+                emb = self.encoder.encode([query])[0]
+                if len(self._query_vectors) >= 512:  # a small cache: people repeat questions
+                    self._query_vectors.clear()
+                self._query_vectors[query] = emb
             return self.vectors.query(emb, n, doc_ids)
         except Exception as exc:  # the lexical side still answers
             log.warning("dense search unavailable: %s", exc)

@@ -18,12 +18,14 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import bm25s  # noqa: F401  (imported here so the level below sticks)
 import numpy as np
 
 from troly.knowledge.abbrev import expansions, query_expansions
 from troly.vn import folded_syllables, has_diacritics, nfc, syllables
 
 log = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import
 
 FOLD = "~"
 

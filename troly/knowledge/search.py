@@ -154,17 +154,17 @@ def search(snap: Snapshot, query: str, k: int = 5, doc_ids: Sequence[str] | None
     w = min(max(dense_weight, 0.0), 1.0)
     fused = (1.0 - w) * lex_n + w * dense_n
 
-    for ref in find_refs(query):
-        for rows in _matching_rows(snap.own_numbers, ref.number, ref.type, ref.issuer):
-            fused[rows] += DOC_BOOST
-        for rows in _matching_rows(snap.mentioned, ref.number, ref.type, ref.issuer):
-            fused[rows] += REF_BOOST
-        for rows in _matching_rows(snap.described, ref.number, ref.type, ref.issuer):
-            fused[rows] += DESCRIBED_BOOST
+    boosted = np.zeros(n, dtype=bool)
+    for ref in {r.key: r for r in find_refs(query)}.values():  # each number once
+        for table, boost in ((snap.own_numbers, DOC_BOOST), (snap.mentioned, REF_BOOST),
+                             (snap.described, DESCRIBED_BOOST)):
+            for rows in _matching_rows(table, ref.number, ref.type, ref.issuer):
+                fused[rows] += boost
+                boosted[rows] = True
 
     # Dense similarity alone is no evidence (MiniLM finds *something* near any query): it only
     # re-ranks chunks that share words or a number with the query, unless it is all we use.
-    evidence = (lex_n > 0) | (fused > (1.0 - w) * lex_n + w * dense_n) if w < 1.0 else dense_n > 0
+    evidence = (lex_n > 0) | boosted if w < 1.0 else dense_n > 0
     fused = np.where(allowed & evidence, fused, -np.inf)
     kk = min(k, n)
     best = np.argpartition(-fused, kk - 1)[:kk]

@@ -94,3 +94,12 @@ _ABBR_RX = re.compile(r"(?<![\w&-])(" + "|".join(re.escape(k) for k in sorted(AB
 def expand_abbreviations(folded: str) -> str:
     """"ubmttq va doan the" -> "uy ban mat tran to quoc va to chuc chinh tri xa hoi" (folded text in, out)."""
     return _ABBR_RX.sub(lambda m: ABBREVIATIONS[m.group(1)], folded)
+
+
+def fold_chars(text: str) -> str:
+    """Fold character by character, keeping the length: offsets into the result are offsets into ``text``."""
+    out = []
+    for c in text:
+        f = _fold_word(c) if c.isalpha() else c.lower()
+        out.append(f if len(f) == 1 else c)
+    return "".join(out)

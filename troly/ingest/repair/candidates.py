@@ -50,15 +50,15 @@ def _units(s: str, i: int, initial_p: bool, caps: bool) -> list[tuple[int, str, 
         return out
     if first and initial_p:
         return out + [(1, "d", 0.1, "stroke"), (1, "p", 0.8, "any")]
-    if c == "6":
-        out.append((1, "o", 0.0, "shaped"))
+    if c == "6":  # a marked o: ô/ơ mostly, a toned plain o (có, đó) sometimes
+        out.append((1, "o", 0.0, "marked"))
         if first:
-            out.append((1, "d", 1.2, "stroke"))
+            out.append((1, "d", 1.0, "stroke"))
         return out
     if c == "0":
-        return out + [(1, "o", 0.5, "any")]
-    if c == "1":
-        return out + [(1, "l", 0.0, "any"), (1, "i", 0.8, "any")]
+        return out + [(1, "o", 0.3, "marked")]
+    if c == "1":  # l cannot end a syllable, so a non-initial 1 is cheaply i
+        return out + [(1, "l", 0.0, "any"), (1, "i", 0.8 if first else 0.3, "any")]
     if c in "34":
         return out + [(1, "a", 0.8, "any")]
     if c == "w":
@@ -98,6 +98,8 @@ def _check_cost(check: str, orig: str) -> float:
     base, tone = split_tone(orig)
     if check == "shaped":
         return 0.0 if base in _SHAPED else 1.0
+    if check == "marked":
+        return 0.0 if base in _SHAPED else (0.4 if tone else 1.0)
     if check == "horn":
         return 0.0 if base in "ươ" else 1.0
     if check == "stroke":

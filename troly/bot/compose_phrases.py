@@ -1,0 +1,92 @@
+"""Answers found by a phrase pattern in the text: where to report, and what a thing "is".
+
+- "báo cáo về đâu / báo cáo ai": sentences where "báo cáo" leads to a body ("về Ban Thường vụ
+  Huyện ủy", "UBND phường");
+- "X là gì / X được xác định là gì / X có vai trò gì / X có vị trí thế nào": sentences that say
+  "X ... là ...", preferring what several documents say alike.
+"""
+from __future__ import annotations
+
+import re
+
+from troly.bot.library import Library
+from troly.bot.query import Query
+from troly.bot.quotes import label, overlap, repaired_note, sentences, source, trim
+from troly.models import Answer
+from troly.vn.text import fold, fold_chars
+
+_ORG = (r"(?:ban|uy ban|ubnd|thuong truc|thuong vu|huyen uy|thanh uy|tinh uy|dang uy|van phong|phong|so|chu tich|"
+        r"bi thu|cap uy|chi bo|mat tran|ubmttq)")
+_REPORT_TO = re.compile(r"bao cao\b[^.;]{0,160}?\b(?:ve|cho|len|toi|den)\s+(?=" + _ORG + r"\b)|bao cao\s+(?=" + _ORG + r"\b)")
+_STOP_TO = re.compile(r"[,;.]|\s(?:theo|de|nham|xem xet|truoc ngay|trong|dinh ky)\b")
+_DEFINE_Q = re.compile(
+    r"^(?:theo [^,]{0,60},\s*)?(?P<x>.+?)\s+(?:duoc (?:cac van ban |van ban )?(?:xac dinh|coi|danh gia|khang dinh) la gi|"
+    r"la gi|co vai tro (?:gi|the nao|nhu the nao)|giu vai tro gi|co vi tri (?:gi|the nao|nhu the nao))"
+)
+
+
+def report_to(q: Query, lib: Library, docs: list[str]) -> Answer | None:
+    """Every "báo cáo ... về <cơ quan>" of the best-matching document (at most three)."""
+    words = [w for w in q.content if w not in ("bao", "cao")]
+    found: list[tuple[float, str, str, tuple[int, int]]] = []
+    for d in docs or list(lib.docs):
+        doc = lib.docs[d]
+        ftext = fold_chars(doc.text)
+        for m in _REPORT_TO.finditer(ftext):
+            start = m.end()
+            stop = _STOP_TO.search(ftext, start)
+            end = stop.start() if stop and stop.start() - start < 140 else start + 100
+            who = doc.text[start:end].strip(" ,")
+            span = next(((a, b) for a, b in sentences(doc.text, 0, len(doc.text)) if a <= m.start() < b), None)
+            if len(who) >= 3 and span is not None:
+                score = overlap(words, doc.text[span[0]:span[1]]) + (0.2 if d in docs else 0.0)
+                found.append((score, d, who, span))
+    if not found:
+        return None
+    found.sort(key=lambda f: -f[0])
+    doc = lib.docs[found[0][1]]
+    rows, seen = [], set()
+    for score, d, who, span in found:
+        if d == doc.id and span not in seen and len(rows) < 3:
+            seen.add(span)
+            rows.append((who, span))
+    lines = [f"Theo {label(doc)}, báo cáo về:"] + [f"- {who} [{n}]" for n, (who, _) in enumerate(rows, 1)]
+    sources = [source(doc, a, b) for _, (a, b) in rows]
+    return Answer("\n".join(lines) + repaired_note(doc), False, "report_to", sources, [doc.id])
+
+
+def subject_of_definition(q: Query) -> str:
+    m = _DEFINE_Q.search(q.folded)
+    if not m:
+        return ""
+    x = re.sub(r"^(?:cac|nhung)\s+", "", m.group("x")).strip(" ,")
+    return x if 1 <= len(x.split()) <= 8 else ""
+
+
+def define(q: Query, lib: Library, docs: list[str]) -> Answer | None:
+    """"X là gì": sentences saying "X ... là ..."; what more documents say alike ranks first."""
+    x = subject_of_definition(q)
+    if not x:
+        return None
+    rx = re.compile(r"(?<![\w])" + re.escape(x) + r"(?:\s*\([^)]{1,20}\))?\s*(?:[,:]\s*)?(?:la|giu vai tro|co vai tro)\s+(?P<what>[^.;]{4,200})")
+    found: list[tuple[str, int, int, str]] = []  # (doc id, start, end, folded definition)
+    for d in docs or list(lib.docs):
+        doc = lib.docs[d]
+        ftext = fold_chars(doc.text)
+        for m in rx.finditer(ftext):
+            span = next(((a, b) for a, b in sentences(doc.text, 0, len(doc.text)) if a <= m.start() < b), None)
+            if span is not None:
+                found.append((d, m.start(), span[1], fold(m.group("what"))[:40]))
+    if not found:
+        return None
+    agree = {}
+    for _, _, _, what in found:
+        agree[what] = agree.get(what, 0) + 1
+    found.sort(key=lambda f: (-agree[f[3]], lib.docs[f[0]].facts.repaired))
+    d, a, b, _ = found[0]
+    doc = lib.docs[d]
+    quote_text = doc.text[a:b].strip()
+    others = sorted({f[0] for f in found if f[3] == found[0][3]} - {d})
+    also = f" (cùng nội dung trong {len(others)} văn bản khác)" if others else ""
+    text = f"Theo {label(doc)}{also}: {trim(quote_text, 400)} [1]"
+    return Answer(text + repaired_note(doc), False, "definition", [source(doc, a, b)], [d] + others)
