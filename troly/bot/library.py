@@ -116,12 +116,12 @@ class Library:
         return dict(scores)
 
     def coverage_of(self, folded: str, content: set[str], named: set[str]) -> float:
-        """Share of the question's bigrams (those with a content word, not only naming a document)
-        that occur in the corpus: low for "lãi suất tiết kiệm", "thời tiết ngày mai"."""
+        """Share of the question's own word pairs (two adjacent content words, not only naming a
+        document) that occur in the corpus: low for "lãi suất tiết kiệm", "thời tiết"."""
         words = folded_syllables(folded)
         grams = [(a, b) for a, b in zip(words, words[1:])
-                 if (a in content or b in content) and not (a in named and b in named)]
-        if len(grams) < 2:
+                 if a in content and b in content and not (a in named and b in named)]
+        if not grams:
             return 1.0
         return sum(f"{a} {b}" in self.vocab for a, b in grams) / len(grams)
 

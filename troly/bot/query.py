@@ -13,7 +13,7 @@ from troly.vn.text import fold, folded_syllables, strip_telex
 
 # Function words and question words: they carry no topic.
 STOPWORDS = frozenset(
-    """a ai anh bi boi cac cach can cho chu chua co con cua da dang day de den deu di do doi duoc gi giup
+    """a ai anh bang bi boi cac cach can cho chu chua co con cua da dang day de den deu di do doi duoc gi giup
     gom hay hien khi khong la len loai luc ma may minh mot moi muon nao nay neu nhe nhieu nho nhung noi
     ngan gon o oi qua ra rang rat roi se sau so ta tai the theo thi toi tra trong va vao van
     ve vi voi vay xin xem nhu cai chi cung biet hanh ngay thang nam ky""".split()

@@ -1,6 +1,7 @@
 """Which documents a question is about: by number, by description, or by the previous turn."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -24,11 +25,12 @@ class Targets:
     context_docs: list[str] = field(default_factory=list)  # documents that cite the named ones
 
 
-def _strong(scores: dict[str, float]) -> list[str]:
+def _strong(scores: dict[str, float], n_docs: int) -> list[str]:
     if not scores:
         return []
     top = max(scores.values())
-    if top < PROFILE_MIN:
+    # One name unique to a document is enough, however few documents the base holds.
+    if top < min(PROFILE_MIN, 0.99 * math.log(max(n_docs, 2))):
         return []
     return [d for d, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= PROFILE_KEEP * top]
 
@@ -41,7 +43,7 @@ def _narrow(candidates: list[str], preferred: list[str]) -> list[str]:
 def find_targets(q: Query, lib: Library, previous: list[str], exclude: frozenset[str] = frozenset()) -> Targets:
     """``exclude``: words that name something else than the document (the agency of a duty question)."""
     t = Targets()
-    profile = _strong(lib.profile_scores([w for w in q.content if w not in exclude]))
+    profile = _strong(lib.profile_scores([w for w in q.content if w not in exclude]), len(lib.docs))
     for ref in q.refs:
         own = lib.own(ref) or (lib.loose_own(ref) if not ref.partial else [])
         cites = lib.citations(ref) or lib.loose_citations(ref)

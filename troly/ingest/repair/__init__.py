@@ -20,6 +20,7 @@ from troly.ingest.repair.detect import DamageStats, damage_share, paragraphs, st
 from troly.ingest.repair.inventory import build_inventory_lm
 from troly.ingest.repair.legacy import convert_legacy
 from troly.ingest.repair.lm import KneserNeyLM
+from troly.ingest.repair.names import NameResolver
 from troly.ingest.repair.syllable import is_syllable
 from troly.ingest.repair.tokens import Token, segments, tokenize, training_sentences
 
@@ -83,12 +84,13 @@ class Repairer:
             doc.damaged += st.damaged
             doc.toneless += st.toneless
         decoder = Decoder(self.lm, weight=self._weight, beam=self._beam)
+        names = NameResolver().resolve(parts, all_tokens) if doc.damaged else [{} for _ in parts]
         out, repaired_paras, confs = [], 0, []
-        for part, toks in zip(parts, all_tokens):
+        for part, toks, forced in zip(parts, all_tokens, names):
             if not self._is_damaged(toks, doc):
                 out.append(part)
                 continue
-            new, conf = self._repair_paragraph(part, toks, decoder)
+            new, conf = self._repair_paragraph(part, toks, decoder, forced)
             if new != part:
                 repaired_paras += 1
             confs.extend(conf)
@@ -114,14 +116,20 @@ class Repairer:
             return True
         return st.share >= PARA_DAMAGED
 
-    def _repair_paragraph(self, text: str, toks: list[Token], decoder: Decoder) -> tuple[str, list[float]]:
+    def _repair_paragraph(self, text: str, toks: list[Token], decoder: Decoder,
+                          forced: dict[int, str] | None = None) -> tuple[str, list[float]]:
+        """Decode every run of the paragraph; ``forced`` fixes name tokens (``names``) beforehand."""
         replace: dict[int, str] = {}
         confs: list[float] = []
+        forced = forced or {}
         for run in segments(text, toks):
             positions: list[list[Option]] = []
             for tok in run:
                 cands = () if tok.fixed else self.index.candidates(tok.text)
-                if cands:
+                if tok.start in forced:
+                    word = forced[tok.start]
+                    positions.append([Option(self.lm.id(word.lower()), word, 0.0)])
+                elif cands:
                     positions.append([Option(self.lm.id(c.word), c.text, c.cost) for c in cands])
                 else:
                     positions.append([Option(self.lm.id(tok.lm_form), tok.text, 0.0)])

@@ -18,6 +18,7 @@ from troly.ingest.repair.tokens import DAMAGE_CHARS
 from troly.vn.text import fold
 
 MAX_COST = 3.0
+EDIT_COST = 1.0  # a lost vowel or a stray character (only when nothing else fits)
 _SHAPED = set("ăâêôơưđ")
 _VOWELS = "aeiouy"
 
@@ -143,6 +144,7 @@ class CandidateIndex:
             for k in range(1, len(f) + 1):
                 self.prefixes.add(f[:k])
         self.counts = syllables
+        self._skeletons: dict[str, list[str]] | None = None
 
     def known(self, word: str) -> bool:
         return word in self.counts
@@ -155,6 +157,14 @@ class CandidateIndex:
         s = tok.lower()
         letters = [c for c in tok if c.isalpha()]
         caps = len(letters) >= 2 and all(c.isupper() for c in letters) and tok.isalpha()
+        found = self._search(s, initial_p, caps)
+        if not found and not caps and any(c.isalpha() for c in s):
+            found = self._edited(s, initial_p)
+        ranked = sorted(found.items(), key=lambda kv: (kv[1], -self.counts.get(kv[0], 0.0)))[:limit]
+        return tuple(Candidate(apply_case(tok, w), w, c) for w, c in ranked)
+
+    def _search(self, s: str, initial_p: bool, caps: bool) -> dict[str, float]:
+        """Known syllables the lower-cased token ``s`` can stand for, by unit-by-unit reading."""
         found: dict[str, float] = {}
         stack: list[tuple[int, str, float, tuple[tuple[str, int], ...]]] = [(0, "", 0.0, ())]
         while stack:
@@ -167,8 +177,38 @@ class CandidateIndex:
                 nxt = prefix + letters
                 if cost + c <= MAX_COST and nxt in self.prefixes:
                     stack.append((i + n, nxt, cost + c, align + ((check, len(letters)),)))
-        ranked = sorted(found.items(), key=lambda kv: (kv[1], -self.counts.get(kv[0], 0.0)))[:limit]
-        return tuple(Candidate(apply_case(tok, w), w, c) for w, c in ranked)
+        return found
+
+    def _edited(self, s: str, initial_p: bool) -> dict[str, float]:
+        """Last resort for a token nothing fits: a lost vowel or one stray character.
+
+        A token of consonants only lost its vowel to the scan ("nhn" = nhận, a lone "B" = Bộ):
+        every syllable with that consonant skeleton is offered. Otherwise one character is
+        dropped ("céac" = các). Both cost ``EDIT_COST`` on top; the language model decides.
+        """
+        found: dict[str, float] = {}
+        plain = fold(s)
+        if plain.isalpha() and not any(v in plain for v in _VOWELS):
+            for key in self.skeletons.get(plain, ()):
+                for syl in self.by_fold[key]:
+                    found[syl] = EDIT_COST
+            return found
+        for i in range(1, len(s)):
+            for syl, cost in self._search(s[:i] + s[i + 1:], initial_p, False).items():
+                if cost + EDIT_COST < found.get(syl, 1e9):
+                    found[syl] = cost + EDIT_COST
+        return found
+
+    @property
+    def skeletons(self) -> dict[str, list[str]]:
+        """Folded spellings by their consonants (vowels removed), built on first use."""
+        if self._skeletons is None:
+            self._skeletons = {}
+            for key in self.by_fold:
+                skel = "".join(c for c in key if c not in _VOWELS)
+                if skel:
+                    self._skeletons.setdefault(skel, []).append(key)
+        return self._skeletons
 
     def _score(self, folded: str, cost: float, align: tuple[tuple[str, int], ...], found: dict[str, float]) -> None:
         for syl in self.by_fold[folded]:

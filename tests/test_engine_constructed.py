@@ -1,0 +1,94 @@
+"""The answer engine on constructed directives (no shipped document): each composer's behaviour."""
+from __future__ import annotations
+
+import pytest
+
+from directive_fixtures import make_kb
+from troly.bot.engine import AnswerEngine
+
+PLAN_A = """ĐẢNG BỘ HUYỆN AN PHÚ
+Số 12-KH/HU
+An Phú, ngày 05 tháng 6 năm 2025
+
+KẾ HOẠCH
+tuyên truyền chuyển đổi số trên địa bàn huyện An Phú
+
+Thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Nâng cao nhận thức của cán bộ, đảng viên về chuyển đổi số, trong đó dữ liệu số là tài nguyên quan trọng của địa phương.
+
+2. Tạo sự đồng thuận trong Nhân dân khi triển khai các nền tảng số.
+
+II. HÌNH THỨC TUYÊN TRUYỀN
+
+1. Tuyên truyền qua hệ thống loa truyền thanh cơ sở ở các ấp.
+
+2. Tuyên truyền trên trang thông tin điện tử và nhóm Zalo của các xã.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Ban Tuyên giáo Huyện ủy
+
+- Hướng dẫn các chi bộ tổ chức quán triệt; định kỳ báo cáo kết quả về Thường trực Huyện ủy trước ngày 30/7/2025.
+
+2. Xây dựng kho dữ liệu số dùng chung của huyện.
+
+- UBND huyện chủ trì, phối hợp với các cơ quan, ban ngành tiếp tục thực hiện đến năm 2026.
+
+Nơi nhận:
+- Thường trực Tỉnh ủy (b/c),
+- Lưu VP.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+Trần Văn Nam
+"""
+
+PLAN_B = PLAN_A.replace("AN PHÚ", "CHÂU THÀNH").replace("An Phú", "Châu Thành").replace("12-KH/HU", "40-KH/HU") \
+    .replace("Trần Văn Nam", "Lê Thị Hoa").replace("loa truyền thanh cơ sở", "bản tin nội bộ")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    kb = make_kb(tmp_path_factory.mktemp("kb"), [("a.md", PLAN_A), ("b.md", PLAN_B)])
+    return AnswerEngine(kb, kb.settings)
+
+
+def test_place_picks_the_document(engine):
+    a = engine.ask("Ai ký kế hoạch chuyển đổi số của huyện Châu Thành?")
+    assert a.intent == "doc_signer" and "Lê Thị Hoa" in a.answer
+    b = engine.ask("ai ky ke hoach chuyen doi so cua huyen an phu")
+    assert "Trần Văn Nam" in b.answer
+
+
+def test_section_answer_lists_the_items(engine):
+    ans = engine.ask("Kế hoạch của huyện An Phú tuyên truyền bằng những hình thức nào?")
+    assert not ans.abstained and len(ans.sources) == 2
+    assert "loa truyền thanh" in ans.answer and "Zalo" in ans.answer
+
+
+def test_report_to_and_who_leads(engine):
+    ans = engine.ask("Theo kế hoạch 12-KH/HU, báo cáo về đâu?")
+    assert ans.intent == "report_to" and "Thường trực Huyện ủy" in ans.answer
+    lead = engine.ask("Ai chủ trì xây dựng kho dữ liệu số dùng chung?")
+    assert lead.intent == "who_leads" and "UBND huyện" in lead.answer and "2026" in lead.answer
+
+
+def test_definition_agreed_across_documents(engine):
+    ans = engine.ask("Dữ liệu số được xác định là gì?")
+    assert ans.intent == "definition" and "tài nguyên quan trọng" in ans.answer
+    assert "1 văn bản khác" in ans.answer
+
+
+def test_unknown_document_and_figures_abstain(engine):
+    assert engine.ask("Nghị quyết 18-NQ/TW quy định gì?").abstained
+    assert engine.ask("Kế hoạch 12-KH/HU cấp bao nhiêu triệu đồng kinh phí?").abstained
+
+
+def test_cited_document_date(engine):
+    ans = engine.ask("Nghị quyết 57 ban hành ngày nào?")
+    assert not ans.abstained and "22/12/2024" in ans.answer
+    assert all(s.quote in engine.library().docs[s.doc_id].text for s in ans.sources)
