@@ -10,7 +10,7 @@ from troly.bot.quotes import label, repaired_note, sentences, source, trim
 from troly.models import Answer, Citation, Document, Source
 from troly.prompts import answers as msg
 from troly.vn.dates import display
-from troly.vn.text import fold
+from troly.vn.text import fold, fold_chars
 
 
 def _line_span(text: str, pos: int) -> tuple[int, int]:
@@ -71,7 +71,7 @@ def doc_issuer(doc: Document) -> Answer:
 
 def doc_recipients(doc: Document) -> Answer:
     f = doc.facts
-    start = max(fold(doc.text).rfind("noi nhan"), 0)
+    start = max(fold_chars(doc.text).rfind("noi nhan"), 0)
     last = f.recipients[-1] if f.recipients else ""
     end = doc.text.find(last, start) + len(last) if last and doc.text.find(last, start) >= 0 else start + 400
     items = "; ".join(f.recipients) if f.recipients else "(không ghi)"
@@ -110,7 +110,7 @@ def citation_span(doc: Document, c: Citation) -> tuple[int, int]:
     """From the type word before the number to the end of what the text says of it."""
     text = doc.text
     a = c.start
-    back = fold(text[max(0, c.start - 30):c.start])
+    back = fold_chars(text[max(0, c.start - 30):c.start])
     m = re.search(r"(nghi quyet|ket luan|ke hoach hanh dong|ke hoach|huong dan|thong bao|chuong trinh hanh dong|"
                   r"chuong trinh|chi thi|quyet dinh|nghi dinh|thong tu)\s*(so\s*)?$", back)
     if m:

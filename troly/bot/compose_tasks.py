@@ -145,12 +145,13 @@ def doc_list(q: Query, lib: Library, heading: str | None = None, only: list[str]
 
 
 def implements(q: Query, lib: Library) -> Answer | None:
-    if q.subject is None:
+    ref = q.subject or (q.refs[0] if q.refs else None)  # "văn bản nào thực hiện NQ 57": the ref follows "thực hiện"
+    if ref is None:
         return None
-    ids = lib.citing(q.subject)
+    ids = lib.citing(ref)
     if not ids:
         return None
-    name = q.text[q.subject.start:q.subject.end] if q.subject.end <= len(q.text) else q.subject.key
+    name = q.text[ref.start:ref.end] if ref.end <= len(q.text) else ref.key
     ans = doc_list(q, lib, heading=msg.IMPLEMENTS_HEAD.format(ref=name), only=ids)
     ans.intent = "implements"
     return ans

@@ -143,7 +143,7 @@ class AnswerEngine:
                     "doc_date": "ngày ban hành", "doc_issuer": "cơ quan ban hành"}.get(q.intent, "thông tin này")
             return self._abstain(lib, msg.ABSTAIN_CITED_ONLY.format(ref=name, what=what))
         docs = t.docs
-        if not docs and re.search(r"\b(van ban|ke hoach|huong dan|no) (do|nay)\b", q.folded):
+        if not docs and re.search(r"\b(van ban|ke hoach|huong dan|no) (do|nay)\b|^(the )?con\b", q.folded):
             return Answer(msg.NO_PREVIOUS, True, "clarify")  # "văn bản đó" with nothing before it
         if not docs:
             hits = self.kb.search(q.text, k=3)

@@ -36,7 +36,7 @@ _CITE_TYPE = re.compile(
 _CITE_TAIL = re.compile(
     r"^\s*,?\s*(?:ngày\s*(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}))?"
     r"\s*,?\s*(?:của\s+(?P<issuer>[^,;()“”\"]{3,80}?))?(?=\s*(?:về|thực hiện|”|“|\(|,|;|\.|$))"
-    r"\s*(?P<subject>(?:“\s*)?về\s[^;()”]{5,300})?",
+    r"\s*(?P<subject>(?:“\s*)?về\s[^;()”\n]{5,300})?",
     re.I,
 )
 _NAME = re.compile(r"^[A-ZÀ-ỸĐ][\wÀ-ỹ'’]*(?:\s+[A-ZÀ-ỸĐ][\wÀ-ỹ'’]*){1,5}$")
@@ -159,6 +159,8 @@ def extract_recipients(lay: Layout) -> list[str]:
                 continue
         for part in re.split(r"(?<=[,;])\s*(?=[-+])|^[-+]\s*", text):
             item = re.sub(r"\((?:b/?c|báo cáo|đ/?b|t/?h)\)", "", part.strip(" -+;,."), flags=re.I).strip(" ,;.")
+            # Two columns flattened: the signature block ("KT. CHỦ TỊCH") may trail an item.
+            item = re.sub(r"[\s=,;]*\b(?:KT|TM|T/M|K/T)\s*[.:,]?\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.]*$", "", item).strip(" ,;.=")
             if len(item) >= 3 and not item.lower().startswith("lưu") and not is_caps(item):
                 out.append(collapse_ws(item))
     return out

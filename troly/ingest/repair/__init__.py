@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 from pathlib import Path
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from troly.ingest.repair.candidates import CandidateIndex
@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 CLEAN_WEIGHT = 2.0  # in-domain clean documents count more than the general inventory
 DOC_DAMAGED = 0.15  # a document this damaged: repair every paragraph with any evidence
 PARA_DAMAGED = 0.2
+KEEP_LETTER = 0.5  # a lone letter may be a label ("điểm b"), not a syllable that lost its vowel
+LETTER_DIGITS = set("016")  # digits an OCR reads for letters (6 = ô/đ, 0 = o, 1 = l/i)
+LOOSE_COST = 1.0  # on top of the channel cost: a digit run is a number unless the context insists
 DOMAIN_PHRASES = Path(__file__).resolve().parent / "data" / "domain_phrases.txt"  # otherwise a paragraph needs this share of damaged tokens
 
 
@@ -116,6 +119,14 @@ class Repairer:
             return True
         return st.share >= PARA_DAMAGED
 
+    def _candidates(self, tok: Token) -> tuple:
+        """Candidates for a token; a loose digit run gets some only if it can spell a syllable."""
+        if tok.loose:
+            if len(tok.text) < 2 or not set(tok.text) <= LETTER_DIGITS:
+                return ()
+            return tuple(replace(c, cost=c.cost + LOOSE_COST) for c in self.index.candidates(tok.text))
+        return () if tok.fixed else self.index.candidates(tok.text)
+
     def _repair_paragraph(self, text: str, toks: list[Token], decoder: Decoder,
                           forced: dict[int, str] | None = None) -> tuple[str, list[float]]:
         """Decode every run of the paragraph; ``forced`` fixes name tokens (``names``) beforehand."""
@@ -125,12 +136,15 @@ class Repairer:
         for run in segments(text, toks):
             positions: list[list[Option]] = []
             for tok in run:
-                cands = () if tok.fixed else self.index.candidates(tok.text)
+                cands = self._candidates(tok)
                 if tok.start in forced:
                     word = forced[tok.start]
                     positions.append([Option(self.lm.id(word.lower()), word, 0.0)])
                 elif cands:
-                    positions.append([Option(self.lm.id(c.word), c.text, c.cost) for c in cands])
+                    opts = [Option(self.lm.id(c.word), c.text, c.cost) for c in cands]
+                    if tok.loose or (len(tok.text) == 1 and tok.text.isascii()):
+                        opts.append(Option(self.lm.id(tok.lm_form), tok.text, 0.0 if tok.loose else KEEP_LETTER))
+                    positions.append(opts)
                 else:
                     positions.append([Option(self.lm.id(tok.lm_form), tok.text, 0.0)])
             choice = decoder.best(positions)

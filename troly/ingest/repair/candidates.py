@@ -18,6 +18,7 @@ from troly.ingest.repair.tokens import DAMAGE_CHARS
 from troly.vn.text import fold
 
 MAX_COST = 3.0
+EXTRA, EXTRA_MAX_COST = 4, 1.0  # frequent candidates kept beyond the limit
 EDIT_COST = 1.0  # a lost vowel or a stray character (only when nothing else fits)
 _SHAPED = set("ăâêôơưđ")
 _VOWELS = "aeiouy"
@@ -67,7 +68,8 @@ def _units(s: str, i: int, initial_p: bool, caps: bool) -> list[tuple[int, str, 
     if c == "j":
         return out + [(1, "i", 0.2, "dot")]
     if c in "éèêë":
-        return out + [(1, "e", 0.0, "e_acute"), (1, "o", 0.5, "shaped"), (1, "a", 1.5, "any")]
+        # é is what an English-only OCR makes of most marked vowels: ê/é, ô/ơ, and á/ă/â too
+        return out + [(1, "e", 0.0, "e_acute"), (1, "o", 0.5, "shaped"), (1, "a", 0.8, "marked")]
     if not c.isascii() and c.isalpha():
         return out + [(1, fold(c), 0.0, "exact:" + c)]
     if not c.isalpha():
@@ -160,7 +162,12 @@ class CandidateIndex:
         found = self._search(s, initial_p, caps)
         if not found and not caps and any(c.isalpha() for c in s):
             found = self._edited(s, initial_p)
-        ranked = sorted(found.items(), key=lambda kv: (kv[1], -self.counts.get(kv[0], 0.0)))[:limit]
+        ranked = sorted(found.items(), key=lambda kv: (kv[1], -self.counts.get(kv[0], 0.0)))
+        # many rare zero-cost readings ("d6": đô dở đỡ ...) must not crowd out a frequent one
+        # that costs a little more ("đó"): the most frequent of the rest get extra places
+        extra = sorted((kv for kv in ranked[limit:] if kv[1] <= EXTRA_MAX_COST),
+                       key=lambda kv: -self.counts.get(kv[0], 0.0))[:EXTRA]
+        ranked = ranked[:limit] + extra
         return tuple(Candidate(apply_case(tok, w), w, c) for w, c in ranked)
 
     def _search(self, s: str, initial_p: bool, caps: bool) -> dict[str, float]:

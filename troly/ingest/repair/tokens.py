@@ -28,6 +28,7 @@ class Token:
     start: int
     end: int
     fixed: bool  # never changed by repair
+    loose: bool = False  # digits only and not part of a number/date pattern: may be OCR'd letters
 
     @property
     def lm_form(self) -> str:
@@ -66,8 +67,25 @@ def tokenize(text: str) -> list[Token]:
             if word.endswith(")") and sum(c.isalnum() for c in word[:-1]) != 1:
                 word = word[:-1]  # a closing bracket, unless it follows one lone letter ("B)" = Bộ)
             fixed = bool(_DIGITS.match(word))
-            out.append(Token(word, start, start + len(word), fixed))
+            if not fixed and (_list_marker(text, a, piece, word) or _initial(text, start, word)):
+                fixed = True
+            out.append(Token(word, start, start + len(word), fixed, loose=fixed and word.isdigit()))
     return out
+
+
+def _list_marker(text: str, chunk_start: int, piece: str, word: str) -> bool:
+    """``a)`` / ``b.`` opening a line is a list label, not a syllable that lost its vowel."""
+    core = word.rstrip(")")
+    if len(core) != 1 or piece not in (core + ")", core + "."):
+        return False
+    line_start = text.rfind("\n", 0, chunk_start) + 1
+    return not text[line_start:chunk_start].strip()
+
+
+def _initial(text: str, start: int, word: str) -> bool:
+    """A lone capital right before a full stop is an initial ("T.Trực", "T.Ư"), not a syllable."""
+    end = start + len(word)
+    return len(word) == 1 and word.isupper() and text[end:end + 1] == "."
 
 
 def segments(text: str, tokens: list[Token] | None = None) -> Iterator[list[Token]]:
