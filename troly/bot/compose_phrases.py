@@ -12,7 +12,7 @@ import re
 from troly.bot.library import Library
 from troly.bot.query import Query
 from troly.bot.quotes import label, overlap, repaired_note, sentences, source, trim
-from troly.models import Answer
+from troly.models import Answer, Hit
 from troly.vn.text import fold, fold_chars
 
 _ORG = (r"(?:ban|uy ban|ubnd|thuong truc|thuong vu|huyen uy|thanh uy|tinh uy|dang uy|van phong|phong|so|chu tich|"
@@ -25,14 +25,21 @@ _DEFINE_Q = re.compile(
 )
 
 
-def report_to(q: Query, lib: Library, docs: list[str]) -> Answer | None:
+def _regions(lib: Library, docs: list[str], hits: list[Hit]) -> list[tuple[str, int, int]]:
+    """Where to look: the targeted documents whole, else the retrieved passages (fast at any size)."""
+    if docs:
+        return [(d, 0, len(lib.docs[d].text)) for d in docs if d in lib.docs]
+    return [(h.doc_id, h.chunk.start, h.chunk.end) for h in hits if h.doc_id in lib.docs]
+
+
+def report_to(q: Query, lib: Library, docs: list[str], hits: list[Hit]) -> Answer | None:
     """Every "báo cáo ... về <cơ quan>" of the best-matching document (at most three)."""
     words = [w for w in q.content if w not in ("bao", "cao")]
     found: list[tuple[float, str, str, tuple[int, int]]] = []
-    for d in docs or list(lib.docs):
+    for d, lo, hi in _regions(lib, docs, hits):
         doc = lib.docs[d]
         ftext = fold_chars(doc.text)
-        for m in _REPORT_TO.finditer(ftext):
+        for m in _REPORT_TO.finditer(ftext, lo, hi):
             start = m.end()
             stop = _STOP_TO.search(ftext, start)
             end = stop.start() if stop and stop.start() - start < 140 else start + 100
@@ -63,17 +70,17 @@ def subject_of_definition(q: Query) -> str:
     return x if 1 <= len(x.split()) <= 8 else ""
 
 
-def define(q: Query, lib: Library, docs: list[str]) -> Answer | None:
+def define(q: Query, lib: Library, docs: list[str], hits: list[Hit]) -> Answer | None:
     """"X là gì": sentences saying "X ... là ..."; what more documents say alike ranks first."""
     x = subject_of_definition(q)
     if not x:
         return None
     rx = re.compile(r"(?<![\w])" + re.escape(x) + r"(?:\s*\([^)]{1,20}\))?\s*(?:[,:]\s*)?(?:la|giu vai tro|co vai tro)\s+(?P<what>[^.;]{4,200})")
     found: list[tuple[str, int, int, str]] = []  # (doc id, start, end, folded definition)
-    for d in docs or list(lib.docs):
+    for d, lo, hi in _regions(lib, docs, hits):
         doc = lib.docs[d]
         ftext = fold_chars(doc.text)
-        for m in rx.finditer(ftext):
+        for m in rx.finditer(ftext, lo, hi):
             span = next(((a, b) for a, b in sentences(doc.text, 0, len(doc.text)) if a <= m.start() < b), None)
             if span is not None:
                 found.append((d, m.start(), span[1], fold(m.group("what"))[:40]))

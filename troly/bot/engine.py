@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION = 2000
 COVERAGE_MIN = 0.34  # share of the question's content bigrams the corpus must know
+MAX_SCAN_DOCS = 20  # documents read whole by phrase composers; beyond that, retrieved passages only
 FACT_INTENTS = ("doc_date", "doc_signer", "doc_issuer", "doc_recipients", "doc_number", "doc_about")
 
 
@@ -111,13 +112,21 @@ class AnswerEngine:
         if q.intent == "doc_about" and not (q.subject and len(self._residual(q, lib, t)) <= 2):
             q.intent = "content"  # "mục đích của kế hoạch ... là gì" asks about content, not the document
         if q.intent == "report_to":
-            ans = compose_phrases.report_to(q, lib, t.docs or t.context_docs)
+            scope = t.docs or t.context_docs
+            small = bool(scope) and len(scope) <= MAX_SCAN_DOCS
+            hits = [] if small else self.kb.search(q.text, k=10, doc_ids=scope or None)
+            ans = compose_phrases.report_to(q, lib, scope if small else [], hits)
             if ans is not None:
                 return ans
         if q.intent in ("doc_about", "content") and not (q.subject and t.docs):
-            ans = compose_phrases.define(q, lib, t.docs or t.context_docs)
-            if ans is not None:
-                return ans
+            subject = compose_phrases.subject_of_definition(q)
+            if subject:
+                scope = t.docs or t.context_docs
+                small = bool(scope) and len(scope) <= MAX_SCAN_DOCS
+                hits = [] if small else self.kb.search(subject, k=20, doc_ids=scope or None)
+                ans = compose_phrases.define(q, lib, scope if small else [], hits)
+                if ans is not None:
+                    return ans
         if q.intent in FACT_INTENTS:
             return self._facts(q, lib, t)
         if q.intent in ("duty", "who_leads", "deadline"):

@@ -31,6 +31,8 @@ class Library:
     vocab: set[str] = field(default_factory=set)
     facts_words: dict[str, set[str]] = field(default_factory=dict)  # doc id -> bigrams of its facts and title
     generation: int = -1
+    _own_idx: dict = field(default_factory=dict, repr=False)
+    _cited_idx: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, documents: list[Document], generation: int = -1) -> "Library":
@@ -68,35 +70,37 @@ class Library:
                     prof[g].add(doc_id)
         lib.cited = dict(cited)
         lib.profile_index = dict(prof)
+        lib._index()
         return lib
 
     # --- documents by number ---------------------------------------------------------------
+    def _index(self) -> None:
+        """(number, type) -> [(issuer, doc id)] for own numbers and [(issuer, key)] for cited ones."""
+        own: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
+        for d in self.docs.values():
+            ref = parse_key(d.facts.key) if d.facts.key else None
+            if ref is not None:
+                own[(ref.number, ref.type)].append((ref.issuer, d.id))
+        cited: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
+        for key in self.cited:
+            ref = parse_key(key)
+            if ref is not None:
+                cited[(ref.number, ref.type)].append((ref.issuer, key))
+        self._own_idx, self._cited_idx = dict(own), dict(cited)
+
     def own(self, ref: DocRef) -> list[str]:
-        return [d.id for d in self.docs.values() if d.facts.key and ref.matches(d.facts.key)]
+        return [d for iss, d in self._own_idx.get((ref.number, ref.type), []) if ref.partial or iss == ref.issuer]
 
     def citations(self, ref: DocRef) -> list[tuple[str, Citation]]:
-        out = []
-        for key, rows in self.cited.items():
-            if ref.matches(key):
-                out.extend(rows)
-        return out
+        keys = [k for iss, k in self._cited_idx.get((ref.number, ref.type), []) if ref.partial or iss == ref.issuer]
+        return [row for k in keys for row in self.cited[k]]
 
     def loose_citations(self, ref: DocRef) -> list[tuple[str, Citation]]:
         """Same number and type, any issuer: OCR and typists mangle issuers (06-KH/ĐU read as 06-KH/PU)."""
-        out = []
-        for key, rows in self.cited.items():
-            other = parse_key(key)
-            if other is not None and other.number == ref.number and other.type == ref.type:
-                out.extend(rows)
-        return out
+        return [row for _, k in self._cited_idx.get((ref.number, ref.type), []) for row in self.cited[k]]
 
     def loose_own(self, ref: DocRef) -> list[str]:
-        out = []
-        for d in self.docs.values():
-            other = parse_key(d.facts.key) if d.facts.key else None
-            if other is not None and other.number == ref.number and other.type == ref.type:
-                out.append(d.id)
-        return out
+        return [d for _, d in self._own_idx.get((ref.number, ref.type), [])]
 
     def citing(self, ref: DocRef) -> list[str]:
         return sorted({doc_id for doc_id, _ in self.citations(ref)})

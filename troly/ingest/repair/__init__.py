@@ -20,7 +20,7 @@ from troly.ingest.repair.detect import DamageStats, damage_share, paragraphs, st
 from troly.ingest.repair.inventory import build_inventory_lm
 from troly.ingest.repair.legacy import convert_legacy
 from troly.ingest.repair.lm import KneserNeyLM
-from troly.ingest.repair.names import NameResolver
+from troly.ingest.repair.names import NameLexicon, NameResolver
 from troly.ingest.repair.syllable import is_syllable
 from troly.ingest.repair.tokens import Token, segments, tokenize, training_sentences
 
@@ -51,8 +51,9 @@ class Repairer:
     """Trained once (inventory LM cached under ``$TROLY_DATA/cache``), then reused per text."""
 
     def __init__(self, clean_texts: Iterable[str] = (), lm: KneserNeyLM | None = None,
-                 weight: float = 2.5, beam: int = 12) -> None:
+                 weight: float = 2.5, beam: int = 12, names: NameLexicon | None = None) -> None:
         self.lm = lm if lm is not None else build_inventory_lm()
+        self._names = names  # None: the shipped gazetteer and name list (loaded on first damaged text)
         if DOMAIN_PHRASES.is_file():
             lines = DOMAIN_PHRASES.read_text(encoding="utf-8").splitlines()
             self.add_clean("\n\n".join(ln for ln in lines if ln.strip() and not ln.startswith("#")))
@@ -87,7 +88,7 @@ class Repairer:
             doc.damaged += st.damaged
             doc.toneless += st.toneless
         decoder = Decoder(self.lm, weight=self._weight, beam=self._beam)
-        names = NameResolver().resolve(parts, all_tokens) if doc.damaged else [{} for _ in parts]
+        names = NameResolver(self._names).resolve(parts, all_tokens) if doc.damaged else [{} for _ in parts]
         out, repaired_paras, confs = [], 0, []
         for part, toks, forced in zip(parts, all_tokens, names):
             if not self._is_damaged(toks, doc):

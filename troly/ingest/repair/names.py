@@ -54,6 +54,21 @@ class NameLexicon:
     index: CandidateIndex | None = None  # over every name syllable and administrative word
     admin_index: CandidateIndex | None = None
 
+    @classmethod
+    def build(cls, places: dict[tuple[str, ...], Counter], surnames: set[str], middle: set[str]) -> "NameLexicon":
+        """A lexicon with its candidate indexes (syllables weighted by how often names use them)."""
+        lex = cls(places=places, surnames=surnames, middle=middle)
+        counts: Counter = Counter()
+        for spellings in places.values():
+            for syls, n in spellings.items():
+                for s in syls:
+                    counts[s] += n
+        for s in surnames | middle:
+            counts[s] += 1
+        lex.index = CandidateIndex(dict(counts))
+        lex.admin_index = CandidateIndex({w: 1.0 for words in ADMIN_WORDS.values() for w in words})
+        return lex
+
     def options(self, token: str) -> dict[str, float]:
         """Name syllables the OCR token can stand for, with their channel cost."""
         if self.index is None:
@@ -107,27 +122,22 @@ def read_person_names(path: Path) -> tuple[set[str], set[str]]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> NameLexicon:
     """The name lexicon (read once per process); empty parts when a file is missing."""
-    lex = NameLexicon()
+    places: dict[tuple[str, ...], Counter] = {}
     gaz = package_file(*GAZETTEER)
     if gaz is None:
         log.warning("repair gazetteer missing: %s/%s; place names are left to the language model", *GAZETTEER)
     else:
         try:
-            lex.places = read_gazetteer(gaz)
+            places = read_gazetteer(gaz)
         except (OSError, ValueError) as exc:
             log.warning("repair gazetteer %s unreadable: %s", gaz, exc)
+    surnames: set[str] = set()
+    middle: set[str] = set()
     if PERSON_NAMES.is_file():
-        lex.surnames, lex.middle = read_person_names(PERSON_NAMES)
-    counts: Counter = Counter()
-    for spellings in lex.places.values():
-        for syls, n in spellings.items():
-            for s in syls:
-                counts[s] += n
-    for s in lex.surnames | lex.middle:
-        counts[s] += 1
-    lex.index = CandidateIndex(dict(counts))
-    lex.admin_index = CandidateIndex({w: 1.0 for words in ADMIN_WORDS.values() for w in words})
-    return lex
+        surnames, middle = read_person_names(PERSON_NAMES)
+    else:
+        log.warning("repair person-name list missing: %s", PERSON_NAMES)
+    return NameLexicon.build(places, surnames, middle)
 
 
 def _capitalised(tok: Token) -> bool:
