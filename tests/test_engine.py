@@ -109,3 +109,9 @@ def test_sentences_keep_numbers_whole():
     parts = [text[a:b] for a, b in sentences(text, 0, len(text))]
     assert parts[0] == "Trồng 5.000 cây xanh trong năm 2025."
     assert parts[1] == "Báo cáo kết quả trước ngày 15/5/2025;"
+
+
+def test_answers_stay_short(engine):
+    for q in ("Có những văn bản nào trong cơ sở dữ liệu?", "Ban Tuyên giáo Huyện ủy có nhiệm vụ gì?",
+              "Kế hoạch 114-KH/HU gửi tới những nơi nào?"):
+        assert len(engine.ask(q).answer) <= 900

@@ -29,6 +29,19 @@ MAX_SCAN_DOCS = 20  # documents read whole by phrase composers; beyond that, ret
 FACT_INTENTS = ("doc_date", "doc_signer", "doc_issuer", "doc_recipients", "doc_number", "doc_about")
 
 
+ANSWER_MAX = 900  # a chat answer stays short; the sources carry the rest
+
+
+def _cap(text: str) -> str:
+    """Cut an over-long answer at a line (or word) boundary and point to the sources."""
+    if len(text) <= ANSWER_MAX:
+        return text
+    cut = text.rfind("\n", 0, ANSWER_MAX - len(msg.MORE_IN_SOURCES))
+    if cut < ANSWER_MAX // 2:
+        cut = text.rfind(" ", 0, ANSWER_MAX - len(msg.MORE_IN_SOURCES))
+    return text[:cut].rstrip() + msg.MORE_IN_SOURCES
+
+
 class AnswerEngine:
     def __init__(self, kb, settings: Settings | None = None, llm=None) -> None:
         self.kb = kb
@@ -80,6 +93,7 @@ class AnswerEngine:
             better = self.llm.rewrite(text, answer, answer.sources)
             if better is not None:
                 answer = better
+        answer.answer = _cap(answer.answer)
         if conversation_id:
             self.conversations.remember(conversation_id, answer)
         return answer

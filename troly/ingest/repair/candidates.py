@@ -126,8 +126,10 @@ def _check_cost(check: str, orig: str) -> float:
 
 def apply_case(token: str, word: str) -> str:
     letters = [c for c in token if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return word.upper()
+    upper = sum(c.isupper() for c in letters)
+    if len(letters) >= 2 and upper == len(letters) or len(letters) >= 3 and upper == len(letters) - 1 \
+            and letters[0].isupper():
+        return word.upper()  # all capitals, or all but one misread letter ("PiCH")
     first = next((c for c in token if c.isalpha() or c.isdigit() or c in DAMAGE_CHARS), "")
     if letters and (letters[0].isupper() and (first.isupper() or not first.isalpha())):
         return word[:1].upper() + word[1:]

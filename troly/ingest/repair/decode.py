@@ -55,7 +55,14 @@ class Decoder:
                         new[key] = s
                         back[key] = ((u, v), j)
             if len(new) > self.beam:
-                keep = sorted(new, key=new.__getitem__, reverse=True)[: self.beam]
+                # the best states, plus the best state of every option here: a candidate with a
+                # high channel cost must survive until its right context can vouch for it
+                keep = set(sorted(new, key=new.__getitem__, reverse=True)[: self.beam])
+                best_of: dict[int, tuple[int, int]] = {}
+                for k, sc in new.items():
+                    if k[1] not in best_of or sc > new[best_of[k[1]]]:
+                        best_of[k[1]] = k
+                keep.update(best_of.values())
                 new = {k: new[k] for k in keep}
             beams = new
             backs.append(back)
