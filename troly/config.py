@@ -20,20 +20,20 @@ def _load_dotenv() -> None:
     load_dotenv(Path.cwd() / ".env", override=False)
 
 
-def _int(name: str, default: int) -> int:
+def _number(name: str, default, cast):
     raw = os.environ.get(name, "").strip()
     try:
-        return int(raw) if raw else default
+        return cast(raw) if raw else default
     except ValueError as exc:
-        raise SystemExit(f"{name} must be a whole number, got {raw!r}") from exc
+        raise SystemExit(f"{name} must be a number ({cast.__name__}), got {raw!r}") from exc
+
+
+def _int(name: str, default: int) -> int:
+    return _number(name, default, int)
 
 
 def _float(name: str, default: float) -> float:
-    raw = os.environ.get(name, "").strip()
-    try:
-        return float(raw) if raw else default
-    except ValueError as exc:
-        raise SystemExit(f"{name} must be a number, got {raw!r}") from exc
+    return _number(name, default, float)
 
 
 def _ids(raw: str) -> set[str]:

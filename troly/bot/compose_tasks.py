@@ -44,6 +44,14 @@ def _rows(kb_rows: list[tuple[str, Assignment]], docs: list[str] | None) -> list
     return [(d, a) for d, a in kb_rows if docs is None or d in docs]
 
 
+def _best(scored: list[tuple[float, str, Assignment]], threshold: float) -> tuple[str, Assignment] | None:
+    """The best-scoring row when it clears ``threshold``."""
+    if not scored:
+        return None
+    s, d, a = max(scored, key=lambda x: x[0])
+    return (d, a) if s >= threshold else None
+
+
 def duty(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[str]) -> Answer | None:
     words = agency_in_question(q)
     if not words:
@@ -80,11 +88,10 @@ def who_leads(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: 
         if a.role in ("chủ trì", "phối hợp") or a.coordinators:
             s += 0.05
         scored.append((s, d, a))
-    if not scored:
+    best = _best(scored, 0.3)
+    if best is None:
         return None
-    s, d, a = max(scored, key=lambda x: x[0])
-    if s < 0.3:
-        return None
+    d, a = best
     doc = lib.docs[d]
     partners = msg.LEAD_PARTNERS.format(who=", ".join(a.coordinators)) if a.coordinators else ""
     deadline = msg.DEADLINE_SUFFIX.format(deadline=a.deadline_text) if a.deadline_text else ""
@@ -99,11 +106,10 @@ def deadline(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: l
     words = q.content
     cands = [(overlap(words, a.task + " " + a.agency) + (0.2 if a.deadline_date else 0), d, a)
              for d, a in _rows(rows, docs or None) if a.deadline_text]
-    if not cands:
+    best = _best(cands, 0.2)
+    if best is None:
         return None
-    s, d, a = max(cands, key=lambda x: x[0])
-    if s < 0.2:
-        return None
+    d, a = best
     doc = lib.docs[d]
     text = f"Thời hạn: {a.deadline_text} — {a.agency}: {trim(a.task, 300)} [1]"
     return Answer(text + repaired_note(doc), False, "deadline", [source(doc, a.start, a.end, a.section)], [d])

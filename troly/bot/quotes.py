@@ -5,7 +5,7 @@ import re
 
 from troly.models import Document, Source
 from troly.prompts import answers as msg
-from troly.vn.text import folded_syllables
+from troly.vn.text import expand_abbreviations, fold, folded_syllables
 
 # A full stop inside a number ("5.000", "1.1.") or a code does not end a sentence.
 _SENT = re.compile(r"(?:[^.;!?\n]|[.;!?](?=[^\s]))+(?:[.;!?]+|$)")
@@ -29,7 +29,7 @@ def overlap(words: list[str], text: str) -> float:
     """Share of ``words`` present in ``text`` (folded), counting bigram hits double."""
     if not words:
         return 0.0
-    have = folded_syllables(text)
+    have = folded_syllables(expand_abbreviations(fold(text)))  # "KHCN" counts as "khoa học công nghệ"
     s = set(have)
     grams = {f"{a} {b}" for a, b in zip(have, have[1:])}
     hit = sum(w in s for w in words)
