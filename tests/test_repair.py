@@ -18,7 +18,7 @@ Các cơ quan, đơn vị chủ động phối hợp tổ chức thực hiện c
 
 Giao Văn phòng tổng hợp kết quả, báo cáo Chủ tịch Ủy ban nhân dân xã trước ngày 15/5/2025."""
 
-DAMAGE_SCRIPT = Path("/work/shared/eval/ocr_damage.py")
+DAMAGE_SCRIPT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "ocr_damage.py"
 
 
 @pytest.fixture(scope="module")

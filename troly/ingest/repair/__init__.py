@@ -3,7 +3,9 @@
 ``Repairer.run`` converts legacy encodings (TCVN3, VNI) to Unicode, finds damaged paragraphs
 (``detect``), turns each damaged token into candidate syllables (``candidates``) and picks the
 most likely sequence with a Kneser-Ney trigram model (``lm``, ``decode``) trained on clean
-documents and an offline inventory shipped by underthesea (``inventory``). Clean paragraphs,
+documents and an offline inventory shipped by underthesea (``inventory``). Proper names (places
+from underthesea's offline gazetteer, signers' names) are resolved per document first and fixed
+for the decoder (``names``), one spelling per name. Clean paragraphs,
 numbers, dates, document numbers and abbreviations are never touched.
 """
 from __future__ import annotations

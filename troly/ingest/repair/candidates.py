@@ -18,7 +18,7 @@ from troly.ingest.repair.tokens import DAMAGE_CHARS
 from troly.vn.text import fold
 
 MAX_COST = 3.0
-EXTRA, EXTRA_MAX_COST = 4, 1.0  # frequent candidates kept beyond the limit
+EXTRA, EXTRA_MAX_COST = 4, 1.5  # frequent candidates kept beyond the limit
 EDIT_COST = 1.0  # a lost vowel or a stray character (only when nothing else fits)
 _SHAPED = set("ăâêôơưđ")
 _VOWELS = "aeiouy"
@@ -69,7 +69,7 @@ def _units(s: str, i: int, initial_p: bool, caps: bool) -> list[tuple[int, str, 
         return out + [(1, "i", 0.2, "dot")]
     if c in "éèêë":
         # é is what an English-only OCR makes of most marked vowels: ê/é, ô/ơ, and á/ă/â too
-        return out + [(1, "e", 0.0, "e_acute"), (1, "o", 0.5, "shaped"), (1, "a", 0.8, "marked")]
+        return out + [(1, "e", 0.0, "e_acute"), (1, "o", 0.5, "shaped"), (1, "a", 0.8, "a_acute")]
     if not c.isascii() and c.isalpha():
         return out + [(1, fold(c), 0.0, "exact:" + c)]
     if not c.isalpha():
@@ -90,6 +90,8 @@ def _units(s: str, i: int, initial_p: bool, caps: bool) -> list[tuple[int, str, 
             out += [(1, "a", 0.6, "shaped"), (1, "u", 0.9, "hoi"), (1, "l", 0.8, "any")]
         elif c == "g":
             out.append((1, "o", 1.2, "horn"))
+        elif c == "a" and s[i - 1].isalpha() and fold(s[i - 1]) not in _VOWELS:  # ơ read as a ("vai" = với)
+            out.append((1, "o", 0.9, "horn"))
         elif c == "t" and not last and s[i + 1] in "aeiou":
             out.append((1, "u", 1.0, "hoi"))
     return out
@@ -101,6 +103,8 @@ def _check_cost(check: str, orig: str) -> float:
     base, tone = split_tone(orig)
     if check == "shaped":
         return 0.0 if base in _SHAPED else 1.0
+    if check == "a_acute":  # é for an a: the acute stays visible (á, ấ, ắ); ă/â lose it less often
+        return 0.0 if tone == "s" else (0.3 if base in _SHAPED else 1.0)
     if check == "marked":
         return 0.0 if base in _SHAPED else (0.4 if tone else 1.0)
     if check == "horn":

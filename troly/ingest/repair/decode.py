@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from troly.ingest.repair.lm import KneserNeyLM
 
 BOS_ID, EOS_ID = 0, 1
+RESCUE_MARGIN = 10.0  # an option's best state is kept beyond the beam if within this of the top
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,16 @@ class Decoder:
             if len(new) > self.beam:
                 # the best states, plus the best state of every option here: a candidate with a
                 # high channel cost must survive until its right context can vouch for it
-                keep = set(sorted(new, key=new.__getitem__, reverse=True)[: self.beam])
-                best_of: dict[int, tuple[int, int]] = {}
-                for k, sc in new.items():
-                    if k[1] not in best_of or sc > new[best_of[k[1]]]:
-                        best_of[k[1]] = k
-                keep.update(best_of.values())
+                ranked = sorted(new, key=new.__getitem__, reverse=True)
+                keep = set(ranked[: self.beam])
+                floor = new[ranked[0]] - RESCUE_MARGIN
+                seen = {k[1] for k in keep}
+                for k in ranked[self.beam:]:
+                    if new[k] < floor:
+                        break
+                    if k[1] not in seen:
+                        seen.add(k[1])
+                        keep.add(k)
                 new = {k: new[k] for k in keep}
             beams = new
             backs.append(back)

@@ -92,15 +92,17 @@ def read_gazetteer(path: Path) -> dict[tuple[str, ...], Counter]:
     """Place names (2-4 syllables, unit word stripped) by folded spelling, with their counts."""
     data = json.loads(path.read_text(encoding="utf-8"))
     places: dict[tuple[str, ...], Counter] = {}
-    names: list[str] = []
+    names: Counter = Counter()
     for row in data.get("ward_mapping", []):
-        names += [row.get(k, "") for k in ("old_ward", "new_ward", "old_district", "old_province", "new_province")]
+        names.update(row.get(k, "") for k in ("old_ward", "new_ward", "old_district", "old_province", "new_province"))
     for table in ("province_names", "old_province_names"):
-        names += [v.get("name", "") for v in data.get(table, {}).values()]
-    for name in names:
+        names.update(v.get("name", "") for v in data.get(table, {}).values())
+    folded: dict[str, str] = {}
+    for name, n in names.items():
         syls = _place_name(name)
         if syls:
-            places.setdefault(tuple(fold(s) for s in syls), Counter())[syls] += 1
+            key = tuple(folded.get(s) or folded.setdefault(s, fold(s)) for s in syls)
+            places.setdefault(key, Counter())[syls] += n
     return places
 
 
