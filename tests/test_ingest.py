@@ -106,3 +106,14 @@ def test_shipped_documents_facts():
     assert any(a.deadline_date == "2025-05-15" for a in docs["001"].assignments)
     leads = [a for a in docs["003"].assignments if a.role == "chủ trì" and fold(a.agency) == "ubnd huyen"]
     assert leads and all(a.deadline_date == "2025" for a in leads)
+
+
+def test_flattened_damaged_tail():
+    """Recipients and signature printed side by side, then read by OCR into one column."""
+    tail = ("Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Sở KH&CN;\n- Lãnh đạo UBND; (b/c) =, KT: CHU, TICH\n"
+            "- Công an phường;\n- Lưu: VP.\n\nNguyễn Văn An\n")
+    text = SAMPLE[: SAMPLE.index("Nơi nhận:")] + tail
+    f = Ingestor().from_text(text, "tail.md").facts
+    assert f.signer == "Nguyễn Văn An"
+    assert f.sign_mode == "KT. CHỦ TỊCH"
+    assert f.recipients == ["Sở KH&CN", "Lãnh đạo UBND", "Công an phường"]

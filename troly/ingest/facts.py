@@ -81,7 +81,7 @@ def extract_place_date(lay: Layout) -> tuple[str, str, str]:
             place = m.group("place").strip(" .-")
             # A number printed on the same line (flattened columns) is not part of the place.
             words = re.findall(r"(?:^|\s)([A-ZÀ-ỸĐ][\wÀ-ỹ'’]*)", place)
-            tail = re.search(r"((?:[A-ZÀ-ỸĐ][\wÀ-ỹ'’]*\s*){1,4})$", place)
+            tail = re.search(r"((?:[A-ZÀ-ỸĐ][a-zà-ỹđ'’]+\s*){1,4})$", place)
             place = tail.group(1).strip() if tail else (" ".join(words[-3:]) if words else place)
             return place, iso, written
     return "", "", ""
@@ -130,6 +130,27 @@ def extract_type(lay: Layout) -> str:
     return docnum.type_name(docnum.type_code(lay.type_line.text)) or lay.type_line.text.capitalize()
 
 
+_TITLES_DISPLAY = {
+    "chu tich": "CHỦ TỊCH", "pho chu tich": "PHÓ CHỦ TỊCH", "bi thu": "BÍ THƯ", "pho bi thu": "PHÓ BÍ THƯ",
+    "truong ban": "TRƯỞNG BAN", "pho truong ban": "PHÓ TRƯỞNG BAN", "giam doc": "GIÁM ĐỐC",
+    "pho giam doc": "PHÓ GIÁM ĐỐC", "uy ban nhan dan": "ỦY BAN NHÂN DÂN", "ban thuong vu": "BAN THƯỜNG VỤ",
+}
+_MODE_IN_TEXT = re.compile(r"\b(KT|TM|K/T|T/M)\s*[.:]?\s*,?\s*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]{2,40})")
+
+
+def _damaged_mode(lay: Layout) -> str:
+    """"KT: CHU, TICH" in a flattened, damaged tail -> "KT. CHỦ TỊCH" (known titles only)."""
+    for p in reversed(lay.recipients + lay.signature):
+        for m in _MODE_IN_TEXT.finditer(p.text):
+            words = re.sub(r"[^a-z ]", " ", fold(m.group(2))).split()
+            for n in range(min(len(words), 4), 1, -1):
+                title = _TITLES_DISPLAY.get(" ".join(words[:n]))
+                if title:
+                    return f"{m.group(1).replace('/', '').upper()}. {title}" if "/" not in m.group(1) else \
+                        f"{m.group(1)} {title}"
+    return ""
+
+
 def extract_signature(lay: Layout) -> tuple[str, str, str]:
     """(signer, signing title, mandate such as "T/M BAN THƯỜNG VỤ")."""
     zone = lay.signature or lay.recipients[-3:]
@@ -146,6 +167,8 @@ def extract_signature(lay: Layout) -> tuple[str, str, str]:
     if not title and mode:
         # "K/T TRƯỞNG BAN" alone: the signer acts for that title.
         title = re.sub(r"^\s*(T/M|TM\.?|K/T|KT\.?)\s*", "", mode)
+    if not mode and not title and name:
+        mode = _damaged_mode(lay)
     return name, title, mode
 
 
@@ -198,6 +221,7 @@ def extract_facts(lay: Layout) -> Facts:
     number, key = extract_number(lay)
     place, iso, date_text = extract_place_date(lay)
     signer, signer_title, mode = extract_signature(lay)
+    recipients = [r for r in extract_recipients(lay) if r != signer]  # a flattened tail ends with the name
     return Facts(
         type=extract_type(lay),
         number=number,
@@ -210,7 +234,7 @@ def extract_facts(lay: Layout) -> Facts:
         signer=signer,
         signer_title=signer_title,
         sign_mode=mode,
-        recipients=extract_recipients(lay),
+        recipients=recipients,
         cites=extract_citations(lay.text, key),
     )
 
