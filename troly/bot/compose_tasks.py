@@ -8,7 +8,8 @@ from troly.bot.query import Query, content_words
 from troly.bot.quotes import label, overlap, repaired_note, source, trim
 from troly.models import Answer, Assignment, Document
 from troly.prompts import answers as msg
-from troly.vn.text import expand_abbreviations, fold, folded_syllables
+from troly.vn.abbreviations import expand_abbreviations
+from troly.vn.text import fold, folded_syllables
 
 _AGENCY_Q = re.compile(
     r"^(?:theo .{0,80}?,\s*)?(?P<agency>.+?)\s+(?:co nhiem vu|phai lam|lam gi|co trach nhiem|can lam|duoc giao|"

@@ -5,7 +5,8 @@ import re
 
 from troly.models import Document, Source
 from troly.prompts import answers as msg
-from troly.vn.text import expand_abbreviations, fold, folded_syllables
+from troly.vn.abbreviations import expand_abbreviations
+from troly.vn.text import fold, folded_syllables
 
 # A full stop inside a number ("5.000", "1.1.") or a code does not end a sentence.
 _SENT = re.compile(r"(?:[^.;!?\n]|[.;!?](?=[^\s]))+(?:[.;!?]+|$)")

@@ -239,7 +239,7 @@ class KnowledgeBase:
 
     def _with_ids(self, doc: Document, old_id: str | None) -> Document:
         """A unique document id, and chunk ids that change with the content (``id@sha#n``)."""
-        doc_id = doc.id
+        doc_id = old_id if old_id and old_id.split("~")[0] == doc.id else doc.id  # an update keeps its id
         owner = self.store.source_of(doc_id)
         if owner is not None and owner != doc.source and doc_id != old_id and Path(owner).exists():
             n = 2

@@ -74,14 +74,13 @@ class VectorStore:
 
     def query(self, embedding: np.ndarray, n: int, doc_ids: Sequence[str] | None = None) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) of the ``n`` nearest chunks, best first."""
-        total = self.count()
-        if total == 0 or n <= 0:
+        if n <= 0:
             return []
         where = None
         if doc_ids is not None:
             if not doc_ids:
                 return []
             where = {"doc_id": doc_ids[0]} if len(doc_ids) == 1 else {"doc_id": {"$in": list(doc_ids)}}
-        res = self.collection.query(query_embeddings=[embedding.tolist()], n_results=min(n, total),
+        res = self.collection.query(query_embeddings=[embedding.tolist()], n_results=n,
                                     where=where, include=["distances"])
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0])]

@@ -72,29 +72,6 @@ def collapse_ws(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-# Abbreviations of bodies that directives and users write both ways (folded forms).
-ABBREVIATIONS: dict[str, str] = {
-    "ubmttqvn": "uy ban mat tran to quoc viet nam",
-    "ubmttq": "uy ban mat tran to quoc",
-    "mttq": "mat tran to quoc",
-    "ubnd": "uy ban nhan dan",
-    "hdnd": "hoi dong nhan dan",
-    "btg": "ban tuyen giao",
-    "khcn": "khoa hoc cong nghe",
-    "kh&cn": "khoa hoc va cong nghe",
-    "doan the": "to chuc chinh tri xa hoi",
-    "ct-xh": "chinh tri xa hoi",
-    "hu": "huyen uy",
-    "tu": "tinh uy",
-}
-_ABBR_RX = re.compile(r"(?<![\w&-])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)
-                                              if k not in ("hu", "tu")) + r")(?![\w&-])")
-
-
-def expand_abbreviations(folded: str) -> str:
-    """"ubmttq va doan the" -> "uy ban mat tran to quoc va to chuc chinh tri xa hoi" (folded text in, out)."""
-    return _ABBR_RX.sub(lambda m: ABBREVIATIONS[m.group(1)], folded)
-
 
 def fold_chars(text: str) -> str:
     """Fold character by character, keeping the length: offsets into the result are offsets into ``text``."""
