@@ -109,3 +109,15 @@ def test_edit_and_remove_a_shipped_document(tmp_path):
         ref = f"{doc.facts.key.lower().replace('-', ' - ')}"
         assert kb.remove(ref) == [doc.id]
         assert kb.count() == 0 and kb.vectors.count() == 0 and kb.search(old_sentence) == []
+
+
+def test_new_pipeline_version_rereads_unchanged_files(tmp_path, monkeypatch):
+    from troly.ingest import pipeline
+
+    src = tmp_path / "plan.txt"
+    shutil.copy(next(DEFAULT_CORPUS.glob("001*.txt")), src)
+    kb = KnowledgeBase(Settings(data_dir=tmp_path / "data", dense_weight=0.0), encoder=FakeEncoder())
+    assert kb.ingest([src]).added
+    assert kb.ingest([src]).unchanged
+    monkeypatch.setattr(pipeline, "PIPELINE_VERSION", pipeline.PIPELINE_VERSION + "-next")
+    assert kb.ingest([src]).updated

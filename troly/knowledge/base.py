@@ -58,10 +58,18 @@ def walk(paths: Iterable[Path]) -> list[Path]:
 
 
 def sha256_file(path: Path) -> str:
+    """The file's fingerprint: its bytes and the version of the ingest pipeline that reads them.
+
+    A new pipeline (better facts, better repair) re-reads unchanged files on the next ingest
+    instead of keeping what an older version extracted.
+    """
+    from troly.ingest.pipeline import PIPELINE_VERSION
+
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
+    h.update(f"\x00pipeline:{PIPELINE_VERSION}".encode())
     return h.hexdigest()
 
 
