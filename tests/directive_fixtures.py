@@ -84,3 +84,68 @@ def make_kb(tmp: Path, texts: list[tuple[str, str]] | None = None):
     for source, text in texts if texts is not None else [(PLAN_SOURCE, PLAN), (OTHER_SOURCE, OTHER)]:
         kb.add(ingestor.from_text(text, source))
     return kb
+
+
+# --- posts: a topic's distinctive phrase, list fragments, a restored scan ----------------
+
+DX_SOURCE = "mem:ke-hoach-45"
+_DX_HEAD = """UỶ BAN NHÂN DÂN HUYỆN HÒA BÌNH
+Số 45/KH-UBND
+Hòa Bình, ngày 12 tháng 5 năm 2025
+
+KẾ HOẠCH
+tuyên truyền chuyển đổi số trên địa bàn huyện
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Đẩy mạnh ứng dụng công nghệ thông tin và chuyển đổi số trong hoạt động của các cơ quan, đơn vị trên địa bàn huyện.
+
+2. Tuyên truyền sâu rộng các chủ trương của Đảng về chuyển đổi số quốc gia trong giai đoạn mới.
+
+3. Nâng cao hiệu quả quản lý nhà nước thông qua chuyển đổi số và cải cách hành chính ở các cấp.
+
+4. Xây dựng hạ tầng số đồng bộ, hiện đại để phục vụ chuyển đổi số của các ngành, lĩnh vực.
+
+II. NỘI DUNG TUYÊN TRUYỀN
+
+1. Công tác chuyển đổi số trong các cơ quan hành chính nhà nước và đơn vị sự nghiệp của huyện.
+
+2. Việc ứng dụng chuyển đổi số vào quản lý, điều hành và cung cấp dịch vụ công trực tuyến.
+
+3. Khẳng định chuyển đổi số là động lực quan trọng để phát triển kinh tế - xã hội nhanh và bền vững.
+
+4. Tăng cường đào tạo, bồi dưỡng kỹ năng chuyển đổi số cho đội ngũ cán bộ, công chức, viên chức.
+
+5. Biểu dương các cơ quan, đơn vị làm tốt chuyển đổi số trong xử lý hồ sơ công việc trên môi trường mạng.
+"""
+# The one sentence on the people; it does not repeat "chuyển đổi số" (the title says it).
+DX_PEOPLE = ("Người dân và doanh nghiệp là trung tâm, là chủ thể, là nguồn lực và động lực chính "
+             "của công cuộc đổi mới trên địa bàn huyện.")
+DX_TAIL = """
+III. TỔ CHỨC THỰC HIỆN
+
+Văn phòng Ủy ban nhân dân huyện theo dõi, tổng hợp kết quả thực hiện Kế hoạch này.
+"""
+DX_PLAN = _DX_HEAD + "\n6. " + DX_PEOPLE + "\n" + DX_TAIL
+DX_PLAN_GENERIC = _DX_HEAD + DX_TAIL
+
+SCAN_SOURCE = "mem:ke-hoach-07-scan"
+# A scanned plan: its header and the paragraph on the people read cleanly, two paragraphs lost
+# their diacritics in OCR (the Ingestor repairs the document and marks it repaired).
+SCAN = """ỦY BAN NHÂN DÂN XÃ AN BÌNH
+Số 07/KH-UBND
+An Bình, ngày 20 tháng 6 năm 2025
+
+KẾ HOẠCH
+tuyên truyền chuyển đổi số trên địa bàn xã
+
+I. MỤC ĐÍCH
+
+Cong tac tuyén truyén phai dugc tién hanh thuong xuyén, lién tuc, bang nhiéu hinh thic phong phu.
+
+Tang cuong tuyén truyén vé chuyen d6i sd trén cac nén tang sd cua dia phuong.
+
+""" + DX_PEOPLE.replace("huyện", "xã") + """
+
+Đoàn Thanh niên xã hướng dẫn người dân cài đặt và sử dụng các ứng dụng số phục vụ đời sống.
+"""

@@ -196,6 +196,9 @@ def test_same_id_from_another_file_is_kept_apart(tmp_path):
     kb = open_kb(tmp_path)
     report = kb.ingest([a, b])
     assert len(report.added) == 2 and len(set(report.doc_ids)) == 2
+    b.write_text("number: 32/KH-UBND\n\n" + "\n\n".join(GUIDE[:2]), encoding="utf-8")
+    again = kb.ingest([a, b])
+    assert again.updated == [str(b)] and again.doc_ids == report.doc_ids  # an update keeps its id
     assert sorted(kb.remove("32/KH-UBND")) == sorted(report.doc_ids)
 
 

@@ -10,7 +10,8 @@ from directive_fixtures import OTHER_SOURCE, PLAN_SOURCE, make_kb
 from tests.fakes import FakeOpenAI
 from troly.bot.grounding import unsupported
 from troly.bot.llm import LLMWriter
-from troly.bot.post_material import parse_topic, shorten
+from troly.bot.post_material import clean, parse_topic, shorten
+from troly.bot.post_repaired import publishable, text_pairs
 from troly.bot.post_templates import spoken
 from troly.bot.posts import NoMaterial, PostWriter
 from troly.cli import main
@@ -206,7 +207,11 @@ def test_shipped_corpus_posts_are_grounded_and_fit(corpus_kb, channel):
             cited = {s.doc_id for s in post.sources}
             assert post.sources and all(s.quote in docs[s.doc_id].text for s in post.sources)
             assert unsupported(post.text, [docs[i].text for i in cited]) == []
-            assert not any(docs[i].facts.repaired for i in cited)  # clean documents exist on these topics
+            known = set().union(*(text_pairs(d.text) for d in docs.values() if not d.facts.repaired))
+            for s in post.sources:  # a restored scan only with sentences that read as written
+                assert not s.repaired or publishable(clean(s.quote), known), s.quote
+            if channel != "loa" and any(docs[i].facts.repaired for i in cited):
+                assert "(bản quét, đã khôi phục dấu)" in post.text
             _no_leftovers(post.text)
             if channel == "loa":
                 assert 150 <= len(post.text.split()) <= 220 and "#" not in post.text
@@ -214,3 +219,102 @@ def test_shipped_corpus_posts_are_grounded_and_fit(corpus_kb, channel):
                 assert len(post.text) <= (2000 if channel == "zalo" else 1200)
                 assert "Nguồn:" in post.text
         assert posts[0].text != posts[1].text
+
+
+# --- topic focus, restored scans, fragments, variants ------------------------------------
+
+@pytest.fixture(scope="module")
+def dx_kb(tmp_path_factory):
+    from directive_fixtures import DX_PLAN, DX_SOURCE
+
+    return make_kb(tmp_path_factory.mktemp("dx"), texts=[(DX_SOURCE, DX_PLAN)])
+
+
+@pytest.fixture(scope="module")
+def scan_kb(tmp_path_factory):
+    """A clean generic plan and a scanned plan the real Ingestor repairs (LM cache in tmp)."""
+    import os
+
+    from directive_fixtures import DX_PLAN_GENERIC, DX_SOURCE, SCAN, SCAN_SOURCE
+
+    tmp = tmp_path_factory.mktemp("scan")
+    old = os.environ.get("TROLY_DATA")
+    os.environ["TROLY_DATA"] = str(tmp)
+    try:
+        return make_kb(tmp, texts=[(DX_SOURCE, DX_PLAN_GENERIC), (SCAN_SOURCE, SCAN)])
+    finally:
+        if old is None:
+            os.environ.pop("TROLY_DATA", None)
+        else:
+            os.environ["TROLY_DATA"] = old
+
+
+def _points(text: str) -> list[str]:
+    bullets = ("✅", "👉", "🔹", "✔️", "▪️", "🔸")
+    return [ln.split(" ", 1)[1] for ln in text.splitlines() if ln.startswith(bullets)]
+
+
+@pytest.mark.parametrize("channel", ["zalo", "facebook", "loa"])
+def test_the_sentence_with_the_distinctive_phrase_comes_first(dx_kb, channel):
+    from directive_fixtures import DX_PEOPLE
+
+    doc = dx_kb.documents()[0]
+    for post in PostWriter(dx_kb).run(TOPIC, channel, variants=2):
+        assert post.sources[0].quote == DX_PEOPLE  # many sentences say "chuyển đổi số"; one says who
+        if channel == "loa":
+            assert "người dân và doanh nghiệp là trung tâm" in post.text
+        else:
+            assert _points(post.text)[0] == DX_PEOPLE
+        assert unsupported(post.text, [doc.text]) == []
+
+
+def test_list_fragments_are_not_points(dx_kb):
+    for channel in ("zalo", "facebook"):
+        for post in PostWriter(dx_kb).run("chuyển đổi số", channel, variants=3):
+            for p in _points(post.text):
+                assert not p.startswith(("Công tác chuyển đổi số", "Việc ứng dụng")), p
+
+
+def test_variants_differ_and_facebook_names_its_source_once(dx_kb):
+    posts = PostWriter(dx_kb).run("chuyển đổi số", "facebook", variants=3)
+    label = "45/KH-UBND"
+    for post in posts:
+        assert post.text.count(label) == 1  # in the source line only, not again in the intro
+        assert 600 <= len(post.text) <= 1200
+    lines = [p.text.splitlines() for p in posts]
+    assert len({ln[0] for ln in lines}) == 3  # headlines
+    assert len({ln[2] for ln in lines}) == 3  # intros
+    ctas = [next(x for x in ln if x.endswith("!")) for ln in lines]
+    assert len(set(ctas)) == 3
+    assert len({tuple(_points(p.text)) for p in posts}) == 3
+
+
+def test_clean_sentence_of_a_restored_scan_is_used_and_marked(scan_kb):
+    from directive_fixtures import DX_PEOPLE, SCAN_SOURCE
+
+    scan = next(d for d in scan_kb.documents() if d.source == SCAN_SOURCE)
+    assert scan.facts.repaired  # the Ingestor restored it
+    people = DX_PEOPLE.replace("huyện", "xã")
+    docs = {d.id: d for d in scan_kb.documents()}
+    for channel in ("zalo", "facebook", "loa"):
+        [post] = PostWriter(scan_kb).run(TOPIC, channel)
+        assert post.sources[0].quote == people and post.sources[0].doc_id == scan.id
+        assert unsupported(post.text, [docs[s.doc_id].text for s in post.sources]) == []
+        if channel != "loa":
+            source_line = next(ln for ln in post.text.splitlines() if "Nguồn:" in ln)
+            assert "07/KH-UBND ngày 20 tháng 6 năm 2025" in source_line
+            assert "(bản quét, đã khôi phục dấu)" in source_line
+            assert source_line.count("bản quét") == 1  # the clean plan is not marked
+
+
+def test_restored_sentences_with_wrong_or_odd_words_are_refused():
+    from troly.bot.post_repaired import publishable, text_pairs
+
+    known = text_pairs("Bảo đảm chủ quyền quốc gia trên không gian mạng. Nhà nước giữ vai trò dẫn dắt.")
+    assert publishable("Bảo đảm chủ quyền quốc gia trên không gian mạng.", known)
+    assert not publishable("Bảo đảm chửi quyền quốc gia trên không gian mạng.", known)  # real syllable, wrong word
+    assert not publishable("Nhà nước gắt vai trò dẫn dắt.", known)
+    assert not publishable("Hạ tầng là nội dung trọng tâm, cột 15, cần hoàn thiện.", known)  # letters read as digits
+    assert not publishable("Phát triển nhanh cơ sở& dữ liệu lớn.", known)
+    assert not publishable("Tuyén truyén sâu rộng.", known)  # leftover damage
+    assert not publishable("Tạo sự đồng thuận trong toàn thể Nhân dân Về chuyển đổi số.", known)

@@ -1,6 +1,8 @@
 """Answers from retrieval: the sentences of the best passages that answer the question."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from troly.bot.library import Library
 from troly.bot.query import Query
 from troly.bot.quotes import best_spans, label, overlap, repaired_note, sentences, source
@@ -52,12 +54,13 @@ def content(q: Query, lib: Library, hits: list[Hit]) -> Answer | None:
     return Answer(f"{head} {body}{repaired_note(doc)}", False, "content", sources, [doc.id])
 
 
-def _heading_words(heading: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _heading_words(heading: str) -> tuple[str, ...]:
     from troly.bot.query import content_words
     from troly.vn.text import fold
 
     # "2. Hình thức, biện pháp tuyên truyền" -> words without the label
-    return content_words(fold(heading.split(". ", 1)[-1] if heading[:1].isalnum() and ". " in heading[:6] else heading))
+    return tuple(content_words(fold(heading.split(". ", 1)[-1] if heading[:1].isalnum() and ". " in heading[:6] else heading)))
 
 
 def heading_match(q: Query, heading: str, residual: set[str] | None = None) -> float:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from troly.bot.library import Library
 from troly.bot.query import Query, content_words
@@ -28,13 +29,17 @@ def agency_in_question(q: Query) -> list[str]:
     return folded_syllables(expand_abbreviations(agency))
 
 
+@lru_cache(maxsize=16384)
+def _agency_terms(agency: str) -> tuple[frozenset[str], frozenset[str]]:
+    have = folded_syllables(expand_abbreviations(fold(agency)))
+    return frozenset(have), frozenset(f"{a} {b}" for a, b in zip(have, have[1:]))
+
+
 def agency_match(words: list[str], agency: str) -> float:
     """How well an assignment's agency matches the asked one (share of the asked words it has)."""
     if not words:
         return 0.0
-    have = folded_syllables(expand_abbreviations(fold(agency)))
-    hs = set(have)
-    hg = {f"{a} {b}" for a, b in zip(have, have[1:])}
+    hs, hg = _agency_terms(agency)
     uni = sum(w in hs for w in words) / len(words)
     grams = [f"{a} {b}" for a, b in zip(words, words[1:])]
     bi = sum(g in hg for g in grams) / len(grams) if grams else uni
@@ -64,9 +69,10 @@ def duty(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[
     top = max(s for s, _, _ in scored)
     # The best-matching agency in the best document: all its tasks, in order.
     best = [(d, a) for s, d, a in scored if s >= top - 1e-9]
-    doc_id = best[0][0]
+    doc_id, agency = best[0][0], best[0][1].agency
     doc = lib.docs[doc_id]
-    tasks = [a for d, a in best if d == doc_id]
+    # All the agency's tasks in that document, not only those the candidate rows held.
+    tasks = [a for d, a in lib.rows if d == doc_id and a.agency == agency] or [a for d, a in best if d == doc_id]
     head = msg.DUTY_HEAD.format(label=label(doc), agency=tasks[0].agency)
     lines, sources, used = [head], [], len(head)
     per = max(140, (ANSWER_LIMIT - len(head)) // max(len(tasks), 1))
@@ -134,7 +140,8 @@ def doc_list(q: Query, lib: Library, heading: str | None = None, only: list[str]
     docs = [lib.docs[d] for d in (only or lib.docs)]
     topic = [w for w in content_words(q.folded) if w not in ("van", "ban", "nao", "du", "lieu", "co", "so")]
     if topic and only is None:
-        relevant = [d for d in docs if overlap(topic, d.facts.title + " " + d.text[:3000]) >= 0.3]
+        need = max(1, round(0.6 * len(set(topic))))
+        relevant = [d for d in docs if len(lib.topic_words.get(d.id, frozenset()) & set(topic)) >= need]
         docs = relevant or docs
     docs.sort(key=lambda d: (d.facts.date or "0000", d.id), reverse=True)
     head = heading or msg.DOC_LIST_HEAD.format(n=len(docs))

@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION = 2000
 COVERAGE_MIN = 0.34  # share of the question's content bigrams the corpus must know
+MAX_SCAN_ROWS = 2000  # assignment rows scored one by one; beyond that, those in retrieved passages
 MAX_SCAN_DOCS = 20  # documents read whole by phrase composers; beyond that, retrieved passages only
 FACT_INTENTS = ("doc_date", "doc_signer", "doc_issuer", "doc_recipients", "doc_number", "doc_about")
 
@@ -116,7 +117,7 @@ class AnswerEngine:
         if q.intent == "implements":
             return compose_tasks.implements(q, lib) or self._content(q, lib, t)
         if q.intent == "deadline_list":
-            return compose_tasks.deadline_list(lib, self.kb.assignments(), t.docs) or self._content(q, lib, t)
+            return compose_tasks.deadline_list(lib, lib.rows, t.docs) or self._content(q, lib, t)
         if q.quantity:
             figure = self._figure_check(q, lib, t)
             if figure is not None:
@@ -144,7 +145,7 @@ class AnswerEngine:
         if q.intent in FACT_INTENTS:
             return self._facts(q, lib, t)
         if q.intent in ("duty", "who_leads", "deadline"):
-            rows = self.kb.assignments()
+            rows = self._candidate_rows(q, lib, t)
             order = {"duty": (compose_tasks.duty,),
                      "who_leads": (compose_tasks.who_leads, compose_tasks.duty),
                      "deadline": (compose_tasks.deadline, compose_tasks.who_leads)}[q.intent]
@@ -153,6 +154,22 @@ class AnswerEngine:
                 if ans is not None:
                     return ans
         return self._content(q, lib, t)
+
+    def _candidate_rows(self, q: Query, lib: Library, t: Targets) -> list:
+        """Assignment rows worth scoring: all of them in a small base or scope, else those inside
+        the passages retrieval finds (keeps a 2,000-document base as fast as a 5-document one)."""
+        scope = t.docs or t.context_docs
+        if scope and len(scope) <= MAX_SCAN_DOCS:
+            wanted = set(scope)
+            return [(d, a) for d, a in lib.rows if d in wanted]
+        if len(lib.rows) <= MAX_SCAN_ROWS:
+            return lib.rows
+        hits = self.kb.search(q.text, k=30, doc_ids=scope or None)
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for h in hits:
+            spans.setdefault(h.doc_id, []).append((h.chunk.start, h.chunk.end))
+        return [(d, a) for d, a in lib.rows
+                if d in spans and any(s <= a.start < e or a.start <= s < a.end for s, e in spans[d])]
 
     def _facts(self, q: Query, lib: Library, t: Targets) -> Answer:
         if t.subject_cited_only:
@@ -187,7 +204,8 @@ class AnswerEngine:
     def _content(self, q: Query, lib: Library, t: Targets) -> Answer:
         scope = t.docs or t.context_docs or None
         hits = self.kb.search(q.text, k=8, doc_ids=scope)
-        section_docs = scope or list(dict.fromkeys(h.doc_id for h in hits[:3]))
+        top_docs = list(dict.fromkeys(h.doc_id for h in hits[:3]))
+        section_docs = scope if scope and len(scope) <= MAX_SCAN_DOCS else top_docs
         by_section = compose_content.section_answer(q, lib, section_docs, set(self._residual(q, lib, t)))
         if by_section is not None:
             return by_section

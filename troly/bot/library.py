@@ -31,6 +31,8 @@ class Library:
     vocab: set[str] = field(default_factory=set)
     facts_words: dict[str, set[str]] = field(default_factory=dict)  # doc id -> bigrams of its facts and title
     generation: int = -1
+    rows: list = field(default_factory=list, repr=False)  # every (doc id, Assignment)
+    topic_words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # title + opening, folded
     _own_idx: dict = field(default_factory=dict, repr=False)
     _cited_idx: dict = field(default_factory=dict, repr=False)
 
@@ -46,6 +48,7 @@ class Library:
                 cited[c.key].append((d.id, c))
             f = d.facts
             intro = d.text[: min(len(d.text), 1500)]
+            lib.topic_words[d.id] = frozenset(folded_syllables(f.title + " " + intro))
             fw = folded_syllables(" ".join([f.type, f.number, f.place, f.issuer, f.title, f.signer]))
             lib.facts_words[d.id] = set(bigrams(fw))
             # Who and where tell documents apart: type, number, place, issuer, signer, and the
@@ -70,6 +73,7 @@ class Library:
                     prof[g].add(doc_id)
         lib.cited = dict(cited)
         lib.profile_index = dict(prof)
+        lib.rows = [(d.id, a) for d in documents for a in d.assignments]
         lib._index()
         return lib
 

@@ -9,9 +9,11 @@ and rejects the ones that would read badly; choosing among them is the caller's 
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
+from troly.bot.post_sentences import fragment, shorten  # noqa: F401  (shorten: used as M.shorten)
 from troly.ingest.repair.detect import damage_share
 from troly.models import Document
 from troly.vn.docnum import DocRef, find_numbers, find_refs
@@ -112,9 +114,14 @@ def _has(seq: list[str], phrase: tuple[str, ...]) -> bool:
     return any(_contains(seq, p) for p in [phrase] + _SAME.get(phrase, []))
 
 
+# Names of bodies that contain a phrase without being about it: "Ủy ban nhân dân" is not the people.
+_NOT_AFTER = {("nhan", "dan"): {"ban", "dong", "an", "sat", "doi"}}
+
+
 def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1))
+    n, bad = len(phrase), _NOT_AFTER.get(phrase, set())
+    return any(tuple(seq[i:i + n]) == phrase and not (i and seq[i - 1] in bad)
+               for i in range(len(seq) - n + 1))
 
 
 def _ref_in(refs: list[DocRef], text: str) -> bool:
@@ -139,6 +146,12 @@ def title_about(doc: Document, topic: Topic) -> bool:
     return bool(topic.phrases) and all(_has(words, p) for p in topic.phrases)
 
 
+def title_phrases(doc: Document, topic: Topic) -> tuple[tuple[str, ...], ...]:
+    """The topic phrases a document's title names."""
+    words = content_words(doc.facts.title)
+    return tuple(p for p in topic.phrases if _has(words, p))
+
+
 def coverage_units(units: list[Unit], topic: Topic, about: bool = False) -> float:
     """Share of the topic's weight found in a document's sentences (whole phrases, references).
 
@@ -153,20 +166,69 @@ def coverage_units(units: list[Unit], topic: Topic, about: bool = False) -> floa
     return got / topic.weight
 
 
-def score(unit: Unit, topic: Topic, about: bool) -> float:
-    """How well a sentence serves the topic; 0 when it does not touch it at all."""
-    s = 0.0
+def phrase_weights(topic: Topic, sentences: list[list[str]]) -> dict[tuple[str, ...], float]:
+    """How distinctive each topic phrase is among the documents' sentences (folded), mean 1.
+
+    Inverse sentence frequency: in a corpus on digital transformation "chuyển đổi số" is in
+    every other sentence and "người dân" in a few, so a sentence naming the people says more
+    about "vai trò của người dân trong chuyển đổi số" than one more sentence on the transformation.
+    """
+    if not topic.phrases:
+        return {}
+    n = len(sentences)
+    idf = {p: math.log(1.0 + n / (1.0 + sum(1 for f in sentences if _has(f, p)))) for p in topic.phrases}
+    mean = sum(idf.values()) / len(idf) or 1.0
+    return {p: v / mean for p, v in idf.items()}
+
+
+def lead_phrase(topic: Topic, weights: dict[tuple[str, ...], float],
+                sentences: list[list[str]]) -> tuple[str, ...] | None:
+    """The most distinctive phrase some sentence contains (the first point must carry it)."""
+    found = [p for p in topic.phrases if any(_has(f, p) for f in sentences)]
+    if len(topic.phrases) < 2 or not found:
+        return None
+    return max(found, key=lambda p: (weights.get(p, 1.0), len(p)))
+
+
+def has_phrase(unit: Unit, phrase: tuple[str, ...]) -> bool:
+    return _has(unit.folded, phrase)
+
+
+def says(text: str, phrase: tuple[str, ...]) -> bool:
+    """Whether a (shortened) point still carries the phrase."""
+    return bool(text) and _has(content_words(text), phrase)
+
+
+def score(unit: Unit, topic: Topic, about: bool, weights: dict[tuple[str, ...], float] | None = None,
+          given: tuple[tuple[str, ...], ...] = ()) -> float:
+    """How well a sentence serves the topic; 0 when it does not touch it at all.
+
+    ``weights`` rate phrases by rarity (``phrase_weights``); ``given`` are phrases the
+    document's title already names (a plan on digital transformation need not repeat the
+    words in each sentence), worth part of a phrase found in the sentence itself.
+    """
+    weights = weights or {}
+    s, touched = 0.0, False
     for p in topic.phrases:
+        w = weights.get(p, 1.0)
         if _has(unit.folded, p):
-            s += 1.0 + 0.5 * len(p)
+            s += w * (1.0 + 0.5 * len(p))
+            touched = True
+            if len(topic.phrases) > 1 and w > 1.0 and _starts_with(unit.folded, p):
+                s += w  # the sentence is about it: "Người dân ... là chủ thể"
         else:
-            share = sum(1 for w in p if w in unit.folded) / len(p)
-            s += 0.3 * share if share >= 0.5 else 0.0
+            share = sum(1 for x in p if x in unit.folded) / len(p)
+            if share >= 0.5:
+                s += 0.3 * share * w  # a hint, never enough on its own
+            if p in given:
+                s += 0.6 * w * (1.0 + 0.5 * len(p))
     if topic.refs and _ref_in(topic.refs, unit.quote):
         s += 1.0
+        touched = True
     if about:
         s += 1.0
-    if s == 0.0:
+        touched = True
+    if not touched:
         return 0.0
     joined = " ".join(unit.folded)
     if any(w in joined for w in _PUBLIC):
@@ -176,6 +238,11 @@ def score(unit: Unit, topic: Topic, about: bool) -> float:
         s -= 0.02 * (n - 45)
     s -= 0.4 * len(find_numbers(unit.quote))  # citation-heavy sentences read as boilerplate
     return s
+
+
+def _starts_with(seq: list[str], phrase: tuple[str, ...]) -> bool:
+    head = seq[:len(phrase) + 3]
+    return _has(head, phrase)
 
 
 _CACHE: dict[tuple[str, str], list[Unit]] = {}
@@ -206,7 +273,7 @@ def _items(text: str) -> list[tuple[int, int, bool]]:
     line, sometimes with blank lines between the wraps).
     """
     items: list[list] = []
-    pos, blank, prev_end, prev_head = 0, True, True, False
+    pos, blank, prev_end, prev_head, prev_label = 0, True, True, False, False
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         s = line.strip()
@@ -215,13 +282,15 @@ def _items(text: str) -> list[tuple[int, int, bool]]:
             continue
         head = bool(_HEADING.match(line)) or is_caps(s)
         new = (not items or bool(_MARKER.match(line)) or head or prev_head
-               or (blank and prev_end))
+               or (blank and (prev_end or prev_label)))
         if new:
             items.append([start, start + len(line.rstrip()), head])
         else:
             items[-1][1] = start + len(line.rstrip())
         blank, prev_head = False, head
         prev_end = s.rstrip("*").endswith((".", ":", ";", "!", "?", "”", '"', ")", "/"))
+        # "2. Yêu cầu" then a blank line: a label, not the start of a wrapped sentence
+        prev_label = bool(_MARKER.match(line)) and not prev_end and len(s.split()) <= 6
     return [(a, b, h or _bare_heading(text[a:b])) for a, b, h in items]
 
 
@@ -283,6 +352,8 @@ def usable(unit: Unit) -> bool:
     n = len(unit.folded)
     if not MIN_WORDS <= n <= MAX_WORDS or is_caps(t):
         return False
+    if f.rstrip(" .:").endswith("nhu sau"):
+        return False  # announces a list the post does not show
     if f.startswith(_BOILERPLATE) or "./" in t or "(b/c)" in f or "(bao cao)" in f:
         return False
     if _ODD.search(t) or "..." in t and t.count("...") > 1:
@@ -295,6 +366,8 @@ def usable(unit: Unit) -> bool:
         return False  # a word that is not a Vietnamese syllable: OCR damage
     if _accented_share(t) < 0.35:
         return False  # OCR lost the diacritics ("Ky nguyén vuon minh cta dan toc")
+    if fragment(f):
+        return False
     return len(find_numbers(t)) <= 3
 
 
@@ -302,21 +375,3 @@ def _accented_share(text: str) -> float:
     """Share of words with a diacritic: about two thirds in Vietnamese prose."""
     words = [w for w in re.findall(r"[^\W\d_]+", text) if not w.isupper()]
     return sum(has_diacritics(w) for w in words) / len(words) if words else 0.0
-
-
-# After a comma, these words open a clause that can be dropped without breaking the sentence.
-_CLAUSE_STARTS = ("gop phan", "nham", "de ", "dong thoi", "qua do", "tu do", "trong do", "gan voi",
-                  "giup", "tao ", "bao dam", "dam bao", "phu hop", "kip thoi")
-
-
-def shorten(text: str, max_chars: int) -> str:
-    """Cut a long sentence where a clause ends (never mid-clause); "" when it cannot be done."""
-    if len(text) <= max_chars:
-        return text
-    body = text[:max_chars]
-    cuts = [m.start() for m in re.finditer(r"[;:] ", body)]
-    cuts += [m.start() for m in re.finditer(r", ", body) if fold(body[m.end():]).startswith(_CLAUSE_STARTS)]
-    cuts = [c for c in cuts if c >= max_chars * 0.4]
-    if not cuts:
-        return ""
-    return body[:max(cuts)].rstrip(" ,;:") + "."

@@ -129,17 +129,22 @@ def _pick(options: list[str], variant: int) -> str:
 
 
 def _sources_line(docs: list[Document]) -> str:
-    return P.SOURCE_LINE.format(sources="; ".join(source_label(d) for d in docs))
+    """The source line; a document restored from a damaged scan says so, as answers do."""
+    return P.SOURCE_LINE.format(sources="; ".join(
+        source_label(d) + (P.REPAIRED_MARK if d.facts.repaired else "") for d in docs))
 
 
 def social(channel: str, topic: str, points: list[Point], docs: list[Document], variant: int,
            show_topic: bool = True) -> str:
     """A Zalo or Facebook post: headline, points, call to action, source line, hashtags."""
-    head = _pick(P.HEADLINES, variant).format(topic=display_topic(topic)) if show_topic else P.HEADLINE_PLAIN
+    if show_topic:
+        head = _pick(P.HEADLINES, variant).format(topic=display_topic(topic), topic_in=fold_topic(topic))
+    else:
+        head = _pick(P.HEADLINES_PLAIN, variant)
     bullet = _pick(P.BULLETS[channel], variant)
     lines = [head, ""]
     if channel == "facebook" and docs:
-        lines += [_pick(P.INTROS, variant).format(source=source_label(docs[0])), ""]
+        lines += [_pick(P.INTROS, variant), ""]  # the source is named once, in the source line
     lines += [f"{bullet} {p.text}" for p in points]
     lines += ["", _pick(P.CALLS_TO_ACTION, variant), "", _sources_line(docs),
               " ".join(hashtags(topic, points, docs))]

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from troly.bot import post_material as M
 from troly.bot import post_templates as T
 from troly.bot.grounding import unsupported
+from troly.bot.post_repaired import publishable, text_pairs
 from troly.models import Document, Hit, Source
 from troly.prompts import posts as P
 
@@ -56,6 +57,14 @@ class Post:
         }
 
 
+@dataclass
+class Material:
+    """Scored sentences, best first, and the phrase the first point must carry (if any)."""
+
+    ranked: list[tuple[float, M.Unit, Document]]
+    lead: tuple[str, ...] | None = None
+
+
 class PostWriter:
     """Writes posts on a topic from a knowledge base; ``llm`` is an optional LLMWriter."""
 
@@ -71,11 +80,11 @@ class PostWriter:
         topic = " ".join(topic.split())
         if not topic:
             raise NoMaterial(P.EMPTY_TOPIC)
-        ranked, docs = self._material(topic)
+        material = self._material(topic)
         used: dict[int, int] = {}
         posts = []
         for v in range(max(1, min(variants, 5))):
-            points = self._choose(ranked, channel, used, v)
+            points = self._choose(material, channel, used, v)
             post = self._template(topic, channel, points, v)
             better = self._llm_post(topic, channel, points, post, v) if self.llm else None
             posts.append(better or post)
@@ -83,51 +92,74 @@ class PostWriter:
 
     # --- material -----------------------------------------------------------------
 
-    def _material(self, topic: str) -> tuple[list[tuple[float, M.Unit, Document]], list[Document]]:
-        """Scored sentences of the documents that cover the topic, best first."""
+    def _material(self, topic: str) -> Material:
+        """Scored sentences of the documents that cover the topic, best first.
+
+        Every readable document takes part; a machine-repaired one only with its sentences
+        that read as written (``post_repaired.publishable``), and a clean document wins ties.
+        """
         t = M.parse_topic(topic)
         hits = self.kb.search(topic, k=SEARCH_K)
         in_hit = {(h.doc_id, h.chunk.start, h.chunk.end): 1.0 - i / SEARCH_K for i, h in enumerate(hits)}
         every = self.kb.documents()
-        docs = [d for d in every if _clean(d)]
-        ranked = self._rank(t, docs, in_hit)
-        if len(ranked) < MIN_POINTS:  # repaired OCR text only when clean documents have nothing
-            docs = [d for d in every if _readable(d)]
-            ranked = self._rank(t, docs, in_hit)
+        known: set[tuple[str, str]] = set()
+        for d in every:
+            if _clean(d):
+                known |= _pairs(d)
+        docs = [d for d in every if _readable(d)]
+        units = {d.id: [u for u in M.units(d) if not u.heading
+                        and (not d.facts.repaired or publishable(u.text, known))] for d in docs}
+        sentences = [u.folded for us in units.values() for u in us]
+        weights = M.phrase_weights(t, sentences)
+        ranked = self._rank(t, docs, units, in_hit, weights)
         if len(ranked) < MIN_POINTS:
             log.info("post on %r: %d usable sentences, not enough", topic, len(ranked))
             raise NoMaterial(P.NO_MATERIAL.format(topic=topic))
-        return ranked, docs
+        lead = M.lead_phrase(t, weights, [u.folded for _, u, _ in ranked])
+        return Material(ranked, lead)
 
     @staticmethod
-    def _rank(t: M.Topic, docs: list[Document], in_hit: dict) -> list[tuple[float, M.Unit, Document]]:
+    def _rank(t: M.Topic, docs: list[Document], units: dict[str, list[M.Unit]], in_hit: dict,
+              weights: dict) -> list[tuple[float, M.Unit, Document]]:
         ranked = []
         for d in docs:
-            units = [u for u in M.units(d) if not u.heading]
             about = M.doc_about(d, t.refs) or M.title_about(d, t)
-            if M.coverage_units(units, t, about) < MIN_COVERAGE:
+            if M.coverage_units(units[d.id], t, about) < MIN_COVERAGE:
                 continue
-            for u in units:
-                s = M.score(u, t, about)
+            given = M.title_phrases(d, t)
+            for u in units[d.id]:
+                s = M.score(u, t, about, weights, given)
                 if s < 1.0:
                     continue
                 if d.sections and u.start < min(sec.start for sec in d.sections):
                     s -= 0.6  # the title block and recitals repeat the document's name
+                if d.facts.repaired:
+                    s -= 0.1  # same merit: the office's own text over a restored scan
                 s += 0.5 * max((w for (di, a, b), w in in_hit.items()
                                 if di == d.id and a <= u.start < b), default=0.0)
                 ranked.append((s, u, d))
-        ranked.sort(key=lambda x: (-x[0], x[1].doc_id, x[1].start))
+        ranked.sort(key=lambda x: (-x[0], x[2].facts.repaired, x[1].doc_id, x[1].start))
         return ranked
 
-    def _choose(self, ranked, channel: str, used: dict[int, int], variant: int) -> list[T.Point]:
-        """Best sentences not yet used by earlier variants, at most two documents, in text order."""
+    def _choose(self, material: Material, channel: str, used: dict[int, int],
+                variant: int) -> list[T.Point]:
+        """The lead sentence, then the best sentences not yet used by earlier variants.
+
+        The lead carries the topic's most distinctive phrase when any sentence does (a post
+        on the people's role opens with the people). At most two documents. Even variants
+        list the rest in text order, odd ones by merit, so variants read differently.
+        """
+        ranked = material.ranked
         order = sorted(range(len(ranked)), key=lambda i: (used.get(i, 0), -ranked[i][0], i))
-        main_doc = ranked[order[0]][2].id
-        chosen: list[int] = []
-        docs: list[str] = [main_doc]
+        leads = [i for i in order if material.lead and M.has_phrase(ranked[i][1], material.lead)
+                 and M.says(M.shorten(ranked[i][1].text, T.POINT_CHARS[channel]), material.lead)]
+        first = leads[0] if leads else order[0]
+        chosen: list[int] = [first]
+        docs: list[str] = [ranked[first][2].id]
+        limit = MAX_POINTS + 2 if channel == "loa" else MAX_POINTS  # the script keeps what fits
         for i in order:
             _, u, d = ranked[i]
-            if d.id not in docs and len(docs) >= 2:
+            if i == first or (d.id not in docs and len(docs) >= 2):
                 continue
             text = M.shorten(u.text, T.POINT_CHARS[channel])
             if not text or any(_similar(text, ranked[j][1].text) for j in chosen):
@@ -135,11 +167,14 @@ class PostWriter:
             chosen.append(i)
             if d.id not in docs:
                 docs.append(d.id)
-            if len(chosen) >= MAX_POINTS:
+            if len(chosen) >= limit:
                 break
         for i in chosen:
             used[i] = used.get(i, 0) + 1
-        chosen.sort(key=lambda i: (docs.index(ranked[i][2].id), ranked[i][1].start))
+        rest = chosen[1:]
+        if variant % 2 == 0:
+            rest.sort(key=lambda i: (docs.index(ranked[i][2].id), ranked[i][1].start))
+        chosen = [first] + rest
         return [T.Point(M.shorten(ranked[i][1].text, T.POINT_CHARS[channel]), ranked[i][2],
                         ranked[i][1].quote, _section(ranked[i][2], ranked[i][1].start)) for i in chosen]
 
@@ -230,6 +265,17 @@ def _llm_problem(text: str, channel: str, points: list[T.Point]) -> str:
 def _clean(doc: Document) -> bool:
     """Text as the office wrote it: neither damaged nor machine-repaired."""
     return not doc.facts.repaired and doc.facts.damaged < 0.05
+
+
+_PAIRS: dict[tuple[str, str], set[tuple[str, str]]] = {}
+
+
+def _pairs(doc: Document) -> set[tuple[str, str]]:
+    """Syllable pairs of a clean document (they vouch for restored words), cached by content."""
+    key = (doc.id, doc.sha256 or str(hash(doc.text)))
+    if key not in _PAIRS:
+        _PAIRS[key] = text_pairs(doc.text)
+    return _PAIRS[key]
 
 
 def _readable(doc: Document) -> bool:

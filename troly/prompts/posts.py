@@ -18,29 +18,43 @@ NO_MATERIAL = (
 EMPTY_TOPIC = "Vui lòng nhập chủ đề, ví dụ: /bai chuyển đổi số"
 
 # Headlines: {topic} is the topic in sentence case. Emoji only on Zalo/Facebook.
+# One per variant (up to five), so that no two variants open alike.
 HEADLINES = [
     "📢 {topic}: những điểm cần biết",
     "📢 Cùng tìm hiểu: {topic}",
     "📢 {topic} theo văn bản chỉ đạo",
     "📢 Tuyên truyền: {topic}",
+    "📢 Thông tin chính thống về {topic_in}",
 ]
 # When the topic itself cannot be shown (it carries an unsupported number).
-HEADLINE_PLAIN = "📢 Thông tin từ văn bản chỉ đạo"
-
-# Facebook intro; {source} is "Kế hoạch số 114-KH/HU ngày 03/4/2025 của ...".
-INTROS = [
-    "{source} nêu rõ một số nội dung sau:",
-    "Theo {source}, cần lưu ý những nội dung sau:",
-    "Một số điểm chính từ {source}:",
+HEADLINES_PLAIN = [
+    "📢 Thông tin từ văn bản chỉ đạo",
+    "📢 Những điểm cần biết từ văn bản chỉ đạo",
+    "📢 Cùng tìm hiểu văn bản chỉ đạo",
 ]
-BULLETS = {"zalo": ["✅", "🔹", "▪️"], "facebook": ["👉", "✔️", "🔸"]}
+HEADLINE_PLAIN = HEADLINES_PLAIN[0]
+
+# Facebook intro before the points. The source is named once, in the source line below, so
+# the intro does not repeat it.
+INTROS = [
+    "Văn bản chỉ đạo nêu rõ những nội dung sau:",
+    "Cán bộ, đảng viên và Nhân dân cần nắm rõ những điểm chính sau:",
+    "Dưới đây là những nội dung trọng tâm:",
+    "Mời mọi người cùng điểm lại những nội dung chính:",
+    "Những điểm đáng chú ý trong văn bản chỉ đạo:",
+]
+BULLETS = {"zalo": ["✅", "🔹", "▪️", "🔸", "👉"], "facebook": ["👉", "✔️", "🔸", "🔹", "✅"]}
 
 CALLS_TO_ACTION = [
     "Mỗi cán bộ, đảng viên và người dân hãy chủ động tìm hiểu, chia sẻ và cùng chung tay thực hiện!",
     "Hãy lan tỏa thông tin chính thống này đến gia đình, người thân và cộng đồng!",
     "Cùng đọc, hiểu đúng và hành động đúng theo tinh thần văn bản!",
+    "Mỗi người một việc làm cụ thể, cùng góp sức để chủ trương sớm đi vào cuộc sống!",
+    "Hãy chia sẻ bài viết để nhiều người cùng biết và cùng thực hiện!",
 ]
 SOURCE_LINE = "📌 Nguồn: {sources}."
+# After a source whose text was restored from a damaged scan (same words as in answers).
+REPAIRED_MARK = " (bản quét, đã khôi phục dấu)"
 
 # Loa (read aloud): no emoji, no hashtags, numbers worded.
 LOA_GREETINGS = [
@@ -48,6 +62,8 @@ LOA_GREETINGS = [
     "bản tin tuyên truyền về {topic}.",
     "Thưa bà con nhân dân! Mời bà con cùng nghe bản tin tuyên truyền về {topic}.",
     "Kính thưa bà con! Đài Truyền thanh xin thông tin tới bà con một số nội dung về {topic}.",
+    "Kính thưa bà con nhân dân! Tiếp theo chương trình, mời bà con nghe một số thông tin về {topic}.",
+    "Thưa toàn thể bà con! Đài Truyền thanh xin gửi tới bà con bản tin về {topic}.",
 ]
 LOA_GREETING_PLAIN = "Kính thưa toàn thể bà con nhân dân! Sau đây là bản tin tuyên truyền."
 LOA_SOURCE = "Theo {source}, {first}"
@@ -59,6 +75,10 @@ LOA_CLOSINGS = [
     "Bản tin xin tạm dừng tại đây. Xin chào và hẹn gặp lại bà con!",
     "Rất mong bà con nhân dân đồng lòng hưởng ứng. "
     "Cảm ơn bà con đã lắng nghe. Xin kính chào và hẹn gặp lại!",
+    "Mỗi gia đình hãy cùng tìm hiểu và nhắc nhau thực hiện. "
+    "Bản tin đến đây là kết thúc. Xin cảm ơn bà con đã theo dõi!",
+    "Đề nghị bà con nhân dân cùng chung sức, đồng lòng thực hiện. "
+    "Xin cảm ơn bà con và hẹn gặp lại trong bản tin sau!",
 ]
 # Spoken forms of abbreviations common in directives (keys matched as whole words).
 SPOKEN = {
