@@ -13,7 +13,7 @@ from troly.bot.library import Library
 from troly.bot.query import Query
 from troly.bot.quotes import label, overlap, repaired_note, sentences, source, trim
 from troly.models import Answer, Hit
-from troly.vn.text import fold, fold_chars
+from troly.vn.text import fold
 
 _ORG = (r"(?:ban|uy ban|ubnd|thuong truc|thuong vu|huyen uy|thanh uy|tinh uy|dang uy|van phong|phong|so|chu tich|"
         r"bi thu|cap uy|chi bo|mat tran|ubmttq)")
@@ -38,7 +38,7 @@ def report_to(q: Query, lib: Library, docs: list[str], hits: list[Hit]) -> Answe
     found: list[tuple[float, str, str, tuple[int, int]]] = []
     for d, lo, hi in _regions(lib, docs, hits):
         doc = lib.docs[d]
-        ftext = fold_chars(doc.text)
+        ftext = lib.folded(d)
         for m in _REPORT_TO.finditer(ftext, lo, hi):
             start = m.end()
             stop = _STOP_TO.search(ftext, start)
@@ -79,7 +79,7 @@ def define(q: Query, lib: Library, docs: list[str], hits: list[Hit]) -> Answer |
     found: list[tuple[str, int, int, str]] = []  # (doc id, start, end, folded definition)
     for d, lo, hi in _regions(lib, docs, hits):
         doc = lib.docs[d]
-        ftext = fold_chars(doc.text)
+        ftext = lib.folded(d)
         for m in rx.finditer(ftext, lo, hi):
             span = next(((a, b) for a, b in sentences(doc.text, 0, len(doc.text)) if a <= m.start() < b), None)
             if span is not None:

@@ -18,7 +18,7 @@ from troly.models import Citation, Document
 from troly.vn.docnum import DocRef, parse_key
 import re
 
-from troly.vn.text import fold, folded_syllables
+from troly.vn.text import fold, fold_chars, folded_syllables
 
 _NAME_PAIR = re.compile(r"(?<![\w])([A-ZÀ-ỸĐ][a-zà-ỹđ]+)\s+(?=([A-ZÀ-ỸĐ][a-zà-ỹđ]+)(?![\w]))")
 
@@ -34,6 +34,7 @@ class Library:
     rows: list = field(default_factory=list, repr=False)  # every (doc id, Assignment)
     topic_words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # title + opening, folded
     _own_idx: dict = field(default_factory=dict, repr=False)
+    _folded: dict = field(default_factory=dict, repr=False)
     _cited_idx: dict = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -76,6 +77,13 @@ class Library:
         lib.rows = [(d.id, a) for d in documents for a in d.assignments]
         lib._index()
         return lib
+
+    def folded(self, doc_id: str) -> str:
+        """The document's text folded character by character (offsets unchanged), cached."""
+        got = self._folded.get(doc_id)
+        if got is None:
+            got = self._folded[doc_id] = fold_chars(self.docs[doc_id].text)
+        return got
 
     # --- documents by number ---------------------------------------------------------------
     def _index(self) -> None:

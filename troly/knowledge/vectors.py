@@ -20,6 +20,7 @@ from troly.config import Settings
 log = logging.getLogger(__name__)
 
 MAX_BATCH = 5000
+MAX_WHERE_IN = 50  # documents named in a Chroma filter before filtering moves here
 
 
 def collection_name(model_name: str) -> str:
@@ -77,10 +78,17 @@ class VectorStore:
         if n <= 0:
             return []
         where = None
+        wanted = None
         if doc_ids is not None:
             if not doc_ids:
                 return []
-            where = {"doc_id": doc_ids[0]} if len(doc_ids) == 1 else {"doc_id": {"$in": list(doc_ids)}}
-        res = self.collection.query(query_embeddings=[embedding.tolist()], n_results=n,
-                                    where=where, include=["distances"])
-        return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0])]
+            if len(doc_ids) <= MAX_WHERE_IN:
+                where = {"doc_id": doc_ids[0]} if len(doc_ids) == 1 else {"doc_id": {"$in": list(doc_ids)}}
+            else:
+                # A long $in list makes Chroma filter slowly; ask for more and filter here instead.
+                wanted, n = set(doc_ids), n * 4
+        include = ["distances", "metadatas"] if wanted is not None else ["distances"]
+        res = self.collection.query(query_embeddings=[embedding.tolist()], n_results=n, where=where, include=include)
+        rows = zip(res["ids"][0], res["distances"][0], (res.get("metadatas") or [[{}] * len(res["ids"][0])])[0])
+        return [(cid, 1.0 - float(d)) for cid, d, meta in rows
+                if wanted is None or (meta or {}).get("doc_id") in wanted]
