@@ -117,3 +117,10 @@ def test_flattened_damaged_tail():
     assert f.signer == "Nguyễn Văn An"
     assert f.sign_mode == "KT. CHỦ TỊCH"
     assert f.recipients == ["Sở KH&CN", "Lãnh đạo UBND", "Công an phường"]
+
+
+def test_a_closing_lead_line_stays_with_its_item():
+    d = doc()
+    lead = next(a for a in d.assignments if a.role == "chủ trì")
+    chunk = next(c for c in d.chunks if c.start <= lead.start < c.end)
+    assert "Xây dựng kho" in chunk.text or "cơ sở dữ liệu số" in chunk.text

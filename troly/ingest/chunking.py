@@ -48,10 +48,14 @@ def chunk(doc_id: str, text: str, placed: list[PlacedPara]) -> list[Chunk]:
             groups[-1] = (crumb, s, p.end)
             continue
         groups.append((crumb, p.start, p.end))
-    # Merge a heading-only group into the next group (same section subtree).
+    # A tiny group joins its neighbour: a trailing line ("- UBND huyện chủ trì ...") the item it
+    # closes, a heading alone the items it opens.
     merged: list[tuple[str, int, int]] = []
     for g in groups:
-        if merged and merged[-1][2] - merged[-1][1] < MIN and g[0].startswith(merged[-1][0]) and g[2] - merged[-1][1] <= MAX:
+        if merged and g[2] - g[1] < MIN and g[0] == merged[-1][0] and g[2] - merged[-1][1] <= MAX:
+            merged[-1] = (g[0], merged[-1][1], g[2])
+        elif merged and merged[-1][2] - merged[-1][1] < MIN and g[0].startswith(merged[-1][0]) \
+                and g[2] - merged[-1][1] <= MAX:
             merged[-1] = (g[0], merged[-1][1], g[2])
         else:
             merged.append(g)
