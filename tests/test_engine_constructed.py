@@ -92,3 +92,13 @@ def test_cited_document_date(engine):
     ans = engine.ask("Nghị quyết 57 ban hành ngày nào?")
     assert not ans.abstained and "22/12/2024" in ans.answer
     assert all(s.quote in engine.library().docs[s.doc_id].text for s in ans.sources)
+
+
+def test_elliptical_follow_up_uses_the_previous_document(engine):
+    first = engine.ask("Ai ký kế hoạch của huyện Châu Thành?", "conv-1")
+    assert "Lê Thị Hoa" in first.answer
+    follow = engine.ask("Báo cáo về đâu?", "conv-1")
+    assert not follow.abstained and follow.sources[0].doc_id == first.sources[0].doc_id
+    # A full question on another subject is not forced into the previous document.
+    other = engine.ask("Nghị quyết 57 ban hành ngày nào?", "conv-1")
+    assert "22/12/2024" in other.answer

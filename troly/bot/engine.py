@@ -90,6 +90,8 @@ class AnswerEngine:
         q = parse(text)
         previous = self.conversations.docs(conversation_id) if conversation_id else []
         answer = self._answer(q, previous)
+        if previous and answer.abstained and answer.intent != "clarify":
+            answer = self._answer(parse(text), [])  # not a follow-up after all: the whole base
         if self.llm is not None and not answer.abstained and answer.sources:
             better = self.llm.rewrite(text, answer, answer.sources)
             if better is not None:

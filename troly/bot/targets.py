@@ -13,6 +13,7 @@ from troly.vn.docnum import DocRef
 _FOLLOW_UP = re.compile(r"\b(do|nay|tren|the con|con|van ban do|van ban nay|ke hoach do|no)\b")
 PROFILE_MIN = 1.0  # one distinctive bigram (a place, an issuer) in a handful of documents
 PROFILE_KEEP = 0.75
+FOLLOW_UP_WORDS = 5  # content words of a question short enough to lean on the previous turn
 
 
 @dataclass
@@ -64,7 +65,10 @@ def find_targets(q: Query, lib: Library, previous: list[str], exclude: frozenset
             t.docs = _narrow(t.context_docs, profile)
         elif profile:
             t.docs = profile
-    if not t.docs and not t.cited and previous and (_FOLLOW_UP.search(q.folded) or len(q.content) <= 3):
+    # An elliptical question that names no document ("thời hạn hoàn thành là khi nào?") is about
+    # the document of the previous turn.
+    if not t.docs and not t.cited and not t.context_docs and previous and \
+            (_FOLLOW_UP.search(q.folded) or len(q.content) <= FOLLOW_UP_WORDS):
         t.docs = list(previous)
         t.from_previous = True
     return t

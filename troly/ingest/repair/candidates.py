@@ -19,6 +19,7 @@ from troly.vn.text import fold
 
 MAX_COST = 3.0
 EXTRA, EXTRA_MAX_COST = 4, 1.5  # frequent candidates kept beyond the limit
+CAPITAL_I = 0.3
 EDIT_COST = 1.0  # a lost vowel or a stray character (only when nothing else fits)
 _SHAPED = set("ăâêôơưđ")
 _VOWELS = "aeiouy"
@@ -41,6 +42,8 @@ def _units(s: str, i: int, initial_p: bool, caps: bool) -> list[tuple[int, str, 
         out.append((2, "u", 0.2, "horn"))
     if pair in ("ii", "ti", "tu", "iu") and not first:
         out.append((2, "u", 0.6, "hoi"))  # ủ read as two strokes ("ciia", "ctia" = của)
+    if not caps:
+        out += _horn_units(s, i, first, last)
     if caps:  # an all-capital token: only what is written (abbreviations stay as they are)
         if first and initial_p:
             return [(1, "d", 0.1, "stroke"), (1, "p", 0.8, "any")]
@@ -61,8 +64,9 @@ def _units(s: str, i: int, initial_p: bool, caps: bool) -> list[tuple[int, str, 
         return out + [(1, "o", 0.3, "marked")]
     if c == "1":  # l cannot end a syllable, so a non-initial 1 is cheaply i
         return out + [(1, "l", 0.0, "any"), (1, "i", 0.8 if first else 0.3, "any")]
-    if c in "34":
-        return out + [(1, "a", 0.8, "any")]
+    if c in "34":  # ă/â/á; 4 is also a marked o ("T4 chức" = tổ)
+        out.append((1, "a", 0.8, "any"))
+        return out + [(1, "o", 0.8, "marked")] if c == "4" else out
     if c == "w":
         return out + [(1, "u", 0.1, "horn"), (1, "uo", 0.3, "horn")]
     if c == "j":
@@ -82,18 +86,51 @@ def _units(s: str, i: int, initial_p: bool, caps: bool) -> list[tuple[int, str, 
     if c == "y":
         out.append((1, "u", 0.8, "dot"))
     if not first:
-        if c == "d":
-            out += [(1, "a", 0.6, "shaped"), (1, "o", 0.9, "shaped")]
+        if c == "d":  # ă/â, or a marked o ("rd" = rõ)
+            out += [(1, "a", 0.6, "shaped"), (1, "o", 0.9, "marked")]
         elif c == "b":
             out.append((1, "o", 1.0, "shaped"))
         elif c == "i":
             out += [(1, "a", 0.6, "shaped"), (1, "u", 0.9, "hoi"), (1, "l", 0.8, "any")]
-        elif c == "g":
-            out.append((1, "o", 1.2, "horn"))
+        elif c == "g":  # ơ, or ệ whose dot joined the hook ("nghg", "ligt")
+            out += [(1, "o", 1.2, "horn"), (1, "e", 0.6, "dot_e")]
+        elif c == "m" and s[i + 1:i + 2] == "g":  # "ng" read as "mg" ("img" = ứng)
+            out.append((1, "n", 0.3, "any"))
         elif c == "a" and s[i - 1].isalpha() and fold(s[i - 1]) not in _VOWELS:  # ơ read as a ("vai" = với)
             out.append((1, "o", 0.9, "horn"))
         elif c == "t" and not last and s[i + 1] in "aeiou":
             out.append((1, "u", 1.0, "hoi"))
+    return out
+
+
+def _horn_units(s: str, i: int, first: bool, last: bool) -> list[tuple[int, str, float, str]]:
+    """What this OCR makes of a toned ư (and of ủ, ó at a syllable's end), seen on real scans.
+
+    The hook and the tone of ư/ữ/ứ come out as an extra stroke: "it", "ft", "tt", "irt"
+    ("nhitng" = những, "gift" = giữ), "i" or "t" before the final consonant ("img", "tng" = ứng,
+    "stc" = sức); the hook of ủ as a final "l" ("phtl" = phủ, "chul" = chủ); an acute over o as a
+    final "d" ("khod" = khó).
+    """
+    out: list[tuple[int, str, float, str]] = []
+    c, nxt = s[i], s[i + 1:i + 2]
+    if s[i:i + 3] == "irt":
+        out.append((3, "u", 0.5, "horn"))
+    if not first:
+        pair = s[i:i + 2]
+        if pair in ("it", "ft"):
+            out.append((2, "u", 0.5, "horn"))
+        elif pair == "tt":
+            out.append((2, "u", 0.6, "horn"))
+        if i + 2 == len(s):
+            if pair in ("tl", "ul"):
+                out.append((2, "u", 0.3, "hoi"))
+            elif pair == "od":
+                out.append((2, "o", 0.5, "marked"))
+    ng_next = nxt in ("n", "m") and s[i + 2:i + 3] == "g"  # "ing", "tmg": ứng; "tm" is tâm
+    if c == "i" and (not first or ng_next) and not last:
+        out.append((1, "u", 0.7, "horn"))
+    if c == "t" and not last and nxt not in _VOWELS and nxt not in ("h", "r") and (not first or ng_next):
+        out.append((1, "u", 0.6, "horn"))
     return out
 
 
@@ -115,6 +152,8 @@ def _check_cost(check: str, orig: str) -> float:
         return 0.0 if tone else 0.5
     if check == "dot":
         return 0.0 if tone == "j" else 0.8
+    if check == "dot_e":
+        return 0.0 if (base, tone) == ("ê", "j") else (0.4 if base == "ê" or tone == "j" else 1.0)
     if check == "hoi":
         return 0.0 if tone == "r" else 0.8
     if check == "plain_e":
@@ -166,6 +205,12 @@ class CandidateIndex:
         letters = [c for c in tok if c.isalpha()]
         caps = len(letters) >= 2 and all(c.isupper() for c in letters) and tok.isalpha()
         found = self._search(s, initial_p, caps)
+        lowered: set[str] = set()
+        if tok[:1] == "I" and tok[1:2].islower():  # a capital I for l ("Iy luận" = lý luận)
+            for syl, cost in self._search("l" + s[1:], False, False).items():
+                if cost + CAPITAL_I < found.get(syl, 1e9):
+                    found[syl] = cost + CAPITAL_I
+                    lowered.add(syl)
         if not found and not caps and any(c.isalpha() for c in s):
             found = self._edited(s, initial_p)
         ranked = sorted(found.items(), key=lambda kv: (kv[1], -self.counts.get(kv[0], 0.0)))
@@ -174,7 +219,7 @@ class CandidateIndex:
         extra = sorted((kv for kv in ranked[limit:] if kv[1] <= EXTRA_MAX_COST),
                        key=lambda kv: -self.counts.get(kv[0], 0.0))[:EXTRA]
         ranked = ranked[:limit] + extra
-        return tuple(Candidate(apply_case(tok, w), w, c) for w, c in ranked)
+        return tuple(Candidate(apply_case("l" + tok[1:] if w in lowered else tok, w), w, c) for w, c in ranked)
 
     def _search(self, s: str, initial_p: bool, caps: bool) -> dict[str, float]:
         """Known syllables the lower-cased token ``s`` can stand for, by unit-by-unit reading."""
