@@ -115,3 +115,11 @@ def test_answers_stay_short(engine):
     for q in ("Có những văn bản nào trong cơ sở dữ liệu?", "Ban Tuyên giáo Huyện ủy có nhiệm vụ gì?",
               "Kế hoạch 114-KH/HU gửi tới những nơi nào?"):
         assert len(engine.ask(q).answer) <= 900
+
+
+def test_telex_leftovers_and_nfd(engine):
+    import unicodedata
+
+    plain = engine.ask("Nghị quyết 57 ban hành ngày nào?").answer
+    assert engine.ask("nghij quyeets 57 ban hanhf ngay nao").answer == plain
+    assert engine.ask(unicodedata.normalize("NFD", "Nghị quyết 57 ban hành ngày nào?")).answer == plain

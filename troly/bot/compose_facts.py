@@ -126,9 +126,10 @@ def citation_span(doc: Document, c: Citation) -> tuple[int, int]:
     b = min(len(text), end_target)
     while b < len(text) and text[b].isalnum():
         b += 1
-    nl = text.find("\n", c.end)
-    if 0 <= nl < b:
-        b = nl
+    for stop in ("\n", ";"):  # the mention ends with its clause
+        k = text.find(stop, c.end)
+        if 0 <= k < b:
+            b = k
     return a, b
 
 

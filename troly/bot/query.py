@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from troly.vn.docnum import DocRef, find_refs
-from troly.vn.text import fold, folded_syllables, strip_telex
+from troly.vn.text import detelex, fold, folded_syllables
 
 # Function words and question words: they carry no topic.
 STOPWORDS = frozenset(
@@ -62,7 +62,7 @@ class Query:
 
 
 def content_words(folded: str) -> list[str]:
-    words = [strip_telex(w) for w in folded_syllables(folded)]
+    words = folded_syllables(folded)  # Telex leftovers are undone in parse()
     return [w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
 
 
@@ -75,6 +75,7 @@ def detect_intents(folded: str) -> list[str]:
 
 
 def parse(text: str) -> Query:
+    text = detelex(text)
     folded = fold(text).strip(" ?!.")
     intents = detect_intents(folded)
     refs = find_refs(text)

@@ -59,7 +59,23 @@ def strip_telex(word: str) -> str:
         w = m.group(1)
     for a, b in _TELEX_DOUBLES:
         w = w.replace(a, b)
-    return w
+    return re.sub(r"(?<=[aeiouy])w", "", w)  # "thoiw" (thời) -> "thoi"
+
+
+_WORD_ASCII = re.compile(r"\b[a-zA-Z]+\b")
+
+
+def detelex(text: str) -> str:
+    """Undo Telex leftovers in words typed without diacritics: "nghij quyeets" -> "nghi quyet".
+
+    Only words ending in a Telex tone key (s f r x j) after a vowel are touched: no Vietnamese
+    syllable ends in those letters, so real words are safe.
+    """
+    def fix(m: re.Match[str]) -> str:
+        w = m.group(0)
+        return strip_telex(w.lower()) if _TELEX_TAIL.match(w.lower()) and len(w) > 2 and not w.isupper() else w
+
+    return _WORD_ASCII.sub(fix, text)
 
 
 def normalize_query(text: str) -> str:

@@ -18,6 +18,7 @@ from typing import Iterable
 
 from troly.ingest.repair.candidates import CandidateIndex
 from troly.ingest.repair.decode import Decoder, Option
+from troly.ingest.repair.formulas import FormulaMatcher
 from troly.ingest.repair.detect import DamageStats, damage_share, paragraphs, stats, token_status
 from troly.ingest.repair.inventory import build_inventory_lm
 from troly.ingest.repair.legacy import convert_legacy
@@ -91,6 +92,10 @@ class Repairer:
             doc.toneless += st.toneless
         decoder = Decoder(self.lm, weight=self._weight, beam=self._beam)
         names = NameResolver(self._names).resolve(parts, all_tokens) if doc.damaged else [{} for _ in parts]
+        if doc.damaged:
+            matcher = FormulaMatcher(self.index)
+            for part, toks, forced in zip(parts, all_tokens, names):
+                forced.update(matcher.match(part, toks, taken=forced))
         out, repaired_paras, confs = [], 0, []
         for part, toks, forced in zip(parts, all_tokens, names):
             if not self._is_damaged(toks, doc):
@@ -130,6 +135,17 @@ class Repairer:
             return tuple(replace(c, cost=c.cost + LOOSE_COST) for c in self.index.candidates(tok.text))
         return () if tok.fixed else self.index.candidates(tok.text)
 
+    def _context_id(self, tok: Token) -> int:
+        """LM id of a token kept as written; an abbreviation whose Đ the OCR read as D ("HDND")
+        is looked up in its commoner spelling, so it still gives its neighbours context."""
+        form = tok.lm_form
+        if "d" in form and tok.text.isupper():
+            variants = [form[:i] + "đ" + form[i + 1:] for i, c in enumerate(form) if c == "d"]
+            known = max(variants, key=self.lm.unigram_count)
+            if self.lm.unigram_count(known) > self.lm.unigram_count(form):
+                return self.lm.ids[known]
+        return self.lm.id(form)
+
     def _repair_paragraph(self, text: str, toks: list[Token], decoder: Decoder,
                           forced: dict[int, str] | None = None) -> tuple[str, list[float]]:
         """Decode every run of the paragraph; ``forced`` fixes name tokens (``names``) beforehand."""
@@ -149,7 +165,7 @@ class Repairer:
                         opts.append(Option(self.lm.id(tok.lm_form), tok.text, 0.0 if tok.loose else KEEP_LETTER))
                     positions.append(opts)
                 else:
-                    positions.append([Option(self.lm.id(tok.lm_form), tok.text, 0.0)])
+                    positions.append([Option(self._context_id(tok), tok.text, 0.0)])
             choice = decoder.best(positions)
             post = decoder.posteriors(positions, choice)
             for tok, opts, j, p in zip(run, positions, choice, post):

@@ -117,8 +117,8 @@ def _horn_units(s: str, i: int, first: bool, last: bool) -> list[tuple[int, str,
         out.append((3, "u", 0.5, "horn"))
     if not first:
         pair = s[i:i + 2]
-        if pair in ("it", "ft"):
-            out.append((2, "u", 0.5, "horn"))
+        if pair in ("it", "ft"):  # the tilde drawn as a stroke: ữ most of all
+            out.append((2, "u", 0.5, "horn_tilde"))
         elif pair == "tt":
             out.append((2, "u", 0.6, "horn"))
         if i + 2 == len(s):
@@ -152,6 +152,8 @@ def _check_cost(check: str, orig: str) -> float:
         return 0.0 if tone else 0.5
     if check == "dot":
         return 0.0 if tone == "j" else 0.8
+    if check == "horn_tilde":
+        return 0.0 if (base, tone) == ("ư", "x") else (0.4 if base == "ư" else 1.0)
     if check == "dot_e":
         return 0.0 if (base, tone) == ("ê", "j") else (0.4 if base == "ê" or tone == "j" else 1.0)
     if check == "hoi":
