@@ -5,7 +5,8 @@
 most likely sequence with a Kneser-Ney trigram model (``lm``, ``decode``) trained on clean
 documents and an offline inventory shipped by underthesea (``inventory``). Proper names (places
 from underthesea's offline gazetteer, signers' names) are resolved per document first and fixed
-for the decoder (``names``), one spelling per name. Clean paragraphs,
+for the decoder (``names``), one spelling per name; so are the fixed formulas every directive
+carries, such as the motto and the country name (``formulas``). Clean paragraphs,
 numbers, dates, document numbers and abbreviations are never touched.
 """
 from __future__ import annotations

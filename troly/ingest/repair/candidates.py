@@ -2,7 +2,8 @@
 
 Two steps. (1) Every observed character (or pair, ``ir``) stands for one or more plain letters
 with a cost: ``6`` -> o, ``w`` -> ư/ươ, ``1`` -> l, ``P`` at a word start -> Đ, ``¢ § )`` -> a
-vowel whose mark was lost. A search over the token, pruned by the prefixes of known folded
+vowel whose mark was lost; real scans add strokes for a toned ư ("it", "img", ``_horn_units``).
+A search over the token, pruned by the prefixes of known folded
 syllables, yields the folded spellings the token can stand for. (2) Every known syllable with that
 folded spelling is scored letter by letter against what the unit said about it (``6`` wants ô/ơ,
 ``w`` wants ư, ``é`` wants ê or é). The language model chooses among the survivors.
