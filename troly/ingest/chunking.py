@@ -32,6 +32,10 @@ def _split_long(start: int, end: int, text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pieces if b > a]
 
 
+def _parent(crumb: str) -> str:
+    return crumb.rsplit(" › ", 1)[0] if " › " in crumb else ""
+
+
 def chunk(doc_id: str, text: str, placed: list[PlacedPara]) -> list[Chunk]:
     groups: list[tuple[str, int, int]] = []  # (breadcrumb, start, end)
     for pp in placed:
@@ -54,6 +58,10 @@ def chunk(doc_id: str, text: str, placed: list[PlacedPara]) -> list[Chunk]:
     for g in groups:
         if merged and g[2] - g[1] < MIN and g[0] == merged[-1][0] and g[2] - merged[-1][1] <= MAX:
             merged[-1] = (g[0], merged[-1][1], g[2])
+        elif merged and g[2] - g[1] < MIN and _parent(g[0]) and _parent(g[0]) == _parent(merged[-1][0]) \
+                and g[2] - merged[-1][1] <= TARGET:
+            # A short item joins its sibling: "1. ... bản tin" and "2. ... loa phát thanh" answer together.
+            merged[-1] = (_parent(g[0]), merged[-1][1], g[2])
         elif merged and merged[-1][2] - merged[-1][1] < MIN and g[0].startswith(merged[-1][0]) \
                 and g[2] - merged[-1][1] <= MAX:
             merged[-1] = (g[0], merged[-1][1], g[2])
