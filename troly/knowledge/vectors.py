@@ -23,6 +23,17 @@ MAX_BATCH = 5000
 MAX_WHERE_IN = 50  # documents named in a Chroma filter before filtering moves here
 
 
+def _forget_cached_system(path: str) -> None:
+    """Chroma keeps one system per path for the whole process; when the folder was deleted (a lost
+    vector store rebuilt from SQLite) that system points at files that no longer exist."""
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient._identifier_to_system.pop(path, None)  # private, but no public per-path reset
+    except (ImportError, AttributeError):  # other Chroma versions: nothing cached that way
+        pass
+
+
 def collection_name(model_name: str) -> str:
     slug = re.sub(r"[^a-zA-Z0-9]+", "-", model_name).strip("-").lower()[:40] or "default"
     return f"troly-chunks-{slug}"
@@ -40,6 +51,8 @@ class VectorStore:
                                               settings=chroma_settings)
         else:
             path = settings.data_dir / "chroma"
+            if not (path / "chroma.sqlite3").exists():
+                _forget_cached_system(str(path))
             path.mkdir(parents=True, exist_ok=True)
             self.client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
         self.collection = self.client.get_or_create_collection(
