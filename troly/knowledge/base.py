@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 from troly.config import Settings
 from troly.knowledge.embeddings import Encoder, SentenceEncoder
 from troly.knowledge.lexical import LexicalIndex
-from troly.knowledge.search import DEFAULT_DENSE_WEIGHT, Snapshot, dense_text, index_text, search
+from troly.knowledge.search import DEFAULT_DENSE_WEIGHT, SHIPPED_MODEL_DENSE_WEIGHT, Snapshot, dense_text, index_text, search
 from troly.knowledge.store import Store
 from troly.models import Assignment, Document, Hit
 from troly.vn import DocRef, find_refs, parse_key
@@ -84,7 +84,8 @@ class KnowledgeBase:
         self._snapshot: Snapshot | None = None
         self._query_vectors: dict[str, object] = {}
         self._lock = threading.RLock()
-        self.dense_weight = settings.dense_weight if settings.dense_weight >= 0 else DEFAULT_DENSE_WEIGHT
+        default = DEFAULT_DENSE_WEIGHT if settings.embedding_model else SHIPPED_MODEL_DENSE_WEIGHT
+        self.dense_weight = settings.dense_weight if settings.dense_weight >= 0 else default
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> "KnowledgeBase":
