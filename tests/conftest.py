@@ -31,3 +31,18 @@ def engine(shipped_kb):
     from troly.bot.engine import AnswerEngine
 
     return AnswerEngine(shipped_kb, shipped_kb.settings)
+
+
+def repairer_in_tmp(tmp_path_factory, clean_texts):
+    """A Repairer whose model cache goes to a temporary TROLY_DATA (restored afterwards)."""
+    from troly.ingest.repair import Repairer
+
+    old = os.environ.get("TROLY_DATA")
+    os.environ["TROLY_DATA"] = str(tmp_path_factory.mktemp("data"))
+    try:
+        yield Repairer(list(clean_texts))
+    finally:
+        if old is None:
+            os.environ.pop("TROLY_DATA", None)
+        else:
+            os.environ["TROLY_DATA"] = old

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import repairer_in_tmp
+
 from troly.ingest.repair import Repairer, damage_share
 from troly.ingest.repair.inventory import check_inventory
 from troly.ingest.repair.syllable import is_syllable
@@ -22,16 +24,8 @@ DAMAGE_SCRIPT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "ocr_d
 
 
 @pytest.fixture(scope="module")
-def repairer(tmp_path_factory: pytest.TempPathFactory) -> Repairer:
-    old = os.environ.get("TROLY_DATA")
-    os.environ["TROLY_DATA"] = str(tmp_path_factory.mktemp("data"))
-    try:
-        yield Repairer([CLEAN])
-    finally:
-        if old is None:
-            os.environ.pop("TROLY_DATA", None)
-        else:
-            os.environ["TROLY_DATA"] = old
+def repairer(tmp_path_factory: pytest.TempPathFactory):
+    yield from repairer_in_tmp(tmp_path_factory, [CLEAN])
 
 
 def _words(repairer: Repairer, token: str) -> list[str]:

@@ -10,6 +10,8 @@ import os
 
 import pytest
 
+from conftest import repairer_in_tmp
+
 from troly.ingest.repair import Repairer
 from troly.ingest.repair.candidates import CandidateIndex
 from troly.ingest.repair.formulas import Formula, FormulaMatcher, load_formulas
@@ -23,16 +25,8 @@ Các cơ quan, đơn vị chủ động phối hợp tổ chức thực hiện c
 
 
 @pytest.fixture(scope="module")
-def repairer(tmp_path_factory: pytest.TempPathFactory) -> Repairer:
-    old = os.environ.get("TROLY_DATA")
-    os.environ["TROLY_DATA"] = str(tmp_path_factory.mktemp("data"))
-    try:
-        yield Repairer([CLEAN])
-    finally:
-        if old is None:
-            os.environ.pop("TROLY_DATA", None)
-        else:
-            os.environ["TROLY_DATA"] = old
+def repairer(tmp_path_factory: pytest.TempPathFactory):
+    yield from repairer_in_tmp(tmp_path_factory, [CLEAN])
 
 
 def _cands(repairer: Repairer, token: str) -> dict[str, float]:

@@ -10,6 +10,8 @@ from collections import Counter
 
 import pytest
 
+from conftest import repairer_in_tmp
+
 from troly.ingest.repair import Repairer
 from troly.ingest.repair.inventory import package_file
 from troly.ingest.repair.names import GAZETTEER, NameLexicon, NameResolver
@@ -45,16 +47,8 @@ def _resolve(text: str, lexicon: NameLexicon | None = None) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def repairer(tmp_path_factory: pytest.TempPathFactory) -> Repairer:
-    old = os.environ.get("TROLY_DATA")
-    os.environ["TROLY_DATA"] = str(tmp_path_factory.mktemp("data"))
-    try:
-        yield Repairer([CLEAN])
-    finally:
-        if old is None:
-            os.environ.pop("TROLY_DATA", None)
-        else:
-            os.environ["TROLY_DATA"] = old
+def repairer(tmp_path_factory: pytest.TempPathFactory):
+    yield from repairer_in_tmp(tmp_path_factory, [CLEAN])
 
 
 def test_place_after_an_administrative_word_gets_the_gazetteer_spelling() -> None:
