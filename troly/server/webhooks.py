@@ -43,18 +43,27 @@ def _refuse(status: int) -> JSONResponse:
     return JSONResponse({"ok": False}, status_code=status)
 
 
-@router.post("/webhook/telegram")
-async def telegram_webhook(request: Request) -> JSONResponse:
-    tg = getattr(request.app.state, "telegram", None)
-    if tg is None:
-        return _refuse(404)
-    status = check_secret(request.headers.get(TELEGRAM_HEADER), request.app.state.settings.telegram_webhook_secret)
+async def _accept(request: Request, channel: str, header: str, secret: str):
+    """(the channel's runner, the update) for a request with the right secret, or the refusal to send."""
+    target = getattr(request.app.state, channel, None)
+    if target is None:
+        return None, None, _refuse(404)
+    status = check_secret(request.headers.get(header), secret)
     if status is not None:
-        log.warning("Telegram webhook request refused (%d)", status)
-        return _refuse(status)
+        log.warning("%s webhook request refused (%d)", channel.capitalize(), status)
+        return None, None, _refuse(status)
     data = await _payload(request)
     if data is None:
-        return _refuse(400)
+        return None, None, _refuse(400)
+    return target, data, None
+
+
+@router.post("/webhook/telegram")
+async def telegram_webhook(request: Request) -> JSONResponse:
+    settings = request.app.state.settings
+    tg, data, refusal = await _accept(request, "telegram", TELEGRAM_HEADER, settings.telegram_webhook_secret)
+    if refusal is not None:
+        return refusal
     from telegram import Update
 
     try:
@@ -68,15 +77,9 @@ async def telegram_webhook(request: Request) -> JSONResponse:
 
 @router.post("/webhook/zalo")
 async def zalo_webhook(request: Request) -> JSONResponse:
-    bot = getattr(request.app.state, "zalo", None)
-    if bot is None:
-        return _refuse(404)
-    status = check_secret(request.headers.get(ZALO_HEADER), request.app.state.settings.zalo_webhook_secret)
-    if status is not None:
-        log.warning("Zalo webhook request refused (%d)", status)
-        return _refuse(status)
-    data = await _payload(request)
-    if data is None:
-        return _refuse(400)
+    settings = request.app.state.settings
+    bot, data, refusal = await _accept(request, "zalo", ZALO_HEADER, settings.zalo_webhook_secret)
+    if refusal is not None:
+        return refusal
     bot.dispatch(data)
     return JSONResponse({"ok": True})
