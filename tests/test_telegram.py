@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakes.channel_engine import SAMPLE_PLAN as REAL_DOC, FakeEngine, FakeKB
+from tests.fakes._http import until
 from tests.fakes.telegram_api import FakeTelegram
 from troly.bot.channels.core import ConversationCore, Services
 from troly.bot.channels.runtime import CoreRunner, Worker, load_core
@@ -19,16 +20,6 @@ from troly.prompts import channels as P
 
 ADMIN, USER, CHAT = 1, 7, 700
 DOC = "Kế hoạch thực hiện chuyển đổi số\nBan Tuyên giáo chủ trì tuyên truyền chuyển đổi số <nhanh> & hiệu quả\nNguyễn Văn A"
-
-
-async def until(predicate, timeout: float = 20.0) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while loop.time() < end:
-        if predicate():
-            return
-        await asyncio.sleep(0.02)
-    assert predicate(), "timed out"
 
 
 @pytest.fixture

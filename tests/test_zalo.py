@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakes.channel_engine import FakeEngine, FakeKB
+from tests.fakes._http import until
 from tests.fakes.zalo_api import FakeZalo
 from troly.bot.channels.core import ConversationCore, Services
 from troly.bot.channels.runtime import CoreRunner, Worker
@@ -18,16 +19,6 @@ from troly.prompts import channels as P
 
 ADMIN, USER = "a1b2", "u777"
 DOC = "Kế hoạch thực hiện chuyển đổi số\nBan Tuyên giáo chủ trì tuyên truyền chuyển đổi số <nhanh>\nNguyễn Văn A"
-
-
-async def until(predicate, timeout: float = 20.0) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while loop.time() < end:
-        if predicate():
-            return
-        await asyncio.sleep(0.02)
-    assert predicate(), "timed out"
 
 
 @pytest.fixture

@@ -98,3 +98,28 @@ class FakeServer:
 
 def json_response(data: Any, status: int = 200) -> tuple[int, dict[str, str], bytes]:
     return status, {"Content-Type": "application/json"}, json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 20.0) -> bool:
+    """Poll ``predicate`` from a plain thread until it holds or ``timeout`` passes."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.02)
+    return predicate()
+
+
+async def until(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
+    """Poll ``predicate`` inside an event loop; fail the test when it never holds."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while loop.time() < end:
+        if predicate():
+            return
+        await asyncio.sleep(0.02)
+    assert predicate(), "timed out"

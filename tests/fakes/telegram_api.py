@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 from urllib.parse import unquote
 
-from ._http import FakeServer, json_response
+from ._http import FakeServer, json_response, wait_until
 
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "Troly", "username": "troly_test_bot",
             "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
@@ -79,13 +79,7 @@ class FakeTelegram:
             return [c for c in self.calls if c.method == method
                     and (chat_id is None or str(c.params.get("chat_id")) == str(chat_id))]
 
-    def wait_for(self, predicate: Callable[[], bool], timeout: float = 20.0) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if predicate():
-                return True
-            time.sleep(0.02)
-        return predicate()
+    wait_for = staticmethod(wait_until)
 
     # ------------------------------------------------------------------ HTTP
     def _route(self, verb: str, path: str, headers: dict, params: dict):

@@ -9,7 +9,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ._http import FakeServer, json_response
+from ._http import FakeServer, json_response, wait_until
 
 
 @dataclass
@@ -69,13 +69,7 @@ class FakeZalo:
     def texts(self, chat_id: str | None = None) -> list[str]:
         return [c.params.get("text", "") for c in self.sent(chat_id)]
 
-    def wait_for(self, predicate: Callable[[], bool], timeout: float = 20.0) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if predicate():
-                return True
-            time.sleep(0.02)
-        return predicate()
+    wait_for = staticmethod(wait_until)
 
     # ------------------------------------------------------------------ HTTP
     def _route(self, verb: str, path: str, headers: dict, params: dict):
