@@ -28,7 +28,6 @@ _MONTH_YEAR = re.compile(
 )
 # A number with optional thousand/decimal separators: "2025", "1.000", "2,5".
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]")  # what troly.vn.text collapses
 _FILL = "\x00"
 
 
@@ -78,23 +77,10 @@ def _same_length_fold(text: str) -> str:
 
 
 def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """Blank out ``spans`` keeping offsets.
-
-    NUL, not space, is the filler, and white-space runs keep only their first character:
-    ``find_refs`` collapses white space before matching, which would shift its offsets.
-    """
+    """Blank out ``spans`` keeping offsets (NUL, not space: a blanked fact joins no neighbour)."""
     chars = list(text)
     for a, b in spans:
         chars[a:b] = _FILL * (b - a)
-    lead = True  # still in leading white space (``fold`` strips it)
-    for i, c in enumerate(chars):
-        if c == _FILL:
-            continue
-        after_space = i > 0 and (chars[i - 1] == _FILL or _SPACE.match(chars[i - 1]))
-        if (lead and c.isspace()) or (_SPACE.match(c) and after_space):
-            chars[i] = _FILL
-        else:
-            lead = False
     return "".join(chars)
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from troly.vn.text import fold
+from troly.vn.text import fold_chars
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def find_dates(text: str, years: bool = False) -> list[FoundDate]:
 
     Offsets refer to ``text``; folding keeps lengths for Vietnamese letters in NFC.
     """
-    folded = _fold_same_length(text)
+    folded = fold_chars(text)
     out: list[FoundDate] = []
     spans: list[tuple[int, int]] = []
     for rx in (_LONG, _SLASH, _DASH):
@@ -69,11 +69,6 @@ def find_dates(text: str, years: bool = False) -> list[FoundDate]:
     return sorted(out, key=lambda f: f.start)
 
 
-def _fold_same_length(text: str) -> str:
-    """Fold char by char so offsets stay valid (NFC letters fold to one letter)."""
-    return "".join(fold(c) or c if len(fold(c)) == 1 else c for c in text)
-
-
 def display(iso: str) -> str:
     """"2025-05-15" -> "15/5/2025"; "2024-05" -> "tháng 5/2024"; "2025" -> "năm 2025"."""
     parts = iso.split("-")
@@ -83,6 +78,3 @@ def display(iso: str) -> str:
         return f"tháng {int(parts[1])}/{parts[0]}"
     return f"năm {iso}" if iso else ""
 
-
-def folded_has(text: str, word: str) -> bool:
-    return word in fold(text)

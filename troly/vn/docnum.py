@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from troly.vn.text import fold
+from troly.vn.text import fold, fold_chars
 
 # Type abbreviations and the words people use for them (folded).
 TYPE_WORDS: dict[str, str] = {
@@ -91,10 +91,6 @@ class DocRef:
         return self.partial or other.issuer == self.issuer
 
 
-def _fold_upper(text: str) -> str:
-    return fold(text).upper()
-
-
 def canonical(n: int, type_: str, issuer: str, year: str = "") -> str:
     type_, issuer = type_.upper(), issuer.upper()
     if issuer.split("-")[0] in _STATE_ISSUERS or year:
@@ -108,7 +104,7 @@ def _type_ok(t: str) -> bool:
 
 def find_numbers(text: str) -> list[DocRef]:
     """Every full document number in ``text`` (any spelling), in order."""
-    folded = fold_keep_case(text)
+    folded = fold_chars(text)  # same length as ``text``: offsets stay valid
     out: list[DocRef] = []
     for m in _NUM.finditer(folded):
         t, iss = m.group("type").upper(), m.group("iss").upper()
@@ -124,7 +120,7 @@ def find_refs(text: str) -> list[DocRef]:
     """Full numbers plus loose mentions ("nghị quyết 57", "NQ57", "nq 57")."""
     refs = find_numbers(text)
     taken = [(r.start, r.end) for r in refs]
-    folded = fold(text)
+    folded = fold_chars(text)
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -138,14 +134,6 @@ def find_refs(text: str) -> list[DocRef]:
             refs.append(DocRef(f"{n:02d}-{t}" if n < 10 else f"{n}-{t}", n, t, "", m.start(), m.end()))
             taken.append((m.start(), m.end()))
     return sorted(refs, key=lambda r: r.start)
-
-
-def fold_keep_case(text: str) -> str:
-    """Fold diacritics but keep case and length-stable enough for regexes (Đ -> D)."""
-    import unicodedata
-
-    s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in s if unicodedata.category(c) != "Mn")
 
 
 def normalize(number: str) -> str:
