@@ -6,7 +6,6 @@ channel, and short made-up documents through the whole repairer.
 """
 from __future__ import annotations
 
-import os
 
 import pytest
 

@@ -5,7 +5,6 @@ lexicon for the resolver itself, and the gazetteer shipped by underthesea for on
 """
 from __future__ import annotations
 
-import os
 from collections import Counter
 
 import pytest

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from troly.bot.quotes import label, repaired_note, sentences, source, trim
+from troly.bot.quotes import label, repaired_note, sentence_at, source, trim
 from troly.models import Answer, Citation, Document, Source
 from troly.prompts import answers as msg
 from troly.vn.dates import display
-from troly.vn.text import fold, fold_chars
+from troly.vn.text import fold_chars
 
 
 def _line_span(text: str, pos: int) -> tuple[int, int]:
@@ -62,7 +62,8 @@ def doc_issuer(doc: Document) -> Answer:
     for para_end in (doc.text.find("\nI", 0), len(doc.text)):
         pos = _find(doc.text[: para_end if para_end > 0 else len(doc.text)], f.issuer)
         if pos >= 0:
-            spans = [s for s in sentences(doc.text, max(0, pos - 400), min(len(doc.text), pos + 200)) if s[0] <= pos < s[1]]
+            span = sentence_at(doc.text, pos)
+            spans = [span] if span else []
             break
     place = f" ({f.place})" if f.place else ""
     text = msg.DOC_ISSUER.format(label=label(doc), issuer=f.issuer or "(không ghi)", place=place)

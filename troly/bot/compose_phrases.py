@@ -11,7 +11,7 @@ import re
 
 from troly.bot.library import Library
 from troly.bot.query import Query
-from troly.bot.quotes import label, overlap, repaired_note, sentences, source, trim
+from troly.bot.quotes import label, overlap, repaired_note, sentence_at, source, trim
 from troly.models import Answer, Hit
 from troly.vn.text import fold
 
@@ -44,7 +44,7 @@ def report_to(q: Query, lib: Library, docs: list[str], hits: list[Hit]) -> Answe
             stop = _STOP_TO.search(ftext, start)
             end = stop.start() if stop and stop.start() - start < 140 else start + 100
             who = doc.text[start:end].strip(" ,")
-            span = next(((a, b) for a, b in sentences(doc.text, 0, len(doc.text)) if a <= m.start() < b), None)
+            span = sentence_at(doc.text, m.start())
             if len(who) >= 3 and span is not None:
                 score = overlap(words, doc.text[span[0]:span[1]]) + (0.2 if d in docs else 0.0)
                 found.append((score, d, who, span))
@@ -81,7 +81,7 @@ def define(q: Query, lib: Library, docs: list[str], hits: list[Hit]) -> Answer |
         doc = lib.docs[d]
         ftext = lib.folded(d)
         for m in rx.finditer(ftext, lo, hi):
-            span = next(((a, b) for a, b in sentences(doc.text, 0, len(doc.text)) if a <= m.start() < b), None)
+            span = sentence_at(doc.text, m.start())
             if span is not None:
                 found.append((d, m.start(), span[1], fold(m.group("what"))[:40]))
     if not found:

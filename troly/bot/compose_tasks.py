@@ -7,7 +7,7 @@ from functools import lru_cache
 from troly.bot.library import Library
 from troly.bot.query import Query, content_words
 from troly.bot.quotes import label, overlap, repaired_note, source, trim
-from troly.models import Answer, Assignment, Document
+from troly.models import Answer, Assignment
 from troly.prompts import answers as msg
 from troly.vn.abbreviations import expand_abbreviations
 from troly.vn.text import fold, folded_syllables
@@ -170,14 +170,3 @@ def implements(q: Query, lib: Library) -> Answer | None:
     ans.intent = "implements"
     return ans
 
-
-def documents_with_agency(lib: Library, rows: list[tuple[str, Assignment]], words: list[str]) -> list[Document]:
-    return [lib.docs[d] for d, a in rows if agency_match(words, a.agency) >= 0.6]
-
-
-def first_doc(lib: Library, ids: list[str]) -> Document | None:
-    return lib.docs.get(ids[0]) if ids else None
-
-
-def fold_contains(hay: str, needle: str) -> bool:
-    return fold(needle) in fold(hay)

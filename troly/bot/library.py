@@ -140,12 +140,3 @@ class Library:
         if not grams:
             return 1.0
         return sum(f"{a} {b}" in self.vocab for a, b in grams) / len(grams)
-
-    def coverage(self, words: list[str]) -> float:
-        """Share of the question's content bigrams (or words, for short questions) found in the corpus."""
-        grams = bigrams(words)
-        if len(grams) >= 2:
-            return sum(g in self.vocab for g in grams) / len(grams)
-        if words:
-            return sum(w in self.vocab for w in words) / len(words)
-        return 1.0

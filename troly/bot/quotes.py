@@ -26,6 +26,13 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def sentence_at(text: str, pos: int) -> tuple[int, int] | None:
+    """The sentence span holding ``pos``, found within its paragraph (sentences never cross a line)."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    return next(((a, b) for a, b in sentences(text, lo, len(text) if hi < 0 else hi) if a <= pos < b), None)
+
+
 def overlap(words: list[str], text: str) -> float:
     """Share of ``words`` present in ``text`` (folded), counting bigram hits double."""
     if not words:

@@ -85,7 +85,6 @@ def extract_assignments(placed: list[PlacedPara]) -> list[Assignment]:
     for pp in placed:
         if pp.path and pp.path[0] in (PREAMBLE, TAIL):
             continue
-        text = pp.para.text
         rest = _rest_of(pp)
         in_org = any(k in fold(" ".join(pp.path)) for k in _ORG_SECTIONS)
         if 1 <= pp.level <= 4:

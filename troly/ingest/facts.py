@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from troly.ingest.layout import Layout, Para, is_caps, is_signature_line
+from troly.ingest.layout import Layout, is_caps, is_signature_line
 from troly.models import Citation, Facts
 from troly.vn import docnum
 from troly.vn.dates import find_dates
@@ -238,6 +238,3 @@ def extract_facts(lay: Layout) -> Facts:
         cites=extract_citations(lay.text, key),
     )
 
-
-def first_para(paras: list[Para]) -> str:
-    return paras[0].text if paras else ""
