@@ -4,7 +4,8 @@ usage: python bench/retrieval_eval.py [--questions dev.jsonl] [--corpus DIR] [-k
 
 Ingests the corpus into a temporary data dir (real Ingestor, real default encoder), then for
 every non-abstain question checks that each expected group has one phrase in the
-concatenated top-k chunk texts (folded as score.py folds). Prints lexical-only, dense-only and
+top-k hits as `troly search` shows them (document, section, text; folded as
+score.py folds). Prints lexical-only, dense-only and
 fused figures for each weight; the default weight in troly/knowledge/search.py is chosen here,
 one weight for all questions.
 """
@@ -44,7 +45,8 @@ def recall(kb: KnowledgeBase, items: list[dict], k: int, fold, verbose: bool = F
     ok, misses = 0, []
     for item in items:
         hits = kb.search(item["q"], k=k)
-        hay = fold(" ".join(h.chunk.text for h in hits))
+        # a hit is what `troly search` shows: its document (number, else title), section and text
+        hay = fold(" ".join(f"{h.label} {h.chunk.section} {h.chunk.text}" for h in hits))
         missing = [g for g in item["expect"] if not any(fold(p) in hay for p in g)]
         if missing:
             misses.append(f"  {item['id']}: missing {' | '.join('/'.join(g) for g in missing)} :: {item['q'][:70]}")

@@ -210,3 +210,25 @@ def test_repaired_document_keeps_its_original(tmp_path):
     kb.add(doc)
     got = kb.get("dmg")
     assert got.original == doc.original and got.facts.repaired and got.facts.damaged == pytest.approx(0.4)
+
+
+def test_question_frame_does_not_outrank_the_topic(kb):
+    kb.add(make_doc("32/KH-UBND", [
+        "Xác định đây là nhiệm vụ được các cơ quan, đơn vị xác định rõ trong các văn bản chỉ đạo.",
+        "Phát triển hạ tầng số tại phường.",
+    ], number="32/KH-UBND"))
+    hits = kb.search("Khoa học và công nghệ được các văn bản xác định là gì?", k=1)
+    assert hits and "khoa học và công nghệ" in hits[0].chunk.text
+
+
+def test_which_documents_question_gets_one_hit_per_document(kb):
+    kb.add(make_doc("50-CTR/HU", [
+        "Chương trình tuyên truyền về khoa học và chuyển đổi số trên loa phát thanh.",
+        "Tuyên truyền khoa học, công nghệ trong đoàn viên, hội viên.",
+    ], number="50-CTr/HU"))
+    passages = kb.search("tuyên truyền khoa học", k=3)
+    assert len({h.doc_id for h in passages}) < len(passages)  # several chunks of one document
+    docs = kb.search("Có những văn bản nào về tuyên truyền khoa học?", k=3)
+    assert len(docs) == 3 and len({h.doc_id for h in docs}) == 3
+    assert docs == sorted(docs, key=lambda h: -h.score)
+    assert [h.doc_id for h in kb.search("tuyên truyền khoa học", k=3, by_document=True)] == [h.doc_id for h in docs]

@@ -64,3 +64,10 @@ def test_save_and_load_round_trip(tmp_path):
     assert LexicalIndex.load(tmp_path / "bm25").ids == ["c"]
     (tmp_path / "bm25" / "troly.json").write_text("{broken")
     assert LexicalIndex.load(tmp_path / "bm25") is None
+
+
+def test_function_words_count_only_inside_pairs():
+    tokens = query_tokens("khoa học và công nghệ được xác định")
+    assert "và" not in tokens and "~va" not in tokens and "được" not in tokens and "~duoc" not in tokens
+    assert "~hoc va" in tokens and "~va cong" in tokens  # the phrase still matches as pairs
+    assert "khoa" in tokens and "~cong nghe" in tokens

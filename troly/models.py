@@ -119,6 +119,11 @@ class Hit:
     lexical: float = 0.0
     dense: float = 0.0
 
+    @property
+    def label(self) -> str:
+        """The document as a search result names it: its number, else its title."""
+        return self.document.key or self.document.title or self.doc_id
+
 
 @dataclass
 class Source:

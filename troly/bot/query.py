@@ -9,10 +9,12 @@ import re
 from dataclasses import dataclass, field
 
 from troly.vn.docnum import DocRef, find_refs
+from troly.vn.questions import FUNCTION_WORDS_FOLDED
 from troly.vn.text import detelex, fold, folded_syllables
 
-# Function words and question words: they carry no topic.
-STOPWORDS = frozenset(
+# Function and question words carry no topic; nor, in a question, do the words that name a
+# document's date parts or its signing.
+STOPWORDS = FUNCTION_WORDS_FOLDED | frozenset(
     """a ai anh bang bi boi cac cach can cho chu chua co con cua da dang day de den deu di do doi duoc gi giup
     gom hay hien khi khong la len loai luc ma may minh mot moi muon nao nay neu nhe nhieu nho nhung noi
     ngan gon o oi qua ra rang rat roi se sau so ta tai the theo thi toi tra trong va vao van

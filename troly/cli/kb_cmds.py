@@ -106,7 +106,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     hits = _open().search(args.query, k=args.k)
-    out = [{"document": h.document.key or h.document.title or h.doc_id, "doc_id": h.doc_id,
+    out = [{"document": h.label, "doc_id": h.doc_id,
             "section": h.chunk.section, "text": h.chunk.text, "score": round(h.score, 4)} for h in hits]
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=2))

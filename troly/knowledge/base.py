@@ -293,10 +293,13 @@ class KnowledgeBase:
     def assignments(self, doc_id: str | None = None) -> list[tuple[str, Assignment]]:
         return self.store.assignments(doc_id)
 
-    def search(self, query: str, k: int = 5, doc_ids: list[str] | None = None) -> list[Hit]:
+    def search(self, query: str, k: int = 5, doc_ids: list[str] | None = None,
+               by_document: bool | None = None) -> list[Hit]:
+        """The ``k`` best chunks; one per document when ``by_document`` (``None``: when the
+        question asks which documents)."""
         snap = self.snapshot()
         dense = self._dense if self.dense_weight > 0 else None
-        return search(snap, query, k, doc_ids, dense=dense, dense_weight=self.dense_weight)
+        return search(snap, query, k, doc_ids, dense=dense, dense_weight=self.dense_weight, by_document=by_document)
 
     def _dense(self, query: str, n: int, doc_ids: Sequence[str] | None) -> list[tuple[str, float]]:
         try:

@@ -23,6 +23,7 @@ import numpy as np
 
 from troly.knowledge.abbrev import expansions, query_expansions
 from troly.vn import folded_syllables, has_diacritics, nfc, syllables
+from troly.vn.questions import FUNCTION_WORDS, FUNCTION_WORDS_FOLDED
 
 log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import
@@ -44,9 +45,12 @@ def doc_tokens(text: str) -> list[str]:
 
 
 def query_tokens(query: str) -> list[str]:
+    """A query's tokens; its function words count only inside syllable pairs."""
     text = nfc(query)
-    exact = syllables(text) if has_diacritics(text) else []
-    return exact + _folded_tokens(folded_syllables(text), query=True)
+    exact = [w for w in syllables(text) if w not in FUNCTION_WORDS] if has_diacritics(text) else []
+    folded = [t for t in _folded_tokens(folded_syllables(text), query=True)
+              if t[len(FOLD):] not in FUNCTION_WORDS_FOLDED]
+    return exact + folded
 
 
 @dataclass

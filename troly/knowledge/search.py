@@ -5,8 +5,10 @@ dense candidates) and mixed ``(1 - w) * lexical + w * dense``. The dense model (
 English-only, so ``w`` is small; it was tuned on the dev questions with
 ``bench/retrieval_eval.py`` (one weight for all questions). A document number in the query
 ("Kế hoạch 114", "57/NQ-TW") boosts the chunks of the documents that carry that number and,
-less, the chunks that mention it. Everything is numpy over all chunks, so the warm path costs
-one BM25 pass, one query encoding and one Chroma query.
+less, the chunks that mention it. Both sides read the question's topic, without its frame
+(``troly.vn.questions``); a question asking which documents gets one hit per document.
+Everything is numpy over all chunks, so the warm path costs one BM25 pass, one query encoding
+and one Chroma query.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import numpy as np
 from troly.knowledge.lexical import LexicalIndex
 from troly.models import Chunk, Facts, Hit
 from troly.vn import find_refs, parse_key
+from troly.vn.questions import asks_for_documents, topic_text
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +71,7 @@ class Snapshot:
     own_numbers: dict[tuple[int, str], list[tuple[str, np.ndarray]]] = field(default_factory=dict)
     mentioned: dict[tuple[int, str], list[tuple[str, np.ndarray]]] = field(default_factory=dict)
     described: dict[tuple[int, str], list[tuple[str, np.ndarray]]] = field(default_factory=dict)
+    row_doc: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # row -> document index
 
     @classmethod
     def build(cls, generation: int, chunks: list[tuple[Chunk, str]], facts: dict[str, Facts],
@@ -81,6 +85,9 @@ class Snapshot:
             for key in refs.split():
                 by_ref[key].append(i)
         snap.doc_rows = {d: np.asarray(rows, dtype=np.int64) for d, rows in by_doc.items()}
+        snap.row_doc = np.zeros(len(snap.chunks), dtype=np.int64)
+        for j, rows in enumerate(snap.doc_rows.values()):
+            snap.row_doc[rows] = j
         snap.own_numbers = _by_number({k: snap.doc_rows.get(d, np.zeros(0, np.int64)) for d, k in keys.items() if k})
         snap.mentioned = _by_number({k: np.asarray(r, dtype=np.int64) for k, r in by_ref.items()})
         snap.described = _by_number(_described_rows(snap.chunks, snap.doc_rows, facts))
@@ -130,8 +137,14 @@ DenseFn = Callable[[str, int, Sequence[str] | None], list[tuple[str, float]]]
 
 
 def search(snap: Snapshot, query: str, k: int = 5, doc_ids: Sequence[str] | None = None,
-           dense: DenseFn | None = None, dense_weight: float = DEFAULT_DENSE_WEIGHT) -> list[Hit]:
-    """The ``k`` best chunks for ``query``; ``doc_ids`` restricts to those documents."""
+           dense: DenseFn | None = None, dense_weight: float = DEFAULT_DENSE_WEIGHT,
+           by_document: bool | None = None) -> list[Hit]:
+    """The ``k`` best chunks for ``query``; ``doc_ids`` restricts to those documents.
+
+    ``by_document`` returns one hit per document instead (its best chunk): what "có những văn bản
+    nào về ..." wants, where five chunks of one document would hide the other documents.
+    ``None`` decides from the question.
+    """
     n = len(snap.chunks)
     if n == 0 or k <= 0 or not query.strip():
         return []
@@ -145,11 +158,13 @@ def search(snap: Snapshot, query: str, k: int = 5, doc_ids: Sequence[str] | None
         if not allowed.any():
             return []
 
-    lex_n = _normalized(snap.lexical.scores(query), allowed, n)
+    # Both sides read the topic only: "được các văn bản xác định là gì" would outweigh it.
+    topic = topic_text(query)
+    lex_n = _normalized(snap.lexical.scores(topic), allowed, n)
 
     dense_n = np.zeros(n, dtype=np.float32)
     if dense is not None and dense_weight > 0:
-        found = [(snap.row_of[cid], s) for cid, s in dense(query, DENSE_CANDIDATES, doc_ids) if cid in snap.row_of]
+        found = [(snap.row_of[cid], s) for cid, s in dense(topic, DENSE_CANDIDATES, doc_ids) if cid in snap.row_of]
         if found:
             rows = np.asarray([r for r, _ in found])
             sims = np.asarray([s for _, s in found], dtype=np.float32)
@@ -170,15 +185,35 @@ def search(snap: Snapshot, query: str, k: int = 5, doc_ids: Sequence[str] | None
     # re-ranks chunks that share words or a number with the query, unless it is all we use.
     evidence = (lex_n > 0) | boosted if w < 1.0 else dense_n > 0
     fused = np.where(allowed & evidence, fused, -np.inf)
-    kk = min(k, n)
-    best = np.argpartition(-fused, kk - 1)[:kk]
-    best = best[np.argsort(-fused[best], kind="stable")]
+    if by_document is None:
+        by_document = asks_for_documents(query)
+    picks = _best_documents(snap, fused, k) if by_document else _best_rows(fused, k)
     hits: list[Hit] = []
-    for i in best:
-        score = float(fused[i])
-        if not np.isfinite(score) or score <= 0:
-            continue
+    for i, score in picks:
         c = snap.chunks[i]
         hits.append(Hit(chunk=c, document=snap.facts.get(c.doc_id, Facts()), doc_id=c.doc_id, score=score,
                         lexical=float(lex_n[i]), dense=float(dense_n[i])))
     return hits
+
+
+def _best_rows(fused: np.ndarray, k: int) -> list[tuple[int, float]]:
+    kk = min(k, len(fused))
+    best = np.argpartition(-fused, kk - 1)[:kk]
+    best = best[np.argsort(-fused[best], kind="stable")]
+    return [(int(i), float(fused[i])) for i in best if np.isfinite(fused[i]) and fused[i] > 0]
+
+
+def _best_documents(snap: Snapshot, fused: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """The best row of each of the ``k`` best documents (a document ranks by its best row)."""
+    order = np.argsort(-fused, kind="stable")
+    seen: set[int] = set()
+    picks: list[tuple[int, float]] = []
+    for i in order:
+        score = float(fused[i])
+        if not np.isfinite(score) or score <= 0 or len(picks) >= k:
+            break
+        doc = int(snap.row_doc[i])
+        if doc not in seen:
+            seen.add(doc)
+            picks.append((int(i), score))
+    return picks
