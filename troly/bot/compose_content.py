@@ -4,13 +4,15 @@ from __future__ import annotations
 from functools import lru_cache
 
 from troly.bot.library import Library
-from troly.bot.query import Query
+from troly.bot.query import Query, content_words
 from troly.bot.quotes import best_spans, label, overlap, repaired_note, sentences, source
 from troly.models import Answer, Hit
 from troly.prompts import answers as msg
+from troly.vn.text import fold
 
 ANSWER_LIMIT = 760
 MIN_OVERLAP = 0.2  # below this the best passage shares too little with the question to answer it
+LIST_OVERLAP = 0.5  # share of a list-announcing sentence ("... sau:") the question uses, to bring its items
 
 
 def _pick(hits: list[Hit], q: Query) -> list[Hit]:
@@ -20,6 +22,22 @@ def _pick(hits: list[Hit], q: Query) -> list[Hit]:
     best_doc = hits[0].doc_id
     same = [h for h in hits if h.doc_id == best_doc]
     return same[:3]
+
+
+def _asked(q: Query, sentence: str) -> float:
+    """Share of a sentence's words the question uses."""
+    words = content_words(fold(sentence))
+    return sum(w in q.folded.split() for w in words) / len(words) if words else 0.0
+
+
+def list_after(text: str, pos: int, room: int, most: int = 3) -> list[tuple[int, int]]:
+    """The first items of the list a sentence ending in ":" announces, within ``room`` characters."""
+    out: list[tuple[int, int]] = []
+    for a, b in sentences(text, pos, min(len(text), pos + 2 * room)):
+        if len(out) >= most or (out and sum(y - x for x, y in out) + (b - a) > room):
+            break
+        out.append((a, b))
+    return out
 
 
 def content(q: Query, lib: Library, hits: list[Hit]) -> Answer | None:
@@ -34,9 +52,11 @@ def content(q: Query, lib: Library, hits: list[Hit]) -> Answer | None:
         return None
     budget = ANSWER_LIMIT // max(len(chosen), 1)
     parts, sources = [], []
+    listed = False
     for h in chosen:
         c = h.chunk
-        spans = best_spans(doc.text, c.start, c.end, words, max(budget, 220))
+        # the numbers the question names ("Nghị quyết 45") pick the sentences that cite them
+        spans = best_spans(doc.text, c.start, c.end, words + [str(r.number) for r in q.refs], max(budget, 220))
         if not spans:
             continue
         for a, b in spans[:2]:
@@ -44,6 +64,16 @@ def content(q: Query, lib: Library, hits: list[Hit]) -> Answer | None:
                 break
             sources.append(source(doc, a, b, c.section))
             parts.append(f"{doc.text[a:b].strip()} [{len(sources)}]")
+            # "... những nhiệm vụ cụ thể sau:" wants its list, when that is what was asked
+            if doc.text[a:b].rstrip().endswith(":") and _asked(q, doc.text[a:b]) >= LIST_OVERLAP:
+                room = ANSWER_LIMIT - sum(len(x) + 1 for x in parts)
+                for x, y in list_after(doc.text, b, room, most=6):
+                    sources.append(source(doc, x, y))
+                    parts.append(f"{doc.text[x:y].strip()} [{len(sources)}]")
+                listed = True
+                break
+        if listed:
+            break
     if not sources:
         return None
     section = chosen[0].chunk.section or "phần mở đầu"
@@ -78,6 +108,18 @@ def heading_match(q: Query, heading: str, residual: set[str] | None = None) -> f
         return 0.0
     weight = (lambda w: 1.0 if residual is None or w in residual else 0.5)
     return sum(weight(w) for w in hw if w in qs) / len(hw)
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the blank-line separated paragraphs of ``text[start:end]`` (the first is the heading)."""
+    out, pos = [], start
+    while pos < end:
+        nxt = text.find("\n\n", pos, end)
+        stop = end if nxt < 0 else nxt
+        if text[pos:stop].strip():
+            out.append((pos, stop))
+        pos = stop + 2
+    return out
 
 
 def section_answer(q: Query, lib: Library, doc_ids: list[str], residual: set[str] | None = None) -> Answer | None:
@@ -116,8 +158,14 @@ def section_answer(q: Query, lib: Library, doc_ids: list[str], residual: set[str
                     end = b
                 spans.append((sents[0][0], end, c.breadcrumb))
     else:
-        for a, b in best_spans(doc.text, sec.start, sec.end, q.content, ANSWER_LIMIT)[:4]:
-            spans.append((a, b, sec.breadcrumb))
+        # Paragraphs without labels are the section's items: the first sentence of each, in order.
+        paras = [sentences(doc.text, a, b) for a, b in _paragraphs(doc.text, sec.start, sec.end)[1:]]
+        firsts = [p[0] for p in paras if p and p[0][1] - p[0][0] >= 40]
+        if len(firsts) >= 2:
+            spans = [(a, b, sec.breadcrumb) for a, b in firsts[:6]]
+        else:
+            for a, b in best_spans(doc.text, sec.start, sec.end, q.content, ANSWER_LIMIT)[:4]:
+                spans.append((a, b, sec.breadcrumb))
     if not spans:
         return None
     head = msg.CONTENT_HEAD.format(label=label(doc), section=sec.heading)

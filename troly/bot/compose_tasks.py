@@ -67,21 +67,32 @@ def duty(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[
     if not scored:
         return None
     top = max(s for s, _, _ in scored)
-    # The best-matching agency in the best document: all its tasks, in order.
-    best = [(d, a) for s, d, a in scored if s >= top - 1e-9]
+    # The best-matching agency in the best document; of equal matches, the one with the fewest
+    # words the question did not name ("Ủy ban nhân dân huyện" before "UBND huyện, các cấp ủy").
+    best = sorted(((d, a) for s, d, a in scored if s >= top - 1e-9),
+                  key=lambda x: len(_agency_terms(x[1].agency)[0] - set(words)))
     doc_id, agency = best[0][0], best[0][1].agency
     doc = lib.docs[doc_id]
-    # All the agency's tasks in that document, not only those the candidate rows held.
-    tasks = [a for d, a in lib.rows if d == doc_id and a.agency == agency] or [a for d, a in best if d == doc_id]
+    same = _agency_terms(agency)[0]
+    # All the agency's tasks in that document, under any spelling ("UBND huyện" = "Ủy ban nhân dân huyện").
+    tasks = [a for d, a in lib.rows if d == doc_id and _agency_terms(a.agency)[0] == same] or [a for d, a in best if d == doc_id]
+    # "... trách nhiệm gì trong tổ chức thực hiện": the tasks under the section the question names first
+    named = set(words) | {w for r in q.refs for w in fold(q.text[r.start:r.end]).replace("/", " ").replace("-", " ").split()}
+    extra = [w for w in q.content if w not in named and w not in ("trach", "nhiem", "vu", "lam", "thong", "bao")]
+    if extra:
+        tasks.sort(key=lambda a: -int(overlap(extra, a.section.split("›")[0]) >= 0.5))
     head = msg.DUTY_HEAD.format(label=label(doc), agency=tasks[0].agency)
     lines, sources, used = [head], [], len(head)
-    per = max(140, (ANSWER_LIMIT - len(head)) // max(len(tasks), 1))
-    for n, a in enumerate(tasks[:6], 1):
-        line = f"{n}. {trim(a.task, per)}" + (f" (thời hạn: {a.deadline_text})" if a.deadline_text else "") + f" [{n}]"
-        if used + len(line) > ANSWER_LIMIT and n > 1:
+    shown = tasks[:6]
+    for n, a in enumerate(shown, 1):
+        suffix = (f" (thời hạn: {a.deadline_text})" if a.deadline_text else "") + f" [{n}]"
+        # share what is left between this task and the ones after it
+        room = (ANSWER_LIMIT - used) // (len(shown) - n + 1) - len(suffix) - 4
+        if room < 80 and n > 1:
             break
+        line = f"{n}. {trim(a.task, max(room, 80))}{suffix}"
         lines.append(line)
-        used += len(line)
+        used += len(line) + 1
         sources.append(source(doc, a.start, a.end, a.section))
     return Answer("\n".join(lines) + repaired_note(doc), False, "duty", sources, [doc_id])
 
@@ -146,10 +157,13 @@ def doc_list(q: Query, lib: Library, heading: str | None = None, only: list[str]
     docs.sort(key=lambda d: (d.facts.date or "0000", d.id), reverse=True)
     head = heading or msg.DOC_LIST_HEAD.format(n=len(docs))
     lines, sources = [head], []
-    per = max(90, (ANSWER_LIMIT - len(head)) // max(len(docs[:8]), 1) - 20)
+    share = (ANSWER_LIMIT - len(head)) // max(len(docs[:8]), 1)
     for n, d in enumerate(docs[:8], 1):
-        date = f" ({d.facts.date_text or d.facts.date})" if d.facts.date else ""
-        lines.append(f"{n}. {label(d)}{date}: {trim(d.facts.title, per)} [{n}]")
+        when = re.sub(r"^ngày\s+(?=tháng)", "", d.facts.date_text or d.facts.date)  # a blank day
+        name = f"{n}. {label(d)}" + (f" ({when})" if d.facts.date else "")
+        if d.facts.key:  # a document without a number is already named by its title
+            name += f": {trim(d.facts.title, max(60, share - len(name) - 8))}"
+        lines.append(f"{name} [{n}]")
         pos = d.text.find(d.facts.title[:50]) if d.facts.title else -1
         a = pos if pos >= 0 else 0
         sources.append(source(d, a, min(len(d.text), a + max(len(d.facts.title), 80))))
@@ -159,6 +173,7 @@ def doc_list(q: Query, lib: Library, heading: str | None = None, only: list[str]
 
 
 def implements(q: Query, lib: Library) -> Answer | None:
+    """"Văn bản nào thực hiện / nhắc đến NQ 57?": the documents that cite it."""
     ref = q.subject or (q.refs[0] if q.refs else None)  # "văn bản nào thực hiện NQ 57": the ref follows "thực hiện"
     if ref is None:
         return None
@@ -166,7 +181,8 @@ def implements(q: Query, lib: Library) -> Answer | None:
     if not ids:
         return None
     name = q.text[ref.start:ref.end] if ref.end <= len(q.text) else ref.key
-    ans = doc_list(q, lib, heading=msg.IMPLEMENTS_HEAD.format(ref=name), only=ids)
-    ans.intent = "implements"
+    head = msg.MENTIONS_HEAD if q.intent == "mentions" else msg.IMPLEMENTS_HEAD
+    ans = doc_list(q, lib, heading=head.format(ref=name), only=ids)
+    ans.intent = q.intent
     return ans
 

@@ -116,7 +116,7 @@ class AnswerEngine:
             return self._abstain(lib, msg.ABSTAIN_UNKNOWN_DOC.format(ref=name))
         if q.intent == "doc_list":
             return compose_tasks.doc_list(q, lib)
-        if q.intent == "implements":
+        if q.intent in ("implements", "mentions"):
             return compose_tasks.implements(q, lib) or self._content(q, lib, t)
         if q.intent == "deadline_list":
             return compose_tasks.deadline_list(lib, lib.rows, t.docs) or self._content(q, lib, t)

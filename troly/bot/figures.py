@@ -10,12 +10,25 @@ _PERCENT = re.compile(r"\d[\d.,]*\s*(%|phan tram)")
 _COUNT = re.compile(r"\d[\d.,]*\s+(nguoi|can bo|lop|hoi nghi|tin|bai|doanh nghiep|xa|phuong)\b")
 
 
+_ASKED = re.compile(r"^(?:bao nhieu|may)\s+(?P<noun>[a-z]+(?: [a-z]+)?)$")
+
+
 def has_figure(text: str, quantity: str) -> bool:
-    """Whether ``text`` states a figure of the kind ``quantity`` asks for ("bao nhieu ty", "kinh phi")."""
+    """Whether ``text`` states a figure of the kind ``quantity`` asks for ("bao nhieu ty", "kinh phi",
+    "bao nhieu chi bo": a number before that noun)."""
     f = fold(text)
     q = fold(quantity)
-    if any(w in q for w in ("ty", "trieu", "dong", "kinh phi", "ngan sach", "tien")):
+    if any(w in q.split() for w in ("ty", "trieu", "dong", "tien", "thuong")) or any(
+            w in q for w in ("kinh phi", "ngan sach", "ho tro", "muc chi")):
         return bool(_MONEY.search(f))
     if "phan tram" in q or "%" in q:
         return bool(_PERCENT.search(f))
+    if _COUNT.search(q + " "):
+        return bool(_COUNT.search(f))
+    m = _ASKED.match(q)
+    if m:
+        noun = m.group("noun").split()
+        # "15 chi bộ", "03 chi bộ trực thuộc": the noun (or its first word) after a number
+        # not a list label: "2. Các chi bộ ..." states no count
+        return bool(re.search(rf"(?<![\d.])\d+(?:[.,]\d+)*\s+(?:cac\s+)?{re.escape(noun[0])}\b", f))
     return bool(_COUNT.search(f))

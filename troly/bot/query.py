@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from troly.vn.docnum import DocRef, find_refs
+from troly.knowledge.abbrev import phrase_words
+from troly.vn.docnum import TYPE_WORDS, DocRef, find_refs
 from troly.vn.questions import FUNCTION_WORDS_FOLDED
-from troly.vn.text import detelex, fold, folded_syllables
+from troly.vn.text import detelex, fold, fold_chars, folded_syllables
 
 # Function and question words carry no topic; nor, in a question, do the words that name a
 # document's date parts or its signing.
@@ -28,11 +29,13 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                             r"|danh sach (cac )?van ban|liet ke (cac )?van ban|bao nhieu van ban|co trong co so du lieu")),
     ("deadline_list", re.compile(r"van ban nao.{0,30}(thoi han|han chot|han bao cao|deadline)|"
                                  r"(thoi han|han) bao cao cu the|nhung (thoi )?han")),
+    ("mentions", re.compile(r"van ban nao.{0,20}(nhac den|nhac toi|de cap|trich dan|dan chieu|can cu|neu)\b")),
     ("implements", re.compile(r"van ban nao.{0,20}(thuc hien|trien khai|cu the hoa|quan triet)|"
                               r"(nhung|cac) van ban.{0,20}(thuc hien|trien khai)")),
     ("report_to", re.compile(r"\bbao cao (ve dau|ve cho ai|cho ai|ai|len ai|len dau|o dau|den dau|ve noi nao|noi nao|cho ai)\b|"
+                             r"\bbao cao\b.{0,60}\b(ve|len|cho|gui) (nhung |cac )?(co quan|don vi|noi) nao\b|"
                              r"gui bao cao (ve|den|cho|toi) (dau|ai)")),
-    ("doc_signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ky ten|chu ky)\b")),
+    ("doc_signer", re.compile(r"\b(ai (da )?ky|nguoi (da )?ky|ky boi|ky ten|chu ky|ai la nguoi ky)\b")),
     ("doc_recipients", re.compile(r"\b(gui (toi|den|cho)|noi nhan|gui nhung|nhan van ban|gui di dau)\b")),
     ("doc_number", re.compile(r"\b(so hieu|so van ban|so ky hieu|mang so|so may)\b")),
     ("doc_issuer", re.compile(r"\b(co quan nao ban hanh|do ai ban hanh|ai ban hanh|do co quan nao|cua co quan nao|"
@@ -46,9 +49,15 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("doc_about", re.compile(r"\b(la gi|ve van de gi|ve viec gi|noi ve (gi|dieu gi)|noi dung chinh|tom tat|"
                              r"co noi dung gi|de cap (den )?gi)\b")),
 ]
-_CONTEXT_BEFORE = re.compile(r"(thuc hien|trien khai|ve|quan triet|tuyen truyen|theo|cu the hoa|voi)\s*(so\s*)?$")
+# "kế hoạch thực hiện (Thông báo) số 730": the number is what the asked document implements.
+_CONTEXT_BEFORE = re.compile(r"(thuc hien|trien khai|ve|quan triet|tuyen truyen|theo|cu the hoa|voi)\s*"
+                             r"(?:(?:" + "|".join(TYPE_WORDS.values()) + r")\s*)?(so\s*)?$")
 _QUANTITY = re.compile(r"\b(bao nhieu|may)\s+(ty|trieu|nghin|dong|phan tram|%|nguoi|can bo|lop|hoi nghi|tin|bai|"
-                       r"kinh phi|ngan sach|tien)\b|\b(kinh phi|ngan sach|bao nhieu tien)\b")
+                       r"kinh phi|ngan sach|tien)\b|\b(kinh phi|ngan sach|bao nhieu tien|tien thuong|muc thuong|"
+                       r"muc tien(?: thuong)?|muc ho tro|muc chi)\b"
+                       # "bao nhiêu chi bộ": a count of things; not of a document's own items, which are counted
+                       r"|\b(bao nhieu|may)\s+(?!(?:nhiem vu|noi dung|giai phap|hinh thuc|muc tieu|van ban|bien phap|"
+                       r"yeu cau|phan|muc|diem|dieu|gio|ngay|lan)\b)(?P<noun>[a-z]+)(?: [a-z]+)?")
 
 
 @dataclass
@@ -89,9 +98,12 @@ def parse(text: str) -> Query:
             break
     intent = intents[0] if intents else "content"
     # "ai ký ... ban hành ngày nào" reads as signer; "giao cho ai, làm đến khi nào" as who_leads.
+    words = content_words(folded)
+    # "qua những kênh nào" is asked of the "Hình thức tuyên truyền" section: the directive's words join
+    words += [w for w in content_words(" ".join(phrase_words(folded))) if w not in words]
     q = Query(text=text, folded=folded, intent=intent, refs=refs, subject=subject,
-              content=content_words(folded), secondary=intents[1:])
-    m = _QUANTITY.search(folded)
-    if m:
-        q.quantity = m.group(0)
+              content=words, secondary=intents[1:])
+    m = _QUANTITY.search(fold_chars(text))
+    if m and not (m.group("noun") and m.group("noun") in FUNCTION_WORDS_FOLDED):  # "lần thứ mấy và ..." counts nothing
+        q.quantity = text[m.start():m.end()]  # as typed, for the reply; figures.py folds it
     return q

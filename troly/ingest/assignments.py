@@ -60,14 +60,37 @@ def agency_heading(text: str) -> bool:
     return bool(_AGENCY.match(fold(text))) and len(text) < 220 and not text.rstrip().endswith(".")
 
 
-def _leading_agency(text: str) -> str:
-    """"Ủy ban nhân dân huyện xây dựng kế hoạch ..." -> "Ủy ban nhân dân huyện" (up to the verb)."""
-    m = re.match(
-        r"^(?P<a>.{3,120}?)\s+(?:xây dựng|chỉ đạo|theo chức năng|căn cứ|chủ động|tổ chức|có trách nhiệm|"
-        r"tham mưu|hướng dẫn|phối hợp|chủ trì|thực hiện|tăng cường|bám sát)\b",
-        text,
-    )
-    return m.group("a").strip(" ,") if m and _AGENCY.match(fold(m.group("a"))) else ""
+# The verbs that end an agency's name at the head of a task ("Hội Nông dân huyện vận động ...").
+# Lower case only: "Ban Chỉ đạo" is a name, "chỉ đạo" a verb.
+_TASK_VERBS = (
+    "xây dựng|chỉ đạo|theo chức năng|căn cứ|chủ động|tổ chức|có trách nhiệm|chịu trách nhiệm|tham mưu|hướng dẫn|"
+    "phối hợp|chủ trì|thực hiện|tăng cường|bám sát|phân công|triển khai|rà soát|đẩy mạnh|nâng cao|vận động|"
+    "tuyên truyền|phát huy|theo dõi|kiểm tra|ban hành|bố trí|hỗ trợ|đôn đốc|quán triệt|phổ biến|tập trung|"
+    "lãnh đạo|giám sát|tiếp tục|khẩn trương|thường xuyên|cụ thể hóa|có kế hoạch|được giao|định kỳ|báo cáo"
+)
+_LEADING = re.compile(r"^(?P<a>\S.{2,120}?)\s+(?P<verb>" + _TASK_VERBS + r")\b")
+_NAME_WORDS_MAX = 14
+
+
+def _leading_agency(text: str) -> tuple[str, str]:
+    """"Ủy ban nhân dân huyện phân công ..." -> ("Ủy ban nhân dân huyện", role): the name runs to
+    the first task verb; the role is "chủ trì" or "phối hợp" when that verb says so."""
+    m = _LEADING.match(text)
+    if not m:
+        return "", ""
+    agency = m.group("a").strip(" ,")
+    if not _AGENCY.match(fold(agency)) or len(agency.split()) > _NAME_WORDS_MAX:
+        return "", ""
+    verb = m.group("verb")
+    return agency, verb if verb in ("chủ trì", "phối hợp") else "thực hiện"
+
+
+def _coordinators(text: str) -> list[str]:
+    """"... phối hợp với A, B và C tiếp tục ..." -> [A, B, C]."""
+    partners = _PARTNERS.search(text)
+    if not partners:
+        return []
+    return [c for c in (collapse_ws(x) for x in re.split(r",\s*|\s+và\s+", partners.group("who"))) if c]
 
 
 def _rest_of(pp: PlacedPara) -> str:
@@ -94,11 +117,11 @@ def extract_assignments(placed: list[PlacedPara]) -> list[Assignment]:
                 current_agency, current_agency_level = rest.strip(" .:"), pp.level
                 continue
             last_item = rest
-            lead = _leading_agency(rest) if in_org else ""
+            lead, role = _leading_agency(rest) if in_org else ("", "")
             if lead:
                 dl, dd = _deadline(rest)
-                out.append(Assignment(lead, "thực hiện", _trim(rest[len(lead):]), dl, dd, pp.breadcrumb,
-                                      pp.para.start, pp.para.end))
+                out.append(Assignment(lead, role, _trim(rest[len(lead):]), dl, dd, pp.breadcrumb,
+                                      pp.para.start, pp.para.end, _coordinators(rest) if role == "chủ trì" else []))
             continue
         given = _GIVEN.match(rest.strip())
         if given:
@@ -110,12 +133,10 @@ def extract_assignments(placed: list[PlacedPara]) -> list[Assignment]:
         m = _LEAD.match(rest.strip())
         if m and _AGENCY.match(fold(m.group("agency"))):
             role = m.group("role").lower()
-            partners = _PARTNERS.search(rest)
-            coord = [collapse_ws(x) for x in re.split(r",\s*|\s+và\s+", partners.group("who"))] if partners else []
             dl, dd = _deadline(rest)
             task = last_item or rest
             out.append(Assignment(collapse_ws(m.group("agency")), role, _trim(task), dl, dd, pp.breadcrumb,
-                                  pp.para.start, pp.para.end, [c for c in coord if c]))
+                                  pp.para.start, pp.para.end, _coordinators(rest)))
             continue
         if current_agency and pp.level in (0, 5, 6):
             role = "chủ trì" if fold(rest).startswith("chu tri") else "thực hiện"

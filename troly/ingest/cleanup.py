@@ -34,7 +34,7 @@ STRUCT_START = re.compile(
     re.I,
 )
 # Capitalised openings of a new paragraph in the introduction and the tail (folded).
-_OPENING = re.compile(r"^(?:noi nhan|kinh gui|can cu|thuc hien|de trien khai)\b")
+_OPENING = re.compile(r"^(?:noi nhan|kinh gui|can cu|thuc hien|de trien khai|ngay \d{1,2}\s*(?:/|thang))\b")
 _END_SENTENCE = re.compile(r"([.;:!?…]|\./|\.\)|\.”|\.\")\s*$")
 _TYPE_LINE = re.compile(
     r"^\s*(ke hoach|huong dan|thong bao|chuong trinh|nghi quyet|ket luan|quyet dinh|chi thi|bao cao|cong van|"

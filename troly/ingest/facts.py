@@ -39,6 +39,13 @@ _CITE_TAIL = re.compile(
     r"\s*(?P<subject>(?:“\s*)?về\s[^;()”\n]{5,300})?",
     re.I,
 )
+# "Ngày 26/6/2024, Tỉnh ủy ban hành Thông báo số 730-TB/TU ...": date and issuer told before the number
+_CITE_LEAD = re.compile(
+    # a sentence's start, or a capitalised "Ngày" run into the line before it
+    r"(?:(?:^|[.;:\n])\s*ngày|\s(?-i:Ngày))\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}),?"
+    r"\s+(?P<issuer>[^,.;:\n]{2,80}?)\s+(?:đã\s+)?(?:ký\s+)?ban hành\s+[^,.;:\n]{0,40}?$",
+    re.I,
+)
 _NAME = re.compile(r"^[A-ZÀ-ỸĐ][\wÀ-ỹ'’]*(?:\s+[A-ZÀ-ỸĐ][\wÀ-ỹ'’]*){1,5}$")
 
 
@@ -207,6 +214,12 @@ def extract_citations(text: str, own_key: str) -> list[Citation]:
             # "của Ban Thường vụ Tỉnh ủy và Chương trình số 50 ...": the issuer stops at the next citation.
             issuer = re.split(r"\s+và\s+(?=[A-ZĐ])|\s+\d", issuer)[0]
             subject = collapse_ws((m.group("subject") or "").lstrip("“ "))
+            subject = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", subject)[0]  # one sentence, not the next
+        if not date_text:
+            lead = _CITE_LEAD.search(text[max(0, ref.start - 160):ref.start])
+            if lead:
+                date_text = collapse_ws(lead.group("date"))
+                issuer = issuer or collapse_ws(lead.group("issuer"))
         iso = _iso(f"ngày {date_text}")[0] if date_text else ""
         cit = Citation(ref.key, text[ref.start:ref.end], type_[:1].upper() + type_[1:], iso, date_text, issuer,
                        subject.rstrip(" ,."), ref.start, ref.end)

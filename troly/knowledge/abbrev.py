@@ -19,6 +19,10 @@ QUERY_PHRASES: dict[str, str] = {
     "thoi han": "trước ngày",
     "han chot": "trước ngày",
     "han bao cao": "trước ngày",
+    "kenh nao": "hình thức",
+    "nhung kenh": "hình thức",
+    "phuong tien nao": "hình thức",
+    "bang cach nao": "hình thức",
 }
 _PHRASES = {tuple(k.split()): folded_syllables(v) for k, v in QUERY_PHRASES.items()}
 _PHRASE_LENGTHS = sorted({len(k) for k in _PHRASES})
@@ -34,3 +38,13 @@ def query_expansions(folded: list[str]) -> list[list[str]]:
                 out.append(words)
     return out
 
+
+
+def phrase_words(folded_question: str) -> list[str]:
+    """The directive's words for the question phrases in a folded question ("kenh nao" -> "hinh thuc")."""
+    words = folded_syllables(folded_question)
+    out: list[str] = []
+    for i in range(len(words)):
+        for n in _PHRASE_LENGTHS:
+            out += _PHRASES.get(tuple(words[i:i + n]), [])
+    return out

@@ -23,6 +23,7 @@ from troly.knowledge.lexical import LexicalIndex
 from troly.models import Chunk, Facts, Hit
 from troly.vn import find_refs, parse_key
 from troly.vn.questions import asks_for_documents, topic_text
+from troly.vn.text import detelex
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +149,7 @@ def search(snap: Snapshot, query: str, k: int = 5, doc_ids: Sequence[str] | None
     n = len(snap.chunks)
     if n == 0 or k <= 0 or not query.strip():
         return []
+    query = detelex(query)  # "nghij quyeets 57" reads as "nghi quyet 57"
     allowed = np.ones(n, dtype=bool)
     if doc_ids is not None:
         allowed[:] = False
