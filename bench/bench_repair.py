@@ -88,7 +88,7 @@ def main() -> int:
             pyvi_all.append(s_pyvi)
             print(f"{held.name[:3]:<6}{seed:>5}{s_dam:>10.3f}{s_pyvi:>8.3f}{s_ours:>8.3f}{result.confidence:>7.3f}{secs:>7.2f}")
     mean = lambda xs: sum(xs) / len(xs)
-    print(f"{'mean':<11}{mean(dam_all):>10.3f}{mean(pyvi_all):>8.3f}{mean(ours_all):>8.3f}   (target ours >= 0.95)")
+    print(f"{'mean':<11}{mean(dam_all):>10.3f}{mean(pyvi_all):>8.3f}{mean(ours_all):>8.4f}   (target ours >= 0.95)")
 
     seed004 = next(CORPUS.glob("004_*.txt")).read_text(encoding="utf-8")
     build_inventory_lm()  # make sure the cache exists, then time a cold start from it

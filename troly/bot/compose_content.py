@@ -56,10 +56,12 @@ def content(q: Query, lib: Library, hits: list[Hit]) -> Answer | None:
     for h in chosen:
         c = h.chunk
         # the numbers the question names ("Nghị quyết 45") pick the sentences that cite them
-        spans = best_spans(doc.text, c.start, c.end, words + [str(r.number) for r in q.refs], max(budget, 220))
+        asked = words + [str(r.number) for r in q.refs]
+        spans = best_spans(doc.text, c.start, c.end, asked, max(budget, 220))
         if not spans:
             continue
-        for a, b in spans[:2]:
+        # the two best sentences of the passage, in reading order
+        for a, b in sorted(sorted(spans, key=lambda ab: -overlap(asked, doc.text[ab[0]:ab[1]]))[:2]):
             if len(sources) >= 4:
                 break
             sources.append(source(doc, a, b, c.section))
@@ -144,28 +146,27 @@ def section_answer(q: Query, lib: Library, doc_ids: list[str], residual: set[str
         return None
     _, doc, sec = best
     children = [c for c in doc.sections if c.start >= sec.start and c.end <= sec.end and c.level == sec.level + 1]
+    items = [(c.start, c.end, c.breadcrumb) for c in children]
+    if not items:
+        # Paragraphs without labels are the section's items.
+        items = [(a, b, sec.breadcrumb) for a, b in _paragraphs(doc.text, sec.start, sec.end)[1:]
+                 if (first := sentences(doc.text, a, b)) and first[0][1] - first[0][0] >= 40]
     spans = []
-    if children:
-        per = max(140, ANSWER_LIMIT // len(children))
-        for c in children[:6]:
+    if len(items) >= (1 if children else 2):
+        per = max(140, ANSWER_LIMIT // len(items))
+        for a, b, crumb in items[:6]:
             # An item's own opening says what it is about: quote it from its start.
-            sents = sentences(doc.text, c.start, c.end)
+            sents = sentences(doc.text, a, b)
             if sents:
                 end = sents[0][1]
-                for a, b in sents[1:]:
-                    if b - sents[0][0] > per:
+                for _, y in sents[1:]:
+                    if y - sents[0][0] > per:
                         break
-                    end = b
-                spans.append((sents[0][0], end, c.breadcrumb))
+                    end = y
+                spans.append((sents[0][0], end, crumb))
     else:
-        # Paragraphs without labels are the section's items: the first sentence of each, in order.
-        paras = [sentences(doc.text, a, b) for a, b in _paragraphs(doc.text, sec.start, sec.end)[1:]]
-        firsts = [p[0] for p in paras if p and p[0][1] - p[0][0] >= 40]
-        if len(firsts) >= 2:
-            spans = [(a, b, sec.breadcrumb) for a, b in firsts[:6]]
-        else:
-            for a, b in best_spans(doc.text, sec.start, sec.end, q.content, ANSWER_LIMIT)[:4]:
-                spans.append((a, b, sec.breadcrumb))
+        for a, b in best_spans(doc.text, sec.start, sec.end, q.content, ANSWER_LIMIT)[:4]:
+            spans.append((a, b, sec.breadcrumb))
     if not spans:
         return None
     head = msg.CONTENT_HEAD.format(label=label(doc), section=sec.heading)

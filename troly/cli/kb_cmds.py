@@ -96,7 +96,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
         print(f"  {e['type']} {e['number'] or '(no number)'}, {e['date'] or '(no date)'}, {e['place']}")
         print(f"  issuer: {e['issuer']}")
         print(f"  title:  {e['title']}")
-        print(f"  signer: {e['signer']} ({e['signer_title']})")
+        print(f"  signer: {e['signer'] or '(none)'}" + (f" ({e['signer_title']})" if e["signer_title"] else ""))
         if e["cites"]:
             print(f"  cites:  {', '.join(e['cites'])}")
         if e["recipients"]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from troly.ingest.repair.candidates import CandidateIndex
+from troly.ingest.repair.candidates import EDIT_COST, CandidateIndex
 from troly.ingest.repair.decode import Decoder, Option
 from troly.ingest.repair.formulas import FormulaMatcher
 from troly.ingest.repair.detect import DamageStats, damage_share, paragraphs, stats, token_status
@@ -38,6 +38,8 @@ PARA_DAMAGED = 0.2
 KEEP_LETTER = 0.5  # a lone letter may be a label ("điểm b"), not a syllable that lost its vowel
 LETTER_DIGITS = set("016")  # digits an OCR reads for letters (6 = ô/đ, 0 = o, 1 = l/i)
 LOOSE_COST = 1.0  # on top of the channel cost: a digit run is a number unless the context insists
+SPLIT_COST = 1.0  # on top of both halves' channel costs: a lost space is rarer than a lost mark
+SPLIT_MIN_LEN, SPLIT_TOP = 4, 3  # split only tokens this long; the best few readings of each half
 DOMAIN_PHRASES = Path(__file__).resolve().parent / "data" / "domain_phrases.txt"  # otherwise a paragraph needs this share of damaged tokens
 
 
@@ -136,6 +138,26 @@ class Repairer:
             return tuple(replace(c, cost=c.cost + LOOSE_COST) for c in self.index.candidates(tok.text))
         return () if tok.fixed else self.index.candidates(tok.text)
 
+    def _split_options(self, tok: Token, cands: tuple) -> list[Option]:
+        """Two-syllable readings of a token the OCR made of two ("Tramy" = Trạm y).
+
+        Only for a token that is no syllable and that no reading fits without an edit: a lost
+        space costs ``SPLIT_COST`` on top of both halves' channel costs; the LM judges the pair.
+        """
+        word = tok.text
+        if tok.loose or len(word) < SPLIT_MIN_LEN or not word.isalpha() or is_syllable(word) \
+                or min((c.cost for c in cands), default=EDIT_COST) < EDIT_COST:
+            return []
+        out: list[Option] = []
+        for i in range(2, len(word)):
+            left = self.index.candidates(word[:i])[:SPLIT_TOP]
+            right = self.index.candidates(word[i:])[:SPLIT_TOP] if left else ()
+            for a in left:
+                for b in right:
+                    out.append(Option(self.lm.id(a.word), f"{a.text} {b.text}", a.cost + b.cost + SPLIT_COST,
+                                      self.lm.id(b.word)))
+        return out
+
     def _context_id(self, tok: Token) -> int:
         """LM id of a token kept as written; an abbreviation whose Đ the OCR read as D ("HDND")
         is looked up in its commoner spelling, so it still gives its neighbours context."""
@@ -164,7 +186,7 @@ class Repairer:
                     opts = [Option(self.lm.id(c.word), c.text, c.cost) for c in cands]
                     if tok.loose or (len(tok.text) == 1 and tok.text.isascii()):
                         opts.append(Option(self.lm.id(tok.lm_form), tok.text, 0.0 if tok.loose else KEEP_LETTER))
-                    positions.append(opts)
+                    positions.append(opts + self._split_options(tok, cands))
                 else:
                     positions.append([Option(self._context_id(tok), tok.text, 0.0)])
             choice = decoder.best(positions)

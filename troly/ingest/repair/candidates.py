@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from troly.ingest.repair.syllable import split_tone
-from troly.ingest.repair.tokens import DAMAGE_CHARS
+from troly.ingest.repair.tokens import DAMAGE_CHARS, STRAY_CHARS
 from troly.vn.text import fold
 
 MAX_COST = 3.0
@@ -51,6 +51,8 @@ def _units(s: str, i: int, initial_p: bool, caps: bool) -> list[tuple[int, str, 
         if c.isalpha():
             return [(1, fold(c), 0.0, "any" if c.isascii() else "exact:" + c)]
         return []
+    if c in STRAY_CHARS:  # a mark drawn apart from its letter: nothing to spell
+        return [(1, "", 0.3, "any")]
     if c in DAMAGE_CHARS or c == ")":
         out += [(1, v, 0.3, "toned") for v in _VOWELS]
         return out
@@ -87,8 +89,8 @@ def _units(s: str, i: int, initial_p: bool, caps: bool) -> list[tuple[int, str, 
     if c == "y":
         out.append((1, "u", 0.8, "dot"))
     if not first:
-        if c == "d":  # ă/â, or a marked o ("rd" = rõ)
-            out += [(1, "a", 0.6, "shaped"), (1, "o", 0.9, "marked")]
+        if c == "d":  # ă/â, ê, or a marked o ("rd" = rõ, "lidu" = liệu)
+            out += [(1, "a", 0.6, "shaped"), (1, "o", 0.9, "marked"), (1, "e", 0.9, "shaped")]
         elif c == "b":
             out.append((1, "o", 1.0, "shaped"))
         elif c == "i":
@@ -141,8 +143,12 @@ def _check_cost(check: str, orig: str) -> float:
     base, tone = split_tone(orig)
     if check == "shaped":
         return 0.0 if base in _SHAPED else 1.0
-    if check == "a_acute":  # é for an a: the acute stays visible (á, ấ, ắ); ă/â lose it less often
-        return 0.0 if tone == "s" else (0.3 if base in _SHAPED else 1.0)
+    if check == "a_acute":  # é for an a: the acute stays visible (á, ấ, ắ); ă/â lose it less often;
+        # a hook or tilde above it is read as the acute too ("sén" = sản); a grave is
+        # not, or every "vé" (về) could be the far commoner "và"
+        if tone == "s":
+            return 0.0
+        return 0.3 if base in _SHAPED else (0.7 if tone in ("r", "x") else 1.0)
     if check == "marked":
         return 0.0 if base in _SHAPED else (0.4 if tone else 1.0)
     if check == "horn":

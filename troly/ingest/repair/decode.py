@@ -22,6 +22,7 @@ class Option:
     wid: int
     text: str
     cost: float
+    wid2: int = -1  # a second syllable when the OCR merged two into one token ("Tramy" = Trạm y)
 
 
 class Decoder:
@@ -52,6 +53,9 @@ class Decoder:
                 for j, o in enumerate(opts):
                     s = sc + self.lp(u, v, o.wid) - wcost * o.cost
                     key = (v, o.wid)
+                    if o.wid2 >= 0:
+                        s += self.lp(v, o.wid, o.wid2)
+                        key = (o.wid, o.wid2)
                     if s > new.get(key, -math.inf):
                         new[key] = s
                         back[key] = ((u, v), j)
@@ -81,7 +85,8 @@ class Decoder:
 
     def posteriors(self, positions: list[list[Option]], choice: list[int]) -> list[float]:
         """Local posterior of each chosen option (1.0 where there was no choice)."""
-        ids = [BOS_ID, BOS_ID] + [positions[i][j].wid for i, j in enumerate(choice)] + [EOS_ID, EOS_ID]
+        # a merged two-syllable option stands here by its last syllable (what its right sees)
+        ids = [BOS_ID, BOS_ID] + [_last(positions[i][j]) for i, j in enumerate(choice)] + [EOS_ID, EOS_ID]
         out: list[float] = []
         for i, opts in enumerate(positions):
             if len(opts) == 1:
@@ -90,7 +95,7 @@ class Decoder:
             u, v, x, y = ids[i], ids[i + 1], ids[i + 3], ids[i + 4]
             scores = []
             for o in opts:
-                w = o.wid
+                w = _last(o)
                 s = self.lp(u, v, w) + self.lp(v, w, x) - self.weight * o.cost
                 if x != EOS_ID:
                     s += self.lp(w, x, y)
@@ -99,3 +104,7 @@ class Decoder:
             z = sum(math.exp(s - top) for s in scores)
             out.append(math.exp(scores[choice[i]] - top) / z)
         return out
+
+
+def _last(o: Option) -> int:
+    return o.wid2 if o.wid2 >= 0 else o.wid

@@ -15,9 +15,11 @@ from troly.vn.dates import find_dates
 from troly.vn.docnum import find_numbers
 
 DAMAGE_CHARS = "¢§¥€£©®"
+STRAY_CHARS = "\\^`~|"  # a tone mark the OCR drew as a separate stroke inside a word ("dé\\y" = đẩy)
 _CHUNK = re.compile(r"\S+")
-_WORD_PAREN = re.compile(r"(?:[^\W_]|[" + DAMAGE_CHARS + r")])+")
-_WORD = re.compile(r"(?:[^\W_]|[" + DAMAGE_CHARS + r"])+")
+_STRAY = r"(?:[" + re.escape(STRAY_CHARS) + r"](?=[^\W_]))?"  # only between letters
+_WORD_PAREN = re.compile(r"(?:(?:[^\W_]|[" + DAMAGE_CHARS + r")])" + _STRAY + ")+")
+_WORD = re.compile(r"(?:(?:[^\W_]|[" + DAMAGE_CHARS + r"])" + _STRAY + ")+")
 _DIGITS = re.compile(r"^[\d.,]+$")
 _ABBR_JOIN = re.compile(r"[A-ZĐ]&[A-ZĐ]|[A-Za-z]/[A-Za-z]|\d[/-]|[/-]\d")
 
