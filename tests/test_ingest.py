@@ -124,3 +124,41 @@ def test_a_closing_lead_line_stays_with_its_item():
     lead = next(a for a in d.assignments if a.role == "chủ trì")
     chunk = next(c for c in d.chunks if c.start <= lead.start < c.end)
     assert "Xây dựng kho" in chunk.text or "cơ sở dữ liệu số" in chunk.text
+
+
+ORG_SECTION = """HUYỆN ỦY BÌNH AN
+Số 05-KH/HU
+Bình An, ngày 02 tháng 3 năm 2025
+
+KẾ HOẠCH
+tuyên truyền chuyển đổi số
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Ủy ban nhân dân huyện phân công trách nhiệm cụ thể từng phòng, ban; định kỳ sơ kết, tổng kết việc thực hiện.
+
+2. Hội Nông dân huyện vận động hội viên tham gia hợp tác xã.
+
+3. Phòng Văn hóa và Thông tin chủ trì, phối hợp với Trung tâm Truyền thông và Đoàn Thanh niên huyện tổ chức hội thi.
+
+4. Ban Tuyên giáo Huyện ủy
+
+- Theo dõi việc thực hiện; định kỳ tổng hợp, báo cáo kết quả về Ban Thường vụ Huyện ủy.
+
+(Gửi kèm Nghị quyết số 57-NQ/TW)
+
+Nơi nhận:
+- Lưu Văn phòng.
+"""
+
+
+def test_agency_names_end_at_the_task_verb_and_notes_are_no_tasks():
+    rows = Ingestor().from_text(ORG_SECTION, "org.md").assignments
+    by_agency = {a.agency: a for a in rows}
+    assert "Ủy ban nhân dân huyện" in by_agency and by_agency["Ủy ban nhân dân huyện"].task.startswith("phân công")
+    assert "Hội Nông dân huyện" in by_agency
+    lead = by_agency["Phòng Văn hóa và Thông tin"]
+    assert lead.role == "chủ trì" and any("Đoàn Thanh niên" in c for c in lead.coordinators)
+    follow = by_agency["Ban Tuyên giáo Huyện ủy"]
+    assert follow.deadline_text == "định kỳ"  # not "định kỳ tổng"
+    assert not any("Gửi kèm" in a.task for a in rows)

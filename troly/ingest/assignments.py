@@ -29,7 +29,8 @@ _DEADLINE = re.compile(
     r"(?P<text>(?:trước|chậm nhất|hạn chót|trong)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|"
     r"(?:trước|chậm nhất)\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|"
     r"(?:đến|trong|từ nay (?:cho )?đến)\s+năm\s+\d{4}|"
-    r"thường xuyên|hằng năm|hàng năm|định kỳ(?:\s+\w+)?)",
+    r"thường xuyên|hằng năm|hàng năm|"
+    r"định kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)|\s+\d+\s+tháng(?:\s+một lần)?|\s+\d+\s+năm)?)",
     re.I,
 )
 _ORG_SECTIONS = ("to chuc thuc hien", "trach nhiem", "phan cong", "nhiem vu", "giai phap")
@@ -109,6 +110,8 @@ def extract_assignments(placed: list[PlacedPara]) -> list[Assignment]:
         if pp.path and pp.path[0] in (PREAMBLE, TAIL):
             continue
         rest = _rest_of(pp)
+        if re.fullmatch(r"\(.*\)\W*\w{0,3}", rest.strip(), re.S):  # "(Gửi kèm Nghị quyết ...)": a note, no task
+            continue
         in_org = any(k in fold(" ".join(pp.path)) for k in _ORG_SECTIONS)
         if 1 <= pp.level <= 4:
             if current_agency and pp.level <= current_agency_level:
