@@ -47,6 +47,8 @@ III. TỔ CHỨC THỰC HIỆN
 
 3. Hội Nông dân huyện vận động hội viên tham gia hợp tác xã kiểu mới, căn cứ Nghị quyết số 19-NQ/TW về nông nghiệp, nông dân, nông thôn.
 
+4. Ban Tuyên giáo Huyện ủy theo dõi, định kỳ tổng hợp, báo cáo kết quả về Ban Thường vụ Huyện ủy.
+
 Nơi nhận:
 - Ban Thường vụ Tỉnh ủy (b/c),
 - Lưu Văn phòng Huyện ủy.
@@ -56,9 +58,9 @@ PHÓ BÍ THƯ
 Võ Minh Khang
 """
 
-OTHER = """BAN TUYÊN GIÁO HUYỆN ỦY TÂN HÒA
+OTHER = """BAN TUYÊN GIÁO HUYỆN ỦY BÌNH PHÚ
 Số 09-HD/BTGHU
-Tân Hòa, ngày 20 tháng 9 năm 2024
+Bình Phú, ngày 20 tháng 9 năm 2024
 
 HƯỚNG DẪN
 tuyên truyền về nông nghiệp, nông dân, nông thôn
@@ -68,6 +70,8 @@ I. NỘI DUNG
 1. Tuyên truyền Nghị quyết số 19-NQ/TW về nông nghiệp, nông dân, nông thôn đến năm 2030.
 
 2. Biểu dương nông dân sản xuất, kinh doanh giỏi.
+
+3. Tuyên truyền Thông báo số 512-TB/TU của Tỉnh ủy; định kỳ báo cáo Thường trực Huyện ủy.
 """
 
 
@@ -132,3 +136,10 @@ def test_documents_that_mention_a_number(engine):
     ans = engine.ask("Văn bản nào có nhắc đến Nghị quyết 19-NQ/TW?")
     assert ans.intent == "mentions" and len(ans.doc_ids) == 2
     assert "77-KH/HU" in ans.answer and "09-HD/BTGHU" in ans.answer
+
+
+def test_the_agency_asked_about_does_not_pick_its_own_documents(engine):
+    # The guidance is issued by the Ban Tuyên giáo; the question is about the plan it reports under.
+    ans = engine.ask("Ban Tuyên giáo Huyện ủy báo cáo kết quả thực hiện kế hoạch Thông báo 512 (huyện Tân Hòa) về cơ quan nào?")
+    assert ans.intent == "report_to" and "Ban Thường vụ Huyện ủy" in ans.answer
+    assert ans.sources[0].doc_id == "77-KH/HU"

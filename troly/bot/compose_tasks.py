@@ -14,7 +14,7 @@ from troly.vn.text import fold, folded_syllables
 
 _AGENCY_Q = re.compile(
     r"^(?:theo .{0,80}?,\s*)?(?P<agency>.+?)\s+(?:co nhiem vu|phai lam|lam gi|co trach nhiem|can lam|duoc giao|"
-    r"nhiem vu)\b"
+    r"nhiem vu|bao cao)\b"
 )
 ANSWER_LIMIT = 780
 

@@ -109,7 +109,9 @@ class AnswerEngine:
         lib = self.library()
         if not lib.docs:
             return Answer(msg.NO_DOCUMENTS, True, "abstain")
-        agency = compose_tasks.agency_in_question(q) if q.intent == "duty" else []
+        # the agency asked about names no document: "Ban Tuyên giáo ... báo cáo về đâu" is not the Ban's own guidance
+        agency = compose_tasks.agency_in_question(q) if q.intent in ("duty", "report_to") else []
+        agency = [w for w in agency if w not in lib.place_words]  # "... Huyện ủy Mỹ Tú": the place still picks
         t = find_targets(q, lib, previous, frozenset(agency))
         if t.unknown is not None:
             name = q.text[t.unknown.start:t.unknown.end] or t.unknown.key
