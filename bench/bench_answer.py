@@ -19,8 +19,8 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 from troly.bot.engine import AnswerEngine  # noqa: E402
 from troly.config import Settings  # noqa: E402
 from troly.knowledge.base import KnowledgeBase  # noqa: E402
+from shared_eval import DEV  # noqa: E402
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
 
 
 def main() -> None:

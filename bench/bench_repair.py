@@ -1,12 +1,12 @@
 """Benchmark of OCR repair: leave-one-out accuracy on the clean shipped documents, and speed.
 
-For each clean document (000-003) and seed: damage it with /work/shared/eval/ocr_damage.py,
+For each clean document (000-003) and seed: damage it with ../shared/eval/ocr_damage.py,
 repair it with a Repairer trained on the other three (+ the offline inventory), and score with
-/work/shared/eval/ocr_score.py. Side by side: the damaged text as-is, pyvi's character CRF
+../shared/eval/ocr_score.py. Side by side: the damaged text as-is, pyvi's character CRF
 (after stripping the OCR's marks; guarded, it raises on odd input) and ours.
 Then the time to repair seed 004 (model load from the cache included, and from scratch).
 
-usage: python bench/bench_repair.py [--seeds 1,2,3] [--eval /work/shared/eval]
+usage: python bench/bench_repair.py [--seeds 1,2,3] [--eval ../shared/eval]
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from troly.ingest.repair import Repairer  # noqa: E402
 from troly.ingest.repair.inventory import build_inventory_lm  # noqa: E402
 from troly.vn.text import fold  # noqa: E402
+from shared_eval import EVAL  # noqa: E402
 
 CORPUS = ROOT / "troly" / "knowledge" / "corpus"
 
@@ -64,7 +65,7 @@ def pyvi_restore(text: str) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seeds", default="1,2,3")
-    ap.add_argument("--eval", default="/work/shared/eval")
+    ap.add_argument("--eval", default=str(EVAL))
     ap.add_argument("--no-pyvi", action="store_true")
     args = ap.parse_args()
     eval_dir = Path(args.eval)

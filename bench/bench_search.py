@@ -25,8 +25,9 @@ sys.path.insert(0, str(ROOT))
 
 from troly.config import DEFAULT_CORPUS, Settings  # noqa: E402
 from troly.knowledge.base import KnowledgeBase  # noqa: E402
+from shared_eval import DEV  # noqa: E402
 
-QUESTIONS = Path("/work/shared/eval/dev.jsonl")
+QUESTIONS = DEV
 FALLBACK_QUERIES = ["hạn báo cáo nghị quyết 57", "han bao cao nghi quyet 57", "Ban Tuyên giáo có nhiệm vụ gì",
                     "Kế hoạch 114-KH/HU", "hình thức tuyên truyền trên nền tảng số"]
 

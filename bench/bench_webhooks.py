@@ -37,13 +37,14 @@ from tests.fakes.zalo_api import FakeZalo  # noqa: E402
 from troly.bot.channels.runtime import CoreRunner, load_core  # noqa: E402
 from troly.config import DEFAULT_CORPUS, Settings  # noqa: E402
 from troly.server.app import create_app  # noqa: E402
+from shared_eval import DEV  # noqa: E402
 
 TG_SECRET, ZALO_SECRET = "bench-tg-secret", "bench-zalo-secret"
 FALLBACK_QUESTIONS = ["Kế hoạch 114 giao nhiệm vụ gì?", "Ai ký Kế hoạch 114-KH/HU?", "Kết luận 69 về vấn đề gì?"]
 
 
 def questions() -> list[str]:
-    path = Path("/work/shared/eval/dev.jsonl")
+    path = DEV
     if path.exists():
         return [json.loads(line)["q"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return FALLBACK_QUESTIONS

@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from troly.config import DEFAULT_CORPUS, Settings  # noqa: E402
 from troly.knowledge.base import KnowledgeBase  # noqa: E402
+from shared_eval import EVAL  # noqa: E402
 
-EVAL = Path("/work/shared/eval")
 
 
 def load_fold():

@@ -1,6 +1,6 @@
 """A synthetic corpus of N directives for load tests: ``python bench/synth.py N DIR``.
 
-Uses the shared evaluation's generator (/work/shared/eval/synth_corpus.py) when it is there,
+Uses the shared evaluation's generator (../shared/eval/synth_corpus.py) when it is there,
 fed with the shipped clean directives: each copy renames places, numbers and signers, shifts
 dates and drops a few paragraphs. Without it, a simple fallback recombines the shipped
 documents' paragraphs with varied place names and numbers. Deterministic for a given N.
@@ -15,8 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from troly.config import DEFAULT_CORPUS  # noqa: E402
+from shared_eval import EVAL  # noqa: E402
 
-SHARED = Path("/work/shared/eval/synth_corpus.py")
+SHARED = EVAL / "synth_corpus.py"
 PLACES = ["Tân Phú", "Long Hải", "Vĩnh Thạnh", "An Bình", "Phước Sơn", "Thanh Hòa", "Hưng Yên", "Quang Minh"]
 
 
