@@ -21,6 +21,10 @@ class FakeEncoder:
     def __init__(self) -> None:
         self.calls = 0
         self.encoded = 0
+        self.preloads = 0
+
+    def preload(self) -> None:
+        self.preloads += 1
 
     def encode(self, texts):
         self.calls += 1

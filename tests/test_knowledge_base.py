@@ -100,6 +100,8 @@ def test_reingest_of_unchanged_files_changes_nothing(tmp_path):
     assert len(first.added) == 2 and not first.failed
     counts = {t: rows(kb, t) for t in ("documents", "chunks")}
     gen, vecs, runs, encoded = kb.store.generation(), kb.vectors.count(), ing.runs, enc.encoded
+    assert enc.preloads >= 1  # the model starts loading while the first changed file is read
+    preloads = enc.preloads
     kb.close()
 
     kb = open_kb(tmp_path, encoder=enc, ingestor=ing)
@@ -108,6 +110,7 @@ def test_reingest_of_unchanged_files_changes_nothing(tmp_path):
     assert {t: rows(kb, t) for t in ("documents", "chunks")} == counts
     assert kb.store.generation() == gen and ing.runs == runs
     assert kb.vectors.count() == vecs and enc.encoded == encoded  # no re-embedding
+    assert enc.preloads == preloads  # nor a model load: an unchanged file costs its hash check
 
 
 def test_edited_document_leaves_no_stale_chunk(tmp_path):

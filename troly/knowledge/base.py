@@ -219,6 +219,9 @@ class KnowledgeBase:
             same = self.store.by_sha(sha)
             if same is not None:  # the same bytes under another name
                 return "unchanged", self.get(same)
+        preload = getattr(self.encoder, "preload", None)
+        if preload is not None:  # the model loads while this file is read and repaired
+            preload()
         doc = self.ingestor.run(path, name) if name is not None else self.ingestor.run(path)
         doc = replace(doc, source=source, sha256=sha)
         return self._write(doc, known[0] if known else None, refresh)

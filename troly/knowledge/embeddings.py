@@ -82,6 +82,24 @@ class SentenceEncoder:
         self.target, self.name = resolve_model(model)
         self.fold_text = fold_text
         self.batch_size = batch_size
+        self._preloading = False
+
+    def preload(self) -> None:
+        """Start loading the weights in the background, once.
+
+        Importing sentence-transformers and torch takes seconds; a cold ingest reads and repairs
+        its files meanwhile, and the first ``encode`` waits on the same lock.
+        """
+        if self.target in _MODELS or self._preloading:
+            return
+        self._preloading = True
+        threading.Thread(target=self._preload, name="encoder-load", daemon=True).start()
+
+    def _preload(self) -> None:
+        try:
+            _load(self.target)
+        except Exception as exc:  # noqa: BLE001 - the first encode() raises it again, in the caller
+            log.debug("background model load failed: %s", exc)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         model = _load(self.target)
