@@ -177,8 +177,26 @@ def test_lost_vector_store_is_rebuilt_from_sqlite(kb, tmp_path):
     kb._vectors = None
     kb.close()
     shutil.rmtree(tmp_path / "data" / "chroma")
-    reopened = open_kb(tmp_path)
+    enc = FakeEncoder()
+    reopened = open_kb(tmp_path, encoder=enc)
     assert reopened.vectors.count() == n
+    assert enc.encoded == 0  # every vector came back from the embedding cache in SQLite
+
+
+def test_a_paragraph_repeated_across_documents_is_embedded_once(tmp_path):
+    enc = FakeEncoder()
+    kb = open_kb(tmp_path, encoder=enc)
+    kb.add(make_doc("114-KH/HU", PLAN, number="114-KH/HU"))
+    first = enc.encoded
+    # a district copy: the same paragraphs but one, which names another place
+    copy = PLAN[:2] + ["Ban Tuyên giáo Thị ủy hướng dẫn tuyên truyền trên loa phát thanh."]
+    kb.add(make_doc("115-KH/HU", copy, number="115-KH/HU", source="copy.txt"))
+    assert enc.encoded - first == 1
+    ids = [c.id for c in kb.get("114-KH/HU").chunks[:2]] + [c.id for c in kb.get("115-KH/HU").chunks[:2]]
+    got = kb.vectors.collection.get(ids=ids, include=["embeddings"])
+    vec = dict(zip(got["ids"], got["embeddings"]))
+    assert list(vec[ids[0]]) == list(vec[ids[2]]) and list(vec[ids[1]]) == list(vec[ids[3]])
+    assert kb.embedder.hits == 2 and kb.embedder.misses == first + 1
 
 
 def test_bm25_index_is_saved_with_its_generation_and_reused(kb, tmp_path):

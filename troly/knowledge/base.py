@@ -18,6 +18,7 @@ from typing import Iterable, Sequence
 
 from troly.config import Settings
 from troly.knowledge.embeddings import Encoder, SentenceEncoder
+from troly.knowledge.embed_cache import CachedEncoder
 from troly.knowledge.lexical import LexicalIndex
 from troly.knowledge.search import DEFAULT_DENSE_WEIGHT, SHIPPED_MODEL_DENSE_WEIGHT, Snapshot, dense_text, index_text, search
 from troly.knowledge.store import Store
@@ -81,6 +82,7 @@ class KnowledgeBase:
         self._encoder = encoder
         self._ingestor = ingestor
         self._vectors = None
+        self._embedder: CachedEncoder | None = None
         self._snapshot: Snapshot | None = None
         self._query_vectors: dict[str, object] = {}
         self._lock = threading.RLock()
@@ -103,6 +105,13 @@ class KnowledgeBase:
         if self._encoder is None:
             self._encoder = SentenceEncoder(self.settings.embedding_model)
         return self._encoder
+
+    @property
+    def embedder(self) -> CachedEncoder:
+        """The encoder behind the embedding cache: what ingest and rebuilds embed chunks with."""
+        if self._embedder is None or self._embedder.encoder is not self.encoder:
+            self._embedder = CachedEncoder(self.encoder, self.store)
+        return self._embedder
 
     @property
     def ingestor(self):
@@ -141,7 +150,7 @@ class KnowledgeBase:
             chunks = self.store.chunks_by_ids(sorted(missing))
             for i in range(0, len(chunks), 1000):
                 part = chunks[i:i + 1000]
-                embs = self.encoder.encode([dense_text(c) for c in part])
+                embs = self.embedder.encode([dense_text(c) for c in part])
                 vec.upsert([c.id for c in part], embs, [c.doc_id for c in part])
         return len(extra), len(missing)
 
@@ -238,7 +247,7 @@ class KnowledgeBase:
             doc = self._with_ids(doc, old_id)
             old_chunks = set(self.store.chunk_ids(old_id)) if old_id else set()
             old_chunks |= set(self.store.chunk_ids(doc.id))
-            embs = self.encoder.encode([dense_text(c) for c in doc.chunks])
+            embs = self.embedder.encode([dense_text(c) for c in doc.chunks])
             vec = self.vectors
             vec.upsert([c.id for c in doc.chunks], embs, [doc.id] * len(doc.chunks))
             self.store.replace(doc, old_id)

@@ -48,6 +48,9 @@ CREATE TABLE IF NOT EXISTS assignments (
     coordinators TEXT
 );
 CREATE INDEX IF NOT EXISTS assignments_doc ON assignments(doc_id);
+CREATE TABLE IF NOT EXISTS embedding_cache (
+    model TEXT NOT NULL, hash TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, hash)
+) WITHOUT ROWID;
 """
 
 _CHILD_TABLES = ("chunks", "citations", "sections", "assignments")
@@ -174,7 +177,23 @@ class Store:
             self.conn.execute(q + " ORDER BY doc_id, ordinal")
         return [(r[0], self._assignment(r[1:])) for r in rows]
 
+    def cached_vectors(self, model: str, hashes: list[str]) -> dict[str, bytes]:
+        """Embeddings already computed by ``model`` for these text hashes (derived data)."""
+        out: dict[str, bytes] = {}
+        for i in range(0, len(hashes), 500):  # SQLite caps the number of bound parameters
+            part = hashes[i:i + 500]
+            rows = self.conn.execute(
+                f"SELECT hash, vector FROM embedding_cache WHERE model=? AND hash IN ({','.join('?' * len(part))})",
+                [model, *part]).fetchall()
+            out.update(rows)
+        return out
+
     # --- writes ----------------------------------------------------------------------
+    def cache_vectors(self, model: str, items: list[tuple[str, bytes]]) -> None:
+        with self.conn as c:
+            c.executemany("INSERT OR REPLACE INTO embedding_cache(model, hash, vector) VALUES (?,?,?)",
+                          [(model, h, v) for h, v in items])
+
     def replace(self, doc: Document, old_id: str | None = None) -> int:
         """Write ``doc`` (deleting ``old_id`` and ``doc.id`` first) in one transaction.
 
