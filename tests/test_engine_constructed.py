@@ -5,6 +5,7 @@ import pytest
 
 from directive_fixtures import make_kb
 from troly.bot.engine import AnswerEngine
+from troly.ingest.sections import TAIL
 
 PLAN_A = """ĐẢNG BỘ HUYỆN AN PHÚ
 Số 12-KH/HU
@@ -102,3 +103,8 @@ def test_elliptical_follow_up_uses_the_previous_document(engine):
     # A full question on another subject is not forced into the previous document.
     other = engine.ask("Nghị quyết 57 ban hành ngày nào?", "conv-1")
     assert "22/12/2024" in other.answer
+
+
+def test_an_agency_named_only_among_the_recipients_is_never_quoted_from_them(engine):
+    ans = engine.ask("Thường trực Tỉnh ủy An Phú có nhiệm vụ gì?")
+    assert not any(TAIL in s.section or "Lưu VP" in s.quote or "Trần Văn Nam" in s.quote for s in ans.sources)

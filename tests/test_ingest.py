@@ -162,3 +162,31 @@ def test_agency_names_end_at_the_task_verb_and_notes_are_no_tasks():
     follow = by_agency["Ban Tuyên giáo Huyện ủy"]
     assert follow.deadline_text == "định kỳ"  # not "định kỳ tổng"
     assert not any("Gửi kèm" in a.task for a in rows)
+
+
+ORG_PARAGRAPHS = """HUYỆN ỦY HÒA BÌNH
+Số: 08-HD/BTGHU
+Hòa Bình, ngày 10 tháng 3 năm 2025
+
+HƯỚNG DẪN
+tuyên truyền về chuyển đổi số
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Các chi bộ trực thuộc xây dựng kế hoạch học tập, quán triệt.
+
+Đảng ủy các xã tham mưu tổ chức hội nghị quán triệt đến chi bộ; phối hợp với các ngành kiểm tra việc thực hiện.
+
+2. Ủy ban Mặt trận Tổ quốc, các tổ chức chính trị - xã hội vận động đoàn viên, hội viên tham gia.
+
+Nơi nhận:
+- Lưu VP.
+"""
+
+
+def test_an_unlabelled_paragraph_led_by_an_agency_is_a_row_and_names_keep_their_nouns():
+    rows = {a.agency: a for a in Ingestor().from_text(ORG_PARAGRAPHS, "org2.md").assignments}
+    assert rows["Đảng ủy các xã"].task.startswith("tham mưu") and "kiểm tra" in rows["Đảng ủy các xã"].task
+    # "các tổ chức" is a noun phrase, not the verb "tổ chức"
+    assert rows["Ủy ban Mặt trận Tổ quốc, các tổ chức chính trị - xã hội"].task.startswith("vận động")
+    assert "Các chi bộ trực thuộc" in rows

@@ -6,6 +6,7 @@ from functools import lru_cache
 from troly.bot.library import Library
 from troly.bot.query import Query, content_words
 from troly.bot.quotes import best_spans, label, overlap, repaired_note, sentences, source
+from troly.ingest.sections import TAIL
 from troly.models import Answer, Hit
 from troly.prompts import answers as msg
 from troly.vn.text import fold
@@ -16,7 +17,11 @@ LIST_OVERLAP = 0.5  # share of a list-announcing sentence ("... sau:") the quest
 
 
 def _pick(hits: list[Hit], q: Query) -> list[Hit]:
-    """Hits of the best document, best first; a second document only when it is as good."""
+    """Hits of the best document, best first; a second document only when it is as good.
+
+    The recipients and signature are facts (their own composers answer "ai ký", "gửi đâu"),
+    never a passage: a question naming an agency that is also a recipient must not quote them."""
+    hits = [h for h in hits if h.chunk.section != TAIL]
     if not hits:
         return []
     best_doc = hits[0].doc_id

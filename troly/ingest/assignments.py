@@ -69,7 +69,8 @@ _TASK_VERBS = (
     "tuyên truyền|phát huy|theo dõi|kiểm tra|ban hành|bố trí|hỗ trợ|đôn đốc|quán triệt|phổ biến|tập trung|"
     "lãnh đạo|giám sát|tiếp tục|khẩn trương|thường xuyên|cụ thể hóa|có kế hoạch|được giao|định kỳ|báo cáo"
 )
-_LEADING = re.compile(r"^(?P<a>\S.{2,120}?)\s+(?P<verb>" + _TASK_VERBS + r")\b")
+# After "các"/"những" a word is a noun, never the verb: "Ủy ban MTTQ, các tổ chức chính trị - xã hội phổ biến".
+_LEADING = re.compile(r"^(?P<a>\S.{2,120}?)\s+(?<!\bcác\s)(?<!\bnhững\s)(?P<verb>" + _TASK_VERBS + r")\b")
 _NAME_WORDS_MAX = 14
 
 
@@ -92,6 +93,13 @@ def _coordinators(text: str) -> list[str]:
     if not partners:
         return []
     return [c for c in (collapse_ws(x) for x in re.split(r",\s*|\s+và\s+", partners.group("who"))) if c]
+
+
+def _led_row(lead: str, role: str, rest: str, pp: PlacedPara) -> Assignment:
+    """The row of a paragraph that opens with its agency ("Hội Nông dân huyện vận động ...")."""
+    dl, dd = _deadline(rest)
+    return Assignment(lead, role, _trim(rest[len(lead):]), dl, dd, pp.breadcrumb, pp.para.start, pp.para.end,
+                      _coordinators(rest) if role == "chủ trì" else [])
 
 
 def _rest_of(pp: PlacedPara) -> str:
@@ -122,9 +130,7 @@ def extract_assignments(placed: list[PlacedPara]) -> list[Assignment]:
             last_item = rest
             lead, role = _leading_agency(rest) if in_org else ("", "")
             if lead:
-                dl, dd = _deadline(rest)
-                out.append(Assignment(lead, role, _trim(rest[len(lead):]), dl, dd, pp.breadcrumb,
-                                      pp.para.start, pp.para.end, _coordinators(rest) if role == "chủ trì" else []))
+                out.append(_led_row(lead, role, rest, pp))
             continue
         given = _GIVEN.match(rest.strip())
         if given:
@@ -140,6 +146,10 @@ def extract_assignments(placed: list[PlacedPara]) -> list[Assignment]:
             task = last_item or rest
             out.append(Assignment(collapse_ws(m.group("agency")), role, _trim(task), dl, dd, pp.breadcrumb,
                                   pp.para.start, pp.para.end, _coordinators(rest)))
+            continue
+        lead, role = _leading_agency(rest) if in_org and pp.level == 0 and not current_agency else ("", "")
+        if lead:  # an unlabelled paragraph whose subject is an agency: "Ban Tuyên giáo ... tham mưu ..."
+            out.append(_led_row(lead, role, rest, pp))
             continue
         if current_agency and pp.level in (0, 5, 6):
             role = "chủ trì" if fold(rest).startswith("chu tri") else "thực hiện"
