@@ -38,6 +38,8 @@ III. TỔ CHỨC THỰC HIỆN
 
 - UBND huyện chủ trì, phối hợp với các cơ quan, ban ngành tiếp tục thực hiện đến năm 2026.
 
+3. Đoàn Thanh niên vận động đoàn viên cài đặt và sử dụng các nền tảng số.
+
 Nơi nhận:
 - Thường trực Tỉnh ủy (b/c),
 - Lưu VP.
@@ -108,3 +110,9 @@ def test_elliptical_follow_up_uses_the_previous_document(engine):
 def test_an_agency_named_only_among_the_recipients_is_never_quoted_from_them(engine):
     ans = engine.ask("Thường trực Tỉnh ủy An Phú có nhiệm vụ gì?")
     assert not any(TAIL in s.section or "Lưu VP" in s.quote or "Trần Văn Nam" in s.quote for s in ans.sources)
+
+
+def test_the_place_in_a_duty_question_picks_the_document_not_the_agency(engine):
+    ans = engine.ask("Đoàn Thanh niên huyện Châu Thành có nhiệm vụ gì?")
+    assert ans.intent == "duty" and "vận động đoàn viên" in ans.answer
+    assert ans.sources[0].doc_id == "40-KH/HU"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 from troly.bot.library import Library
 from troly.bot.query import Query, content_words
@@ -19,13 +20,19 @@ _AGENCY_Q = re.compile(
 ANSWER_LIMIT = 780
 
 
-def agency_in_question(q: Query) -> list[str]:
-    """Folded words of the agency a duty question names ("ban tuyen giao huyen uy")."""
+def agency_in_question(q: Query, places: Iterable[str] = ()) -> list[str]:
+    """Folded words of the agency a duty question names ("ban tuyen giao huyen uy").
+
+    ``places`` (folded place names of the documents) are dropped: in "Mặt trận Tổ quốc huyện Mỹ
+    Tú" the place says which document, not who; it is matched as a whole name, so "Văn hóa"
+    keeps its word in a base with a place called "Hòa An"."""
     m = _AGENCY_Q.search(q.folded)
     if not m:
         return []
     # "... của huyện ở Lâm Đồng", "... theo kế hoạch ...": where and under which plan is not who.
-    agency = re.split(r"\s+(?:o|theo|trong|voi)\s+", m.group("agency"))[0]
+    agency = " ".join(folded_syllables(re.split(r"\s+(?:o|theo|trong|voi)\s+", m.group("agency"))[0]))
+    for place in [p for p in places if p in agency]:
+        agency = re.sub(rf"\b{re.escape(place)}\b", " ", agency)
     return folded_syllables(expand_abbreviations(agency))
 
 
@@ -59,7 +66,7 @@ def _best(scored: list[tuple[float, str, Assignment]], threshold: float) -> tupl
 
 
 def duty(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[str]) -> Answer | None:
-    words = agency_in_question(q)
+    words = agency_in_question(q, lib.places)
     if not words:
         return None
     scored = [(agency_match(words, a.agency), d, a) for d, a in _rows(rows, docs or None)]

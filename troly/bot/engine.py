@@ -110,9 +110,9 @@ class AnswerEngine:
         if not lib.docs:
             return Answer(msg.NO_DOCUMENTS, True, "abstain")
         # the agency asked about names no document: "Ban Tuyên giáo ... báo cáo về đâu" is not the Ban's own guidance
-        agency = compose_tasks.agency_in_question(q) if q.intent in ("duty", "report_to") else []
-        agency = [w for w in agency if w not in lib.place_words]  # "... Huyện ủy Mỹ Tú": the place still picks
-        t = find_targets(q, lib, previous, frozenset(agency))
+        # ... and its place still picks: "Huyện ủy Mỹ Tú" (agency_in_question leaves the place out)
+        agency = compose_tasks.agency_in_question(q, lib.places) if q.intent in ("duty", "report_to") else []
+        t = find_targets(q, lib, previous, agency)
         if t.unknown is not None:
             name = q.text[t.unknown.start:t.unknown.end] or t.unknown.key
             return self._abstain(lib, msg.ABSTAIN_UNKNOWN_DOC.format(ref=name))

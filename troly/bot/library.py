@@ -33,7 +33,7 @@ class Library:
     generation: int = -1
     rows: list = field(default_factory=list, repr=False)  # every (doc id, Assignment)
     topic_words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # title + opening, folded
-    place_words: set[str] = field(default_factory=set, repr=False)  # folded syllables of the documents' places
+    places: set[str] = field(default_factory=set, repr=False)  # the documents' places, folded ("my tu")
     _own_idx: dict = field(default_factory=dict, repr=False)
     _folded: dict = field(default_factory=dict, repr=False)
     _cited_idx: dict = field(default_factory=dict, repr=False)
@@ -49,7 +49,8 @@ class Library:
             for c in d.facts.cites:
                 cited[c.key].append((d.id, c))
             f = d.facts
-            lib.place_words.update(folded_syllables(f.place))
+            if f.place.strip():
+                lib.places.add(" ".join(folded_syllables(f.place)))
             intro = d.text[: min(len(d.text), 1500)]
             lib.topic_words[d.id] = frozenset(folded_syllables(f.title + " " + intro))
             fw = folded_syllables(" ".join([f.type, f.number, f.place, f.issuer, f.title, f.signer]))

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from troly.bot.library import Library
 from troly.bot.query import Query
@@ -41,10 +43,23 @@ def _narrow(candidates: list[str], preferred: list[str]) -> list[str]:
     return both or candidates
 
 
-def find_targets(q: Query, lib: Library, previous: list[str], exclude: frozenset[str] = frozenset()) -> Targets:
+def _minus(words: list[str], taken: Sequence[str]) -> list[str]:
+    """``words`` less one occurrence of each word in ``taken``: "Đoàn Thanh niên ... Châu Thành"
+    gives the agency its "thanh" and keeps the place's."""
+    left = Counter(taken)
+    out = []
+    for w in words:
+        if left[w] > 0:
+            left[w] -= 1
+        else:
+            out.append(w)
+    return out
+
+
+def find_targets(q: Query, lib: Library, previous: list[str], exclude: Sequence[str] = ()) -> Targets:
     """``exclude``: words that name something else than the document (the agency of a duty question)."""
     t = Targets()
-    profile = _strong(lib.profile_scores([w for w in q.content if w not in exclude]), len(lib.docs))
+    profile = _strong(lib.profile_scores(_minus(q.content, exclude)), len(lib.docs))
     for ref in q.refs:
         own = lib.own(ref) or (lib.loose_own(ref) if not ref.partial else [])
         cites = lib.citations(ref) or lib.loose_citations(ref)
