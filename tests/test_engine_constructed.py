@@ -116,3 +116,8 @@ def test_the_place_in_a_duty_question_picks_the_document_not_the_agency(engine):
     ans = engine.ask("Đoàn Thanh niên huyện Châu Thành có nhiệm vụ gì?")
     assert ans.intent == "duty" and "vận động đoàn viên" in ans.answer
     assert ans.sources[0].doc_id == "40-KH/HU"
+
+
+def test_an_agency_abbreviated_by_initials_finds_its_tasks(engine):
+    ans = engine.ask("Đoàn TN huyện An Phú có nhiệm vụ gì?")
+    assert ans.intent == "duty" and "vận động đoàn viên" in ans.answer

@@ -5,7 +5,7 @@ import pytest
 
 from troly.vn.dates import find_dates
 from troly.vn.docnum import find_refs, normalize
-from troly.vn.text import detelex, fold
+from troly.vn.text import detelex, fold, folded_syllables
 
 
 @pytest.mark.parametrize("written,key", [
@@ -32,3 +32,17 @@ def test_telex_and_folding():
     assert detelex("nghij quyeets 57 ban hanhf") == "nghi quyet 57 ban hanh"
     assert detelex("Facebook Zalo UBND") == "Facebook Zalo UBND"
     assert fold("Đột phá  Chuyển đổi số") == "dot pha chuyen doi so"
+
+
+def test_abbreviations_no_table_lists_are_spelled_out_by_initials():
+    from troly.vn.abbreviations import spell_out_initials
+
+    def spell(asked: str, name: str) -> str:
+        return " ".join(spell_out_initials(folded_syllables(asked), folded_syllables(name)))
+
+    assert spell("Phòng VH&TT huyện", "Phòng Văn hóa và Thông tin huyện") == "phong van hoa va thong tin huyen"
+    # the same letters twice: each one after the previous
+    assert spell("Trung tâm VH, TT&TT", "Trung tâm Văn hóa, Thông tin và Thể thao") == \
+        "trung tam van hoa thong tin va the thao"
+    assert spell("Phòng VH&TT", "Ban Tuyên giáo Huyện ủy") == "phong vh tt"  # no such initials: kept
+    assert spell("Ban Tuyên giáo", "Ban Tuyên giáo") == "ban tuyen giao"  # syllables are never initials

@@ -10,7 +10,7 @@ from troly.bot.query import Query, content_words
 from troly.bot.quotes import label, overlap, repaired_note, source, trim
 from troly.models import Answer, Assignment
 from troly.prompts import answers as msg
-from troly.vn.abbreviations import expand_abbreviations
+from troly.vn.abbreviations import expand_abbreviations, spell_out_initials
 from troly.vn.text import fold, folded_syllables
 
 _AGENCY_Q = re.compile(
@@ -37,15 +37,23 @@ def agency_in_question(q: Query, places: Iterable[str] = ()) -> list[str]:
 
 
 @lru_cache(maxsize=16384)
+def _agency_words(agency: str) -> tuple[str, ...]:
+    return tuple(folded_syllables(expand_abbreviations(fold(agency))))
+
+
+@lru_cache(maxsize=16384)
 def _agency_terms(agency: str) -> tuple[frozenset[str], frozenset[str]]:
-    have = folded_syllables(expand_abbreviations(fold(agency)))
+    have = _agency_words(agency)
     return frozenset(have), frozenset(f"{a} {b}" for a, b in zip(have, have[1:]))
 
 
 def agency_match(words: list[str], agency: str) -> float:
-    """How well an assignment's agency matches the asked one (share of the asked words it has)."""
+    """How well an assignment's agency matches the asked one (share of the asked words it has).
+
+    Abbreviations no table lists ("Phòng VH&TT") are read by the initials of this agency's name."""
     if not words:
         return 0.0
+    words = spell_out_initials(words, list(_agency_words(agency)))
     hs, hg = _agency_terms(agency)
     uni = sum(w in hs for w in words) / len(words)
     grams = [f"{a} {b}" for a, b in zip(words, words[1:])]

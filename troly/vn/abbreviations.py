@@ -48,3 +48,40 @@ def expand_abbreviations(folded: str) -> str:
 def expansions(folded: list[str]) -> list[list[str]]:
     """The folded words of every abbreviation among ``folded`` syllables, in order."""
     return [_EXPANDED[w] for w in folded if w in _EXPANDED]
+
+
+_VOWELS = set("aeiouy")
+
+
+def _is_initials(word: str) -> bool:
+    """A folded token no Vietnamese syllable can be: letters without a vowel ("vh", "tt", "hdnd")."""
+    return 2 <= len(word) <= 6 and word.isalpha() and not (_VOWELS & set(word))
+
+
+def spell_out_initials(words: list[str], name: list[str]) -> list[str]:
+    """Abbreviations no table lists, spelled out from a candidate name by syllable initials.
+
+    People shorten names by the first letter of each syllable, "&" standing for "và": "Phòng
+    VH&TT" is "Phòng Văn hóa và Thông tin", "Trung tâm VH, TT&TT" is "Trung tâm Văn hóa,
+    Thông tin và Thể thao". Folded words in, folded words out; each abbreviation is matched after
+    the previous one in ``name``, and a "va" between two of them is kept.
+    """
+    if not any(_is_initials(w) for w in words):
+        return words
+    out: list[str] = []
+    pos = 0
+    for w in words:
+        if not _is_initials(w):
+            out.append(w)
+            continue
+        n = len(w)
+        at = next((i for i in range(pos, len(name) - n + 1)
+                   if all(name[i + k][:1] == w[k] for k in range(n))), -1)
+        if at < 0:
+            out.append(w)
+            continue
+        if pos > 0 and name[pos:at] == ["va"]:
+            out.append("va")  # "VH&TT": the "và" the ampersand stands for
+        out.extend(name[at:at + n])
+        pos = at + n
+    return out
