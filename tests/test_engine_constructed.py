@@ -22,6 +22,8 @@ I. MỤC ĐÍCH, YÊU CẦU
 
 2. Tạo sự đồng thuận trong Nhân dân khi triển khai các nền tảng số.
 
+3. Giới thiệu Chương trình số 21-CTr/TU, ngày 10/02/2025 của Ban Thường vụ Tỉnh ủy trên bản tin của các chi bộ.
+
 II. HÌNH THỨC TUYÊN TRUYỀN
 
 1. Tuyên truyền qua hệ thống loa truyền thanh cơ sở ở các ấp.
@@ -121,3 +123,10 @@ def test_the_place_in_a_duty_question_picks_the_document_not_the_agency(engine):
 def test_an_agency_abbreviated_by_initials_finds_its_tasks(engine):
     ans = engine.ask("Đoàn TN huyện An Phú có nhiệm vụ gì?")
     assert ans.intent == "duty" and "vận động đoàn viên" in ans.answer
+
+
+def test_a_question_about_a_cited_document_that_asks_more_than_its_facts_is_answered_from_the_citing_text(engine):
+    # the base neither holds the programme nor knows its recipients, but the rest is answerable
+    ans = engine.ask("Chương trình 21-CTr/TU gửi những nơi nào, và huyện An Phú giới thiệu nó trên bản tin của ai?")
+    assert not ans.abstained and "các chi bộ" in ans.answer
+    assert engine.ask("Chương trình 21-CTr/TU gửi những nơi nào?").abstained  # the fact alone is still declined

@@ -14,12 +14,12 @@ import threading
 from troly.bot import compose_content, compose_facts, compose_phrases, compose_tasks
 from troly.bot.conversation import Conversations
 from troly.bot.library import Library
-from troly.bot.query import Query, parse
+from troly.bot.query import Query, frame_words, parse
 from troly.bot.targets import Targets, find_targets
 from troly.config import Settings
 from troly.models import Answer
 from troly.prompts import answers as msg
-from troly.vn.text import fold, normalize_query
+from troly.vn.text import folded_syllables, normalize_query
 
 log = logging.getLogger(__name__)
 
@@ -180,8 +180,9 @@ class AnswerEngine:
             ans = compose_facts.cited_answer(q.intent, t.cited, lib.docs)
             if ans is not None:
                 return ans
-            if q.intent in ("doc_about",):
-                return self._content(q, lib, t)
+            more = [w for w in self._residual(q, lib, t) if w not in frame_words(q)]
+            if q.intent == "doc_about" or len(more) > 2:
+                return self._content(q, lib, t)  # it asks more than the unknown fact: the citing passages may say
             name = q.text[q.subject.start:q.subject.end] if q.subject else ""
             what = {"doc_signer": "người ký", "doc_recipients": "nơi nhận", "doc_number": "số hiệu",
                     "doc_date": "ngày ban hành", "doc_issuer": "cơ quan ban hành"}.get(q.intent, "thông tin này")
@@ -226,7 +227,7 @@ class AnswerEngine:
             for a, b in zip(q.content, q.content[1:]):
                 if f"{a} {b}" in grams:  # a phrase of the document's title, place or issuer
                     named.update((a, b))
-        ref_words = {w for r in q.refs for w in fold(q.text[r.start:r.end]).split()}
+        ref_words = {w for r in q.refs for w in folded_syllables(q.text[r.start:r.end])}
         return [w for w in q.content if w not in named and w not in ref_words]
 
     def _in_scope(self, q: Query, lib: Library, t: Targets) -> bool:

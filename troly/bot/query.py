@@ -81,6 +81,13 @@ def bigrams(words: list[str]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
+def frame_words(q: Query) -> set[str]:
+    """Words of the phrase that marks the question's intent ("gui nhung", "ai ky"): they ask, not name."""
+    rx = dict(_INTENTS).get(q.intent)
+    m = rx.search(q.folded) if rx is not None else None
+    return set(m.group(0).split()) if m else set()
+
+
 def detect_intents(folded: str) -> list[str]:
     return [name for name, rx in _INTENTS if rx.search(folded)]
 
