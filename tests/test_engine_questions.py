@@ -143,3 +143,17 @@ def test_the_agency_asked_about_does_not_pick_its_own_documents(engine):
     ans = engine.ask("Ban Tuyên giáo Huyện ủy báo cáo kết quả thực hiện kế hoạch Thông báo 512 (huyện Tân Hòa) về cơ quan nào?")
     assert ans.intent == "report_to" and "Ban Thường vụ Huyện ủy" in ans.answer
     assert ans.sources[0].doc_id == "77-KH/HU"
+
+
+@pytest.mark.parametrize("question", [
+    "Kế hoạch thực hiện Kết luận 69 gửi cho những nơi nào?",
+    "Kế hoạch thực hiện KL 69-KL/TW gửi cho những nơi nào?",  # the type abbreviated before a full number
+    "Kế hoạch triển khai NQ số 57-NQ/TW do ai ký?",
+])
+def test_a_number_after_what_a_document_implements_is_not_its_subject(question):
+    q = parse(question)
+    assert q.refs and q.subject is None
+
+
+def test_a_number_asked_about_is_the_subject():
+    assert parse("KL 69-KL/TW gửi cho những nơi nào?").subject.key == "69-KL/TW"

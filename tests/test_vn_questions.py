@@ -56,3 +56,4 @@ def test_function_words_do_not_swallow_content_syllables():
     for syllable in ("bi", "chu", "ha", "tren", "bao", "may", "the"):
         assert syllable not in FUNCTION_WORDS_FOLDED
     assert {"duoc", "cac", "la", "gi", "nhung", "va"} <= FUNCTION_WORDS_FOLDED
+

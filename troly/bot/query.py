@@ -50,8 +50,10 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                              r"co noi dung gi|de cap (den )?gi)\b")),
 ]
 # "kế hoạch thực hiện (Thông báo) số 730": the number is what the asked document implements.
+# The type may be written out or abbreviated: "thực hiện Kết luận 69", "thực hiện KL 69-KL/TW".
 _CONTEXT_BEFORE = re.compile(r"(thuc hien|trien khai|ve|quan triet|tuyen truyen|theo|cu the hoa|voi)\s*"
-                             r"(?:(?:" + "|".join(TYPE_WORDS.values()) + r")\s*)?(so\s*)?$")
+                             r"(?:(?:" + "|".join([*TYPE_WORDS.values(), *map(str.lower, TYPE_WORDS)]) + r")\s*)?"
+                             r"(so\s*)?$")
 _QUANTITY = re.compile(r"\b(bao nhieu|may)\s+(ty|trieu|nghin|dong|phan tram|%|nguoi|can bo|lop|hoi nghi|tin|bai|"
                        r"kinh phi|ngan sach|tien)\b|\b(kinh phi|ngan sach|bao nhieu tien|tien thuong|muc thuong|"
                        r"muc tien(?: thuong)?|muc ho tro|muc chi)\b"
