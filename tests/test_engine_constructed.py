@@ -78,6 +78,8 @@ def test_section_answer_lists_the_items(engine):
 def test_report_to_and_who_leads(engine):
     ans = engine.ask("Theo kế hoạch 12-KH/HU, báo cáo về đâu?")
     assert ans.intent == "report_to" and "Thường trực Huyện ủy" in ans.answer
+    apart = engine.ask("Theo kế hoạch 12-KH/HU, kết quả báo cáo bao lâu một lần, gửi về đâu?")
+    assert apart.intent == "report_to" and "Thường trực Huyện ủy" in apart.answer
     lead = engine.ask("Ai chủ trì xây dựng kho dữ liệu số dùng chung?")
     assert lead.intent == "who_leads" and "UBND huyện" in lead.answer and "2026" in lead.answer
 

@@ -34,6 +34,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                               r"(nhung|cac) van ban.{0,20}(thuc hien|trien khai)")),
     ("report_to", re.compile(r"\bbao cao (ve dau|ve cho ai|cho ai|ai|len ai|len dau|o dau|den dau|ve noi nao|noi nao|cho ai)\b|"
                              r"\bbao cao\b.{0,60}\b(ve|len|cho|gui) (nhung |cac )?(co quan|don vi|noi) nao\b|"
+                             r"\bbao cao\b.{0,60}\b(gui |nop )?(ve|len|den|cho) (dau|ai)\b|"
                              r"gui bao cao (ve|den|cho|toi) (dau|ai)")),
     ("doc_signer", re.compile(r"\b(ai (da )?ky|nguoi (da )?ky|ky boi|ky ten|chu ky|ai la nguoi ky)\b")),
     ("doc_recipients", re.compile(r"\b(gui (toi|den|cho)|noi nhan|gui nhung|nhan van ban|gui di dau)\b")),
