@@ -24,6 +24,8 @@ I. MỤC ĐÍCH, YÊU CẦU
 
 3. Giới thiệu Chương trình số 21-CTr/TU, ngày 10/02/2025 của Ban Thường vụ Tỉnh ủy trên bản tin của các chi bộ.
 
+4. Ưu tiên các đề tài dưới dạng mô hình trình diễn tại các ấp. Chọn những đề tài có tính khả thi cao, có hiệu quả kinh tế lớn, nhanh chóng chuyển giao kết quả vào thực tế sản xuất của hộ nông dân như giống lúa chất lượng cao, quy trình canh tác tiết kiệm nước, kỹ thuật sơ chế và bảo quản sau thu hoạch, nhằm nâng cao giá trị cho sản phẩm, nhất là trái cây đặc sản.
+
 II. HÌNH THỨC TUYÊN TRUYỀN
 
 1. Tuyên truyền qua hệ thống loa truyền thanh cơ sở ở các ấp.
@@ -132,3 +134,15 @@ def test_a_question_about_a_cited_document_that_asks_more_than_its_facts_is_answ
     ans = engine.ask("Chương trình 21-CTr/TU gửi những nơi nào, và huyện An Phú giới thiệu nó trên bản tin của ai?")
     assert not ans.abstained and "các chi bộ" in ans.answer
     assert engine.ask("Chương trình 21-CTr/TU gửi những nơi nào?").abstained  # the fact alone is still declined
+
+
+def test_the_best_passage_may_give_its_long_second_sentence(engine):
+    from troly.bot import compose_content
+    from troly.bot.query import parse
+
+    question = "Kế hoạch của huyện An Phú ưu tiên đề tài dưới dạng gì, để nâng giá trị cho sản phẩm nào?"
+    hits = engine.kb.search(question, k=8, doc_ids=["12-KH/HU"])
+    assert len({h.chunk.id for h in hits}) >= 3  # three passages share the answer's room
+    ans = compose_content.content(parse(question), engine.library(), hits)
+    quoted = " ".join(s.quote for s in ans.sources)  # the heading in the answer's label does not count
+    assert "mô hình trình diễn" in quoted and "trái cây đặc sản" in quoted

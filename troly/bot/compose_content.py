@@ -13,6 +13,7 @@ from troly.vn.text import fold
 
 ANSWER_LIMIT = 760
 MIN_OVERLAP = 0.2  # below this the best passage shares too little with the question to answer it
+FIRST_SHARE = 0.8  # of the answer, at most, for the best passage's two best sentences
 LIST_OVERLAP = 0.5  # share of a list-announcing sentence ("... sau:") the question uses, to bring its items
 
 
@@ -55,13 +56,15 @@ def content(q: Query, lib: Library, hits: list[Hit]) -> Answer | None:
     doc = lib.docs.get(chosen[0].doc_id)
     if doc is None:
         return None
-    budget = ANSWER_LIMIT // max(len(chosen), 1)
     parts, sources = [], []
     listed = False
-    for h in chosen:
+    for i, h in enumerate(chosen):
         c = h.chunk
         # the numbers the question names ("Nghị quyết 45") pick the sentences that cite them
         asked = words + [str(r.number) for r in q.refs]
+        # the best passage may fill most of the answer; the others share what it leaves
+        left = ANSWER_LIMIT - sum(len(x) + 1 for x in parts)
+        budget = int(left * FIRST_SHARE) if i == 0 else left // (len(chosen) - i)
         spans = best_spans(doc.text, c.start, c.end, asked, max(budget, 220))
         if not spans:
             continue
