@@ -99,6 +99,14 @@ def test_date_told_before_the_citation():
     assert (cite.key, cite.date, cite.issuer) == ("512-TB/TU", "2024-08-02", "Tỉnh ủy")
 
 
+def test_a_cited_issuer_ends_where_the_name_does():
+    text = "Giới thiệu Chương trình số 21-CTr/TU, ngày 10/02/2025 của Ban Thường vụ Tỉnh ủy trên bản tin các chi bộ."
+    assert extract_citations(text, "")[0].issuer == "Ban Thường vụ Tỉnh ủy"
+    # a capitalised name after the preposition is still part of the issuer
+    text = "Thực hiện Công văn số 05-CV/CQĐD, ngày 02/3/2025 của Cơ quan đại diện Bộ Công an tại Thành phố Hồ Chí Minh."
+    assert extract_citations(text, "")[0].issuer == "Cơ quan đại diện Bộ Công an tại Thành phố Hồ Chí Minh"
+
+
 def test_cited_document_dated_by_the_leading_sentence(engine):
     ans = engine.ask("Tỉnh ủy ban hành Thông báo số 512-TB/TU ngày nào?")
     assert not ans.abstained and "02/8/2024" in ans.answer

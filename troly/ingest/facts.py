@@ -33,6 +33,7 @@ _CITE_TYPE = re.compile(
     r"Chỉ thị|Quyết định|Nghị định|Thông tư|Quy định|Công văn)\s*(?:số\s*)?$",
     re.I,
 )
+_ISSUER_END = re.compile(r"\s+(?:trên|tại|trong|nhằm|để|đến|cho|với|theo)\s+(\w)")
 _CITE_TAIL = re.compile(
     r"^\s*,?\s*(?:ngày\s*(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}))?"
     r"\s*,?\s*(?:của\s+(?P<issuer>[^,;()“”\"]{3,80}?))?(?=\s*(?:về|thực hiện|”|“|\(|,|;|\.|$))"
@@ -213,6 +214,10 @@ def extract_citations(text: str, own_key: str) -> list[Citation]:
             issuer = collapse_ws(m.group("issuer") or "")
             # "của Ban Thường vụ Tỉnh ủy và Chương trình số 50 ...": the issuer stops at the next citation.
             issuer = re.split(r"\s+và\s+(?=[A-ZĐ])|\s+\d", issuer)[0]
+            # "... của Ban Thường vụ Tỉnh ủy trên bản tin ...": a name never goes on with a lower-case phrase
+            cut = _ISSUER_END.search(issuer)
+            if cut and cut.group(1).islower():
+                issuer = issuer[:cut.start()]
             subject = collapse_ws((m.group("subject") or "").lstrip("“ "))
             subject = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", subject)[0]  # one sentence, not the next
         if not date_text:
