@@ -146,3 +146,9 @@ def test_the_best_passage_may_give_its_long_second_sentence(engine):
     ans = compose_content.content(parse(question), engine.library(), hits)
     quoted = " ".join(s.quote for s in ans.sources)  # the heading in the answer's label does not count
     assert "mô hình trình diễn" in quoted and "trái cây đặc sản" in quoted
+
+
+def test_a_signer_no_citation_gives_is_said_to_be_unknown(engine):
+    ans = engine.ask("Ai ký Nghị quyết 57-NQ/TW?")
+    assert not ans.abstained and "không rõ người ký" in ans.answer  # said plainly, then what is known
+    assert "Bộ Chính trị" in ans.answer and ans.sources

@@ -168,6 +168,8 @@ def cited_answer(intent: str, cited: list[tuple[str, Citation]], docs: dict[str,
         if not subject:
             return None
         text = msg.CITED_ABOUT.format(label=name, date=date, issuer=issuer, subject=subject)
+        if intent in ("doc_signer", "doc_recipients"):  # asked for what no citation tells: say so first
+            text = msg.CITED_FACT_UNKNOWN.format(label=name, what=msg.FACT_NAMES[intent]) + text
     a, b = citation_span(doc, c)
     src: Source = source(doc, a, b)
     return Answer(text + repaired_note(doc), False, intent, [src], [doc.id])

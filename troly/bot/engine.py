@@ -184,8 +184,7 @@ class AnswerEngine:
             if q.intent == "doc_about" or len(more) > 2:
                 return self._content(q, lib, t)  # it asks more than the unknown fact: the citing passages may say
             name = q.text[q.subject.start:q.subject.end] if q.subject else ""
-            what = {"doc_signer": "người ký", "doc_recipients": "nơi nhận", "doc_number": "số hiệu",
-                    "doc_date": "ngày ban hành", "doc_issuer": "cơ quan ban hành"}.get(q.intent, "thông tin này")
+            what = msg.FACT_NAMES.get(q.intent, msg.FACT_NAME_DEFAULT)
             return self._abstain(lib, msg.ABSTAIN_CITED_ONLY.format(ref=name, what=what))
         docs = t.docs
         if not docs and re.search(r"\b(van ban|ke hoach|huong dan|no) (do|nay)\b|^(the )?con\b", q.folded):

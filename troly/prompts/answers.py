@@ -23,6 +23,12 @@ ABSTAIN_NO_FIGURE = "Các văn bản liên quan không nêu con số này ({what
 ABSTAIN_CITED_ONLY = (
     "{ref} không có trong cơ sở dữ liệu; các văn bản hiện có chỉ nhắc đến nó, không ghi {what}."
 )
+# What a fact question asks for, as the replies name it.
+FACT_NAMES = {"doc_signer": "người ký", "doc_recipients": "nơi nhận", "doc_number": "số hiệu",
+              "doc_date": "ngày ban hành", "doc_issuer": "cơ quan ban hành"}
+FACT_NAME_DEFAULT = "thông tin này"
+# A fact the citing documents do not give, then what they do say of the document.
+CITED_FACT_UNKNOWN = "Cơ sở dữ liệu không có {label}, nên không rõ {what}; các văn bản hiện có chỉ trích dẫn: "
 COVERAGE = "Cơ sở dữ liệu hiện có {n} văn bản, về: {topics}."
 
 DOC_DATE = "{label} ban hành {date}."
