@@ -146,6 +146,8 @@ def test_the_best_passage_may_give_its_long_second_sentence(engine):
     ans = compose_content.content(parse(question), engine.library(), hits)
     quoted = " ".join(s.quote for s in ans.sources)  # the heading in the answer's label does not count
     assert "mô hình trình diễn" in quoted and "trái cây đặc sản" in quoted
+    # the item's heading is the quote's opening: the answer does not say it twice
+    assert ans.answer.count("mô hình trình diễn") == 1
 
 
 def test_a_signer_no_citation_gives_is_said_to_be_unknown(engine):

@@ -1,6 +1,7 @@
 """Answers from retrieval: the sentences of the best passages that answer the question."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from troly.bot.library import Library
@@ -15,6 +16,17 @@ ANSWER_LIMIT = 760
 MIN_OVERLAP = 0.2  # below this the best passage shares too little with the question to answer it
 FIRST_SHARE = 0.8  # of the answer, at most, for the best passage's two best sentences
 LIST_OVERLAP = 0.5  # share of a list-announcing sentence ("... sau:") the question uses, to bring its items
+
+
+_MARKER = re.compile(r"^\s*(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*", re.I)
+
+
+def _head(doc, section: str, first_quote: str) -> str:
+    """"Theo <document> (<section>):", without the section when the first quote opens with its heading."""
+    heading = fold(_MARKER.sub("", section.rstrip("…")))[:40].strip()
+    if heading and fold(_MARKER.sub("", first_quote)).startswith(heading):
+        return msg.CONTENT_HEAD_PLAIN.format(label=label(doc))
+    return msg.CONTENT_HEAD.format(label=label(doc), section=section)
 
 
 def _pick(hits: list[Hit], q: Query) -> list[Hit]:
@@ -87,7 +99,7 @@ def content(q: Query, lib: Library, hits: list[Hit]) -> Answer | None:
     if not sources:
         return None
     section = chosen[0].chunk.section or "phần mở đầu"
-    head = msg.CONTENT_HEAD.format(label=label(doc), section=section.split(" › ")[-1])
+    head = _head(doc, section.split(" › ")[-1], sources[0].quote)
     body = " ".join(parts)
     if len(body) > ANSWER_LIMIT:
         body = body[:ANSWER_LIMIT].rsplit(" ", 1)[0] + "…"
@@ -177,7 +189,7 @@ def section_answer(q: Query, lib: Library, doc_ids: list[str], residual: set[str
             spans.append((a, b, sec.breadcrumb))
     if not spans:
         return None
-    head = msg.CONTENT_HEAD.format(label=label(doc), section=sec.heading)
+    head = _head(doc, sec.heading, doc.text[spans[0][0]:spans[0][1]])
     parts, sources, used = [], [], len(head)
     for n, (a, b, crumb) in enumerate(spans, 1):
         piece = doc.text[a:b].strip()

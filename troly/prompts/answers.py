@@ -54,6 +54,7 @@ DEADLINE_ITEM = "{date}: {agency} — {task} ({label})"
 IMPLEMENTS_HEAD = "Các văn bản thực hiện {ref}:"
 MENTIONS_HEAD = "Các văn bản nhắc đến {ref}:"
 CONTENT_HEAD = "Theo {label} ({section}):"
+CONTENT_HEAD_PLAIN = "Theo {label}:"  # when the answer opens by quoting that section's own heading
 REPAIRED_NOTE = " (bản quét, đã khôi phục dấu)"
 NO_PREVIOUS = "Bạn đang hỏi về văn bản nào? Hãy nêu số hiệu hoặc tên văn bản."
 MORE_IN_SOURCES = "\n… (xem đầy đủ trong phần nguồn)"
