@@ -161,7 +161,7 @@ def cited_answer(intent: str, cited: list[tuple[str, Citation]], docs: dict[str,
     elif intent == "doc_issuer":
         if not c.issuer:
             return None
-        text = f"{name} do {c.issuer} ban hành (theo trích dẫn trong {label(doc)})."
+        text = msg.CITED_ISSUER.format(label=name, issuer=c.issuer, source=label(doc))
     else:
         date = f", ngày {c.date_text}" if c.date_text else ""
         subject = c.subject or ""

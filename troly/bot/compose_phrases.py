@@ -13,6 +13,7 @@ from troly.bot.library import Library
 from troly.bot.query import Query
 from troly.bot.quotes import label, overlap, repaired_note, sentence_at, source, trim
 from troly.models import Answer, Hit
+from troly.prompts import answers as msg
 from troly.vn.text import fold
 
 _ORG = (r"(?:ban|uy ban|ubnd|thuong truc|thuong vu|huyen uy|thanh uy|tinh uy|dang uy|van phong|phong|so|chu tich|"
@@ -57,7 +58,7 @@ def report_to(q: Query, lib: Library, docs: list[str], hits: list[Hit]) -> Answe
         if d == doc.id and span not in seen and len(rows) < 3:
             seen.add(span)
             rows.append((who, span))
-    lines = [f"Theo {label(doc)}, báo cáo về:"] + [f"- {who} [{n}]" for n, (who, _) in enumerate(rows, 1)]
+    lines = [msg.REPORT_TO_HEAD.format(label=label(doc))] + [f"- {who} [{n}]" for n, (who, _) in enumerate(rows, 1)]
     sources = [source(doc, a, b) for _, (a, b) in rows]
     return Answer("\n".join(lines) + repaired_note(doc), False, "report_to", sources, [doc.id])
 
@@ -94,6 +95,6 @@ def define(q: Query, lib: Library, docs: list[str], hits: list[Hit]) -> Answer |
     doc = lib.docs[d]
     quote_text = doc.text[a:b].strip()
     others = sorted({f[0] for f in found if f[3] == found[0][3]} - {d})
-    also = f" (cùng nội dung trong {len(others)} văn bản khác)" if others else ""
-    text = f"Theo {label(doc)}{also}: {trim(quote_text, 400)} [1]"
+    also = msg.DEFINITION_ALSO.format(n=len(others)) if others else ""
+    text = msg.DEFINITION.format(label=label(doc), also=also, quote=trim(quote_text, 400))
     return Answer(text + repaired_note(doc), False, "definition", [source(doc, a, b)], [d] + others)

@@ -100,7 +100,7 @@ def duty(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[
     lines, sources, used = [head], [], len(head)
     shown = tasks[:6]
     for n, a in enumerate(shown, 1):
-        suffix = (f" (thời hạn: {a.deadline_text})" if a.deadline_text else "") + f" [{n}]"
+        suffix = (msg.TASK_DEADLINE.format(deadline=a.deadline_text) if a.deadline_text else "") + f" [{n}]"
         # share what is left between this task and the ones after it
         room = (ANSWER_LIMIT - used) // (len(shown) - n + 1) - len(suffix) - 4
         if room < 80 and n > 1:
@@ -183,7 +183,7 @@ def doc_list(q: Query, lib: Library, heading: str | None = None, only: list[str]
         a = pos if pos >= 0 else 0
         sources.append(source(d, a, min(len(d.text), a + max(len(d.facts.title), 80))))
     if len(docs) > 8:
-        lines.append(f"… và {len(docs) - 8} văn bản khác.")
+        lines.append(msg.DOC_LIST_MORE.format(n=len(docs) - 8))
     return Answer("\n".join(lines), False, "doc_list", sources, [d.id for d in docs[:8]])
 
 
