@@ -8,7 +8,7 @@ from troly.bot.library import Library
 from troly.bot.query import Query, content_words
 from troly.bot.quotes import best_spans, label, overlap, repaired_note, sentences, source
 from troly.ingest.sections import TAIL
-from troly.models import Answer, Hit
+from troly.models import Answer, Document, Hit
 from troly.prompts import answers as msg
 from troly.vn.text import fold
 
@@ -21,7 +21,7 @@ LIST_OVERLAP = 0.5  # share of a list-announcing sentence ("... sau:") the quest
 _MARKER = re.compile(r"^\s*(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*", re.I)
 
 
-def _head(doc, section: str, first_quote: str) -> str:
+def _head(doc: Document, section: str, first_quote: str) -> str:
     """"Theo <document> (<section>):", without the section when the first quote opens with its heading."""
     heading = fold(_MARKER.sub("", section.rstrip("…")))[:40].strip()
     if heading and fold(_MARKER.sub("", first_quote)).startswith(heading):

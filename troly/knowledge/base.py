@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from troly.config import Settings
-from troly.knowledge.embeddings import Encoder, SentenceEncoder
 from troly.knowledge.embed_cache import CachedEncoder
+from troly.knowledge.embeddings import Encoder, SentenceEncoder
 from troly.knowledge.lexical import LexicalIndex
 from troly.knowledge.search import DEFAULT_DENSE_WEIGHT, SHIPPED_MODEL_DENSE_WEIGHT, Snapshot, dense_text, index_text, search
 from troly.knowledge.store import Store
