@@ -5,6 +5,7 @@ import pytest
 
 from directive_fixtures import make_kb
 from troly.bot.engine import AnswerEngine
+from troly.bot.query import parse
 from troly.ingest.sections import TAIL
 
 PLAN_A = """ĐẢNG BỘ HUYỆN AN PHÚ
@@ -138,7 +139,6 @@ def test_a_question_about_a_cited_document_that_asks_more_than_its_facts_is_answ
 
 def test_the_best_passage_may_give_its_long_second_sentence(engine):
     from troly.bot import compose_content
-    from troly.bot.query import parse
 
     question = "Kế hoạch của huyện An Phú ưu tiên đề tài dưới dạng gì, để nâng giá trị cho sản phẩm nào?"
     hits = engine.kb.search(question, k=8, doc_ids=["12-KH/HU"])
@@ -154,3 +154,11 @@ def test_a_signer_no_citation_gives_is_said_to_be_unknown(engine):
     ans = engine.ask("Ai ký Nghị quyết 57-NQ/TW?")
     assert not ans.abstained and "không rõ người ký" in ans.answer  # said plainly, then what is known
     assert "Bộ Chính trị" in ans.answer and ans.sources
+
+
+def test_a_fact_question_naming_two_documents_answers_for_each(engine):
+    ans = engine.ask("Kế hoạch 12-KH/HU và Kế hoạch 40-KH/HU do ai ký?")
+    assert "Trần Văn Nam" in ans.answer and "Lê Thị Hoa" in ans.answer
+    assert {s.doc_id for s in ans.sources} == {"12-KH/HU", "40-KH/HU"}
+    # a number after "thực hiện" is what they implement, not a third document asked about
+    assert parse("KH 12 và KH 40 thực hiện Nghị quyết 57 do ai ký?").subjects[-1].key != "57-NQ/TW"

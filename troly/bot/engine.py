@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from dataclasses import replace
 
 from troly.bot import compose_content, compose_facts, compose_phrases, compose_tasks
 from troly.bot.conversation import Conversations
@@ -27,6 +28,7 @@ MAX_QUESTION = 2000
 COVERAGE_MIN = 0.34  # share of the question's content bigrams the corpus must know
 MAX_SCAN_ROWS = 2000  # assignment rows scored one by one; beyond that, those in retrieved passages
 MAX_SCAN_DOCS = 20  # documents read whole by phrase composers; beyond that, retrieved passages only
+MAX_SUBJECTS = 3  # documents one fact question may name and get answered for each
 FACT_INTENTS = ("doc_date", "doc_signer", "doc_issuer", "doc_recipients", "doc_number", "doc_about")
 
 
@@ -146,6 +148,8 @@ class AnswerEngine:
                 ans = compose_phrases.define(q, lib, scope if small else [], hits)
                 if ans is not None:
                     return ans
+        if q.intent in FACT_INTENTS and len({r.key for r in q.subjects}) > 1:
+            return self._facts_of_each(q, previous)
         if q.intent in FACT_INTENTS:
             return self._facts(q, lib, t)
         if q.intent in ("duty", "who_leads", "deadline"):
@@ -174,6 +178,14 @@ class AnswerEngine:
             spans.setdefault(h.doc_id, []).append((h.chunk.start, h.chunk.end))
         return [(d, a) for d, a in lib.rows
                 if d in spans and any(s <= a.start < e or a.start <= s < a.end for s, e in spans[d])]
+
+    def _facts_of_each(self, q: Query, previous: list[str]) -> Answer:
+        """"KH 114 và KH 32 do cơ quan nào ban hành?": the same fact of each document named, in turn."""
+        named = list({r.key: r for r in q.subjects}.values())[:MAX_SUBJECTS]
+        parts = [self._answer(replace(q, refs=[r], subject=r, subjects=[r]), previous) for r in named]
+        sources = [s for a in parts for s in a.sources]
+        doc_ids = list(dict.fromkeys(d for a in parts for d in a.doc_ids))
+        return Answer("\n".join(a.answer for a in parts), not sources, q.intent, sources, doc_ids)
 
     def _facts(self, q: Query, lib: Library, t: Targets) -> Answer:
         if t.subject_cited_only:

@@ -37,7 +37,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                              r"\bbao cao\b.{0,60}\b(gui |nop )?(ve|len|den|cho) (dau|ai)\b|"
                              r"gui bao cao (ve|den|cho|toi) (dau|ai)")),
     ("doc_signer", re.compile(r"\b(ai (da )?ky|nguoi (da )?ky|ky boi|ky ten|chu ky|ai la nguoi ky)\b")),
-    ("doc_recipients", re.compile(r"\b(gui (toi|den|cho)|noi nhan|gui nhung|nhan van ban|gui di dau)\b")),
+    ("doc_recipients", re.compile(r"\b(gui (toi|den|cho|len)|noi nhan|gui nhung|nhan van ban|gui di dau)\b")),
     ("doc_number", re.compile(r"\b(so hieu|so van ban|so ky hieu|mang so|so may)\b")),
     ("doc_issuer", re.compile(r"\b(co quan nao ban hanh|do ai ban hanh|ai ban hanh|do co quan nao|cua co quan nao|"
                               r"don vi nao ban hanh|cap nao ban hanh|ai ra van ban)\b")),
@@ -70,6 +70,7 @@ class Query:
     intent: str
     refs: list[DocRef] = field(default_factory=list)
     subject: DocRef | None = None  # the document the question is about, when named by number
+    subjects: list[DocRef] = field(default_factory=list)  # every document it asks about ("KH 114 và KH 32")
     content: list[str] = field(default_factory=list)  # folded content syllables
     quantity: str = ""  # the quantity asked for ("ty dong", "kinh phi"), for false-premise checks
     secondary: list[str] = field(default_factory=list)  # further intents matched
@@ -100,18 +101,18 @@ def parse(text: str) -> Query:
     folded = fold(text).strip(" ?!.")
     intents = detect_intents(folded)
     refs = find_refs(text)
-    subject = None
+    subjects = []
     for ref in refs:
         before = fold(text[max(0, ref.start - 24):ref.start]) if ref.start <= len(text) else ""
         if not _CONTEXT_BEFORE.search(before):
-            subject = ref
-            break
+            subjects.append(ref)
+    subject = subjects[0] if subjects else None
     intent = intents[0] if intents else "content"
     # "ai ký ... ban hành ngày nào" reads as signer; "giao cho ai, làm đến khi nào" as who_leads.
     words = content_words(folded)
     # "qua những kênh nào" is asked of the "Hình thức tuyên truyền" section: the directive's words join
     words += [w for w in content_words(" ".join(phrase_words(folded))) if w not in words]
-    q = Query(text=text, folded=folded, intent=intent, refs=refs, subject=subject,
+    q = Query(text=text, folded=folded, intent=intent, refs=refs, subject=subject, subjects=subjects,
               content=words, secondary=intents[1:])
     m = _QUANTITY.search(fold_chars(text))
     if m and not (m.group("noun") and m.group("noun") in FUNCTION_WORDS_FOLDED):  # "lần thứ mấy và ..." counts nothing
