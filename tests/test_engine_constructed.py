@@ -162,3 +162,22 @@ def test_a_fact_question_naming_two_documents_answers_for_each(engine):
     assert {s.doc_id for s in ans.sources} == {"12-KH/HU", "40-KH/HU"}
     # a number after "thực hiện" is what they implement, not a third document asked about
     assert parse("KH 12 và KH 40 thực hiện Nghị quyết 57 do ai ký?").subjects[-1].key != "57-NQ/TW"
+
+
+def test_a_person_no_document_names_is_a_false_premise(engine):
+    ans = engine.ask("Đồng chí Phạm Quốc Bảo chỉ đạo gì về chuyển đổi số ở An Phú?")
+    assert ans.abstained and "Phạm Quốc Bảo" in ans.answer and not ans.sources
+    # a person the documents do name, and a place that starts like a surname, are no such premise
+    signed = engine.ask("Đồng chí Trần Văn Nam ký kế hoạch về vấn đề gì?")
+    assert signed.intent == "signed_by" and [s.doc_id for s in signed.sources] == ["12-KH/HU"]
+    assert "chuyển đổi số" in signed.answer and "Trần Văn Nam" in signed.sources[0].quote
+    assert not engine.ask("Đoàn Thanh Niên huyện Châu Thành có nhiệm vụ gì?").abstained
+
+
+def test_person_names_in_a_question():
+    from troly.vn.names import person_names
+
+    surnames = {"nguyễn", "trần", "hồ", "châu", "đoàn"}
+    assert person_names("Đồng chí Nguyễn Văn Phúc, Chủ tịch UBND phường, chỉ đạo gì?", surnames) == ["Nguyễn Văn Phúc"]
+    assert person_names("ông Trần Minh nói gì", surnames) == ["Trần Minh"]  # two syllables after a form of address
+    assert person_names("Thành phố Hồ Chí Minh và huyện Châu Thành", surnames) == []

@@ -56,6 +56,18 @@ def doc_signer(doc: Document) -> Answer:
     return _answer("doc_signer", text, doc, [(start, end_pos + len(f.signer))])
 
 
+def signed_by(name: str, docs: list[Document]) -> Answer:
+    """"Đồng chí X ký những văn bản nào?": each document the person signed, quoting its signature."""
+    lines, sources = [msg.SIGNED_BY_HEAD.format(name=name, n=len(docs))], []
+    for n, doc in enumerate(docs[:6], 1):
+        f = doc.facts
+        date = f", {'ngày ' if len(f.date) == 10 else ''}{display(f.date)}" if f.date else ""  # or just the month
+        title = f": {trim(f.title, 160)}" if f.key and f.title else ""  # an unnumbered label holds its title
+        lines.append(msg.SIGNED_BY_LINE.format(label=label(doc), date=date, title=title, n=n))
+        sources += doc_signer(doc).sources[:1]
+    return Answer("\n".join(lines), False, "signed_by", sources, [d.id for d in docs[:6]])
+
+
 def doc_issuer(doc: Document) -> Answer:
     f = doc.facts
     spans = []

@@ -15,6 +15,7 @@ from dataclasses import replace
 from troly.bot import compose_content, compose_facts, compose_phrases, compose_tasks
 from troly.bot.conversation import Conversations
 from troly.bot.library import Library
+from troly.bot.people import signed_by_named, unknown_person
 from troly.bot.query import Query, frame_words, parse
 from troly.bot.targets import Targets, find_targets
 from troly.config import Settings
@@ -115,6 +116,12 @@ class AnswerEngine:
         # ... and its place still picks: "Huyện ủy Mỹ Tú" (agency_in_question leaves the place out)
         agency = compose_tasks.agency_in_question(q, lib.places) if q.intent in ("duty", "report_to") else []
         t = find_targets(q, lib, previous, agency)
+        person = unknown_person(q.text, lib)
+        if person:  # "Đồng chí X chỉ đạo gì ...": a false premise when no document names X
+            return self._abstain(lib, msg.ABSTAIN_UNKNOWN_PERSON.format(name=person))
+        signed = signed_by_named(q, lib) if re.search(r"\bk[yi]\b", q.folded) and not q.subjects else None
+        if signed:  # "Đồng chí X ký những văn bản nào?"
+            return compose_facts.signed_by(*signed)
         if t.unknown is not None:
             name = q.text[t.unknown.start:t.unknown.end] or t.unknown.key
             return self._abstain(lib, msg.ABSTAIN_UNKNOWN_DOC.format(ref=name))

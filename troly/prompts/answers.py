@@ -19,6 +19,7 @@ NO_DOCUMENTS = "Cơ sở dữ liệu chưa có văn bản nào. Quản trị vi�
 
 ABSTAIN = "Xin lỗi, các văn bản trong cơ sở dữ liệu không có thông tin để trả lời câu hỏi này."
 ABSTAIN_UNKNOWN_DOC = "Cơ sở dữ liệu không có {ref} và các văn bản hiện có cũng không trích dẫn văn bản này, nên tôi không trả lời được."
+ABSTAIN_UNKNOWN_PERSON = "Các văn bản hiện có không nhắc đến {name}, nên tôi không trả lời được câu hỏi này."
 ABSTAIN_NO_FIGURE = "Các văn bản liên quan không nêu con số này ({what}), nên tôi không trả lời được."
 ABSTAIN_CITED_ONLY = (
     "{ref} không có trong cơ sở dữ liệu; các văn bản hiện có chỉ nhắc đến nó, không ghi {what}."
@@ -36,6 +37,8 @@ DOC_DATE_BLANK_DAY = "{label} ban hành {date} (văn bản để trống ngày).
 DOC_NO_DATE = "{label} không ghi ngày ban hành trong phần văn bản có được."
 CITED_DATE = "{label} ban hành ngày {date}{issuer} (theo trích dẫn trong {source})."
 DOC_SIGNER = "{label} do {title}{name} ký{mode}."
+SIGNED_BY_HEAD = "{name} ký {n} văn bản trong cơ sở dữ liệu:"
+SIGNED_BY_LINE = "- {label}{date}{title} [{n}]"
 DOC_NO_SIGNER = "Phần văn bản có được của {label} không ghi người ký."
 DOC_ISSUER = "{label} do {issuer} ban hành{place}."
 DOC_RECIPIENTS = "{label} được gửi tới: {items}."
