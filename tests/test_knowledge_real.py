@@ -26,6 +26,7 @@ def real_kb(tmp_path_factory):
 def test_default_encoder_is_the_offline_minilm(real_kb):
     enc = real_kb.encoder
     assert isinstance(enc, SentenceEncoder) and enc.name == "all-MiniLM-L6-v2"
+    assert enc.runtime == "numpy"  # no torch import at ingest
     v = enc.encode(["thương mại điện tử", "thuong mai dien tu"])
     assert v.shape == (2, 384)
     assert abs(float((v[0] ** 2).sum()) - 1.0) < 1e-4

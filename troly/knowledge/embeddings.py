@@ -6,6 +6,10 @@ downloaded at run time. MiniLM is an English model: its tokenizer lower-cases an
 Vietnamese diacritics anyway, so the dense side is weak for Vietnamese and the hybrid search
 gives it a small weight. Texts are folded (``troly.vn.fold``) before encoding: that is what
 the tokenizer sees anyway, and it also maps đ -> d, which the tokenizer does not.
+
+A local mean-pooled BERT model (the default is one) runs on ``bert_numpy``, same vectors
+without importing torch (7-10 s on a small machine); any other model, or a hub name, loads
+through sentence-transformers.
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
+from troly.knowledge import bert_numpy
 from troly.vn import fold
 
 log = logging.getLogger(__name__)
@@ -57,6 +62,8 @@ def resolve_model(name: str) -> tuple[str, str]:
 def _load(target: str):
     with _LOCK:
         model = _MODELS.get(target)
+        if model is None and bert_numpy.supports(target):
+            model = _MODELS[target] = bert_numpy.NumpyBert(target, MAX_TOKENS)
         if model is None:
             from sentence_transformers import SentenceTransformer
 
@@ -100,6 +107,11 @@ class SentenceEncoder:
             _load(self.target)
         except Exception as exc:  # noqa: BLE001 - the first encode() raises it again, in the caller
             log.debug("background model load failed: %s", exc)
+
+    @property
+    def runtime(self) -> str:
+        """What computes the vectors: "numpy" (``bert_numpy``) or "sentence-transformers"."""
+        return "numpy" if isinstance(_load(self.target), bert_numpy.NumpyBert) else "sentence-transformers"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         model = _load(self.target)
