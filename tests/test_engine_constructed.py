@@ -181,3 +181,25 @@ def test_person_names_in_a_question():
     assert person_names("Đồng chí Nguyễn Văn Phúc, Chủ tịch UBND phường, chỉ đạo gì?", surnames) == ["Nguyễn Văn Phúc"]
     assert person_names("ông Trần Minh nói gì", surnames) == ["Trần Minh"]  # two syllables after a form of address
     assert person_names("Thành phố Hồ Chí Minh và huyện Châu Thành", surnames) == []
+
+
+def test_a_socio_political_organisation_takes_the_collective_duties(tmp_path):
+    from troly.vn.organisations import member_of_collective
+
+    plan = PLAN_A.replace("3. Đoàn Thanh niên vận động đoàn viên",
+                          "3. Ủy ban Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội huyện vận động hội viên")
+    engine = AnswerEngine(kb := make_kb(tmp_path / "kb", [("a.md", plan)]), kb.settings)
+    ans = engine.ask("Hội Nông dân huyện có nhiệm vụ gì?")
+    assert not ans.abstained and ans.intent == "duty"
+    assert ans.answer.startswith("Các văn bản không giao nhiệm vụ riêng cho Hội Nông dân")
+    assert "các nền tảng số" in ans.answer and "vận động hội viên" in ans.sources[0].quote
+    # an organisation the documents do name is answered as itself, with no detour
+    direct = AnswerEngine(make_kb(tmp_path / "kb2", [("a.md", PLAN_A)]), kb.settings).ask(
+        "Đoàn Thanh niên có nhiệm vụ gì?")
+    assert "không giao nhiệm vụ riêng" not in direct.answer and "Đoàn Thanh niên" in direct.answer
+    # without a collective row, the question stays unanswered
+    assert AnswerEngine(make_kb(tmp_path / "kb3", [("a.md", PLAN_A)]), kb.settings).ask(
+        "Hội Cựu chiến binh có nhiệm vụ gì?").abstained
+    assert member_of_collective(["hoi", "nong", "dan", "huyen"]) == \
+        ("Hội Nông dân", ["to", "chuc", "chinh", "tri", "xa", "hoi", "huyen"])
+    assert member_of_collective(["ban", "tuyen", "giao"]) is None

@@ -199,6 +199,22 @@ def test_a_paragraph_repeated_across_documents_is_embedded_once(tmp_path):
     assert kb.embedder.hits == 2 and kb.embedder.misses == first + 1
 
 
+def test_the_embedding_cache_keeps_only_what_chunks_hold(tmp_path):
+    enc = FakeEncoder()
+    kb = open_kb(tmp_path, encoder=enc)
+    kb.add(make_doc("114-KH/HU", PLAN, number="114-KH/HU"))
+    kb.add(make_doc("115-KH/HU", PLAN[:1] + ["Đoạn riêng của kế hoạch 115."], number="115-KH/HU", source="b.txt"))
+    cached = rows(kb, "embedding_cache")
+    kb.add(make_doc("114-KH/HU", PLAN[:2] + ["Một đoạn đã sửa."], number="114-KH/HU"))  # an edit
+    assert rows(kb, "embedding_cache") == cached  # one text in, one out
+    kb.remove("115-KH/HU")
+    live = {c.id for c in kb.store.chunks_by_ids(kb.store.chunk_ids())}
+    assert rows(kb, "embedding_cache") == len(live)  # PLAN[0], shared, stays; the 115 paragraph went
+    before = enc.encoded
+    kb.add(make_doc("115-KH/HU", PLAN[:1] + ["Đoạn riêng của kế hoạch 115."], number="115-KH/HU", source="b.txt"))
+    assert enc.encoded - before == 1  # the shared paragraph still came from the cache
+
+
 def test_bm25_index_is_saved_with_its_generation_and_reused(kb, tmp_path):
     kb.search("tuyên truyền")
     saved = LexicalIndex.load(tmp_path / "data" / "bm25" / "body")

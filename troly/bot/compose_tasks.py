@@ -11,6 +11,7 @@ from troly.bot.quotes import label, overlap, repaired_note, source, trim
 from troly.models import Answer, Assignment
 from troly.prompts import answers as msg
 from troly.vn.abbreviations import expand_abbreviations, spell_out_initials
+from troly.vn.organisations import member_of_collective
 from troly.vn.text import fold, folded_syllables
 
 _AGENCY_Q = re.compile(
@@ -73,10 +74,9 @@ def _best(scored: list[tuple[float, str, Assignment]], threshold: float) -> tupl
     return (d, a) if s >= threshold else None
 
 
-def duty(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[str]) -> Answer | None:
-    words = agency_in_question(q, lib.places)
-    if not words:
-        return None
+def _duty_rows(words: list[str], lib: Library, rows: list[tuple[str, Assignment]],
+               docs: list[str]) -> tuple[str, list[Assignment]] | None:
+    """(document, the agency's tasks there) for the agency best matching ``words``."""
     scored = [(agency_match(words, a.agency), d, a) for d, a in _rows(rows, docs or None)]
     scored = [x for x in scored if x[0] >= 0.6]
     if not scored:
@@ -87,16 +87,34 @@ def duty(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[
     best = sorted(((d, a) for s, d, a in scored if s >= top - 1e-9),
                   key=lambda x: len(_agency_terms(x[1].agency)[0] - set(words)))
     doc_id, agency = best[0][0], best[0][1].agency
-    doc = lib.docs[doc_id]
     same = _agency_terms(agency)[0]
     # All the agency's tasks in that document, under any spelling ("UBND huyện" = "Ủy ban nhân dân huyện").
     tasks = [a for d, a in lib.rows if d == doc_id and _agency_terms(a.agency)[0] == same] or [a for d, a in best if d == doc_id]
+    return doc_id, tasks
+
+
+def duty(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[str]) -> Answer | None:
+    words = agency_in_question(q, lib.places)
+    if not words:
+        return None
+    found, member = _duty_rows(words, lib, rows, docs), None
+    if found is None and (collective := member_of_collective(words)):
+        # "Hội Nông dân có nhiệm vụ gì": no row names it; the rows of "các tổ chức chính trị - xã hội" bind it
+        member, words = collective
+        found = _duty_rows(words, lib, rows, docs)
+    if found is None:
+        return None
+    doc_id, tasks = found
+    doc = lib.docs[doc_id]
     # "... trách nhiệm gì trong tổ chức thực hiện": the tasks under the section the question names first
     named = set(words) | {w for r in q.refs for w in fold(q.text[r.start:r.end]).replace("/", " ").replace("-", " ").split()}
     extra = [w for w in q.content if w not in named and w not in ("trach", "nhiem", "vu", "lam", "thong", "bao")]
     if extra:
         tasks.sort(key=lambda a: -int(overlap(extra, a.section.split("›")[0]) >= 0.5))
-    head = msg.DUTY_HEAD.format(label=label(doc), agency=tasks[0].agency)
+    agency = re.sub(r"^(Các|Những)\b", lambda m: m.group(1).lower(), tasks[0].agency)  # mid-sentence
+    head = msg.DUTY_HEAD.format(label=label(doc), agency=agency)
+    if member:
+        head = msg.DUTY_VIA_COLLECTIVE.format(member=member, label=label(doc), agency=agency)
     lines, sources, used = [head], [], len(head)
     shown = tasks[:6]
     for n, a in enumerate(shown, 1):

@@ -21,6 +21,7 @@ from troly.bot.targets import Targets, find_targets
 from troly.config import Settings
 from troly.models import Answer
 from troly.prompts import answers as msg
+from troly.vn.organisations import member_of_collective
 from troly.vn.text import folded_syllables, normalize_query
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,10 @@ class AnswerEngine:
             figure = self._figure_check(q, lib, t)
             if figure is not None:
                 return figure
+        if q.intent == "duty" and member_of_collective(agency):  # its own name is in no document
+            ans = compose_tasks.duty(q, lib, self._candidate_rows(q, lib, t), t.docs)
+            if ans is not None:
+                return ans
         if not self._in_scope(q, lib, t):
             return self._abstain(lib, msg.ABSTAIN)
         if q.intent == "doc_about" and not (q.subject and len(self._residual(q, lib, t)) <= 2):

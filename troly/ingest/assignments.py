@@ -71,7 +71,8 @@ _TASK_VERBS = (
 )
 # After "các"/"những" a word is a noun, never the verb: "Ủy ban MTTQ, các tổ chức chính trị - xã hội phổ biến".
 _LEADING = re.compile(r"^(?P<a>\S.{2,120}?)\s+(?<!\bcác\s)(?<!\bnhững\s)(?P<verb>" + _TASK_VERBS + r")\b")
-_NAME_WORDS_MAX = 14
+# "Ủy ban Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội huyện" is 16 words
+_NAME_WORDS_MAX = 16
 
 
 def _leading_agency(text: str) -> tuple[str, str]:
@@ -81,7 +82,7 @@ def _leading_agency(text: str) -> tuple[str, str]:
     if not m:
         return "", ""
     agency = m.group("a").strip(" ,")
-    if not _AGENCY.match(fold(agency)) or len(agency.split()) > _NAME_WORDS_MAX:
+    if not _AGENCY.match(fold(agency)) or len(re.findall(r"\w+", agency)) > _NAME_WORDS_MAX:
         return "", ""
     verb = m.group("verb")
     return agency, verb if verb in ("chủ trì", "phối hợp") else "thực hiện"

@@ -207,6 +207,8 @@ class KnowledgeBase:
             bar.close()
         if report.added or report.updated:
             self.snapshot()  # rebuild and save BM25 once for the whole batch
+        if report.updated:
+            self._prune_embeddings()
         return report
 
     def ingest_file(self, path: Path, name: str | None = None) -> tuple[str, Document]:
@@ -256,6 +258,8 @@ class KnowledgeBase:
                 vec.delete(sorted(stale))
             if refresh:
                 self.snapshot()
+                if old_id:
+                    self._prune_embeddings()
             return ("updated" if old_id else "added"), doc
 
     def _with_ids(self, doc: Document, old_id: str | None) -> Document:
@@ -286,7 +290,14 @@ class KnowledgeBase:
                 self.vectors.delete(chunk_ids)
             if ids:
                 self.snapshot()
+                self._prune_embeddings()
         return ids
+
+    def _prune_embeddings(self) -> None:
+        """Cached vectors of texts no chunk holds any more go (replaced or removed documents)."""
+        dropped = self.embedder.prune(dense_text(c) for c, _ in self.store.iter_chunks())
+        if dropped:
+            log.info("dropped %d cached embeddings no chunk uses", dropped)
 
     # --- reading ---------------------------------------------------------------------------
     def documents(self) -> list[Document]:

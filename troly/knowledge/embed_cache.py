@@ -6,11 +6,13 @@ chunks, and a lost vector store is rebuilt from SQLite. In each case the vectors
 instead of recomputed, and embedding is most of the cost of an ingest. The cache is derived
 data in the knowledge base's SQLite file (table ``embedding_cache``), keyed like the vector
 collection by the encoder's name, and by a hash of the text; deleting it only costs time.
+It holds the texts the knowledge base holds: ``prune`` drops the rest after an update or a
+removal, so it does not grow with every edit.
 """
 from __future__ import annotations
 
 import hashlib
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -34,6 +36,10 @@ class CachedEncoder:
     @property
     def name(self) -> str:
         return self.encoder.name
+
+    def prune(self, live_texts: Iterable[str]) -> int:
+        """Keep only this model's vectors of ``live_texts``; -> rows dropped."""
+        return self.store.prune_vectors(self.name, {text_hash(t) for t in live_texts})
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

@@ -194,6 +194,15 @@ class Store:
             c.executemany("INSERT OR REPLACE INTO embedding_cache(model, hash, vector) VALUES (?,?,?)",
                           [(model, h, v) for h, v in items])
 
+    def prune_vectors(self, model: str, keep: set[str]) -> int:
+        """Drop cached embeddings of other models and of texts not in ``keep``; -> rows dropped."""
+        with self.conn as c:
+            dropped = c.execute("DELETE FROM embedding_cache WHERE model != ?", (model,)).rowcount
+            gone = [(model, h) for (h,) in c.execute("SELECT hash FROM embedding_cache WHERE model=?", (model,))
+                    if h not in keep]
+            c.executemany("DELETE FROM embedding_cache WHERE model=? AND hash=?", gone)
+        return dropped + len(gone)
+
     def replace(self, doc: Document, old_id: str | None = None) -> int:
         """Write ``doc`` (deleting ``old_id`` and ``doc.id`` first) in one transaction.
 

@@ -49,6 +49,10 @@ CITED_ABOUT = "{label}{date}{issuer} {subject}."
 DOC_LIST_HEAD = "Cơ sở dữ liệu có {n} văn bản:"
 DOC_LIST_MATCH_HEAD = "Có {n} văn bản liên quan:"
 DUTY_HEAD = "Theo {label}, {agency} có các nhiệm vụ:"
+DUTY_VIA_COLLECTIVE = (
+    "Các văn bản không giao nhiệm vụ riêng cho {member}. {member} là một tổ chức chính trị - xã hội, "
+    "nên thực hiện các nhiệm vụ {label} giao cho {agency}:"
+)
 LEAD_ANSWER = "{agency} {role}{partners}{deadline}."
 LEAD_PARTNERS = ", phối hợp với {who}"
 DEADLINE_SUFFIX = "; thời hạn: {deadline}"
