@@ -203,3 +203,21 @@ def test_a_socio_political_organisation_takes_the_collective_duties(tmp_path):
     assert member_of_collective(["hoi", "nong", "dan", "huyen"]) == \
         ("Hội Nông dân", ["to", "chuc", "chinh", "tri", "xa", "hoi", "huyen"])
     assert member_of_collective(["ban", "tuyen", "giao"]) is None
+
+
+def test_a_number_under_the_wrong_type_names_the_documents_that_bear_it(engine):
+    ans = engine.ask("Thông báo 12 giao nhiệm vụ gì cho Ban Tuyên giáo?")
+    assert ans.abstained and "Kế hoạch số 12-KH/HU" in ans.answer and "Thông báo 12" in ans.answer
+    assert "Nghị quyết số 57-NQ/TW" in engine.ask("Kết luận 57 nói gì?").answer  # a cited one too
+    assert "mang số này" not in engine.ask("Kế hoạch 99 nói gì?").answer  # no document has that number
+
+
+def test_document_lists_keep_to_the_type_and_topic_asked(engine):
+    plans = engine.ask("Có những kế hoạch nào?")
+    assert not plans.abstained and {s.doc_id for s in plans.sources} == {"12-KH/HU", "40-KH/HU"}
+    none = engine.ask("Có những nghị quyết nào?")
+    assert none.abstained and "không có nghị quyết nào" in none.answer
+    off_topic = engine.ask("Có văn bản nào hướng dẫn về giá xăng dầu không?")
+    assert off_topic.abstained and not off_topic.sources
+    assert not engine.ask("Có văn bản nào về chuyển đổi số không?").abstained
+    assert len(engine.ask("Liệt kê tất cả văn bản").sources) == 2

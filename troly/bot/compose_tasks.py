@@ -6,11 +6,12 @@ from functools import lru_cache
 from typing import Iterable
 
 from troly.bot.library import Library
-from troly.bot.query import Query, content_words
+from troly.bot.query import LIST_TYPE, Query, bigrams, content_words
 from troly.bot.quotes import label, overlap, repaired_note, source, trim
 from troly.models import Answer, Assignment
 from troly.prompts import answers as msg
 from troly.vn.abbreviations import expand_abbreviations, spell_out_initials
+from troly.vn.docnum import TYPE_WORDS, type_code
 from troly.vn.organisations import member_of_collective
 from troly.vn.text import fold, folded_syllables
 
@@ -180,13 +181,28 @@ def deadline_list(lib: Library, rows: list[tuple[str, Assignment]], docs: list[s
     return Answer("\n".join(lines), False, "deadline_list", sources, sorted({d for d, _ in dated}))
 
 
-def doc_list(q: Query, lib: Library, heading: str | None = None, only: list[str] | None = None) -> Answer:
+# Words of a list question that name no topic: "liệt kê các văn bản hướng dẫn trong cơ sở dữ liệu".
+_LIST_WORDS = frozenset("van ban nao du lieu co so liet ke danh sach tat ca hien gi khong".split()) | \
+    frozenset(w for name in TYPE_WORDS.values() for w in name.split())
+
+
+def doc_list(q: Query, lib: Library, heading: str | None = None, only: list[str] | None = None) -> Answer | None:
+    """The documents (on the question's topic, if it names one; None when none is on it)."""
     docs = [lib.docs[d] for d in (only or lib.docs)]
-    topic = [w for w in content_words(q.folded) if w not in ("van", "ban", "nao", "du", "lieu", "co", "so")]
+    asked_type = LIST_TYPE.search(q.folded) if only is None else None
+    if asked_type:  # "có những kế hoạch nào"
+        code = type_code(asked_type.group("type"))
+        docs = [d for d in docs if type_code(d.facts.type) == code]
+        if not docs:
+            return None
+    topic = [w for w in content_words(q.folded) if w not in _LIST_WORDS]
     if topic and only is None:
-        need = max(1, round(0.6 * len(set(topic))))
-        relevant = [d for d in docs if len(lib.topic_words.get(d.id, frozenset()) & set(topic)) >= need]
-        docs = relevant or docs
+        # "về giá xăng dầu": pairs of words, not syllables ("giá" and "dầu" are in every plan)
+        units = set(bigrams(topic)) or set(topic)
+        need = max(1, round(0.6 * len(units)))
+        docs = [d for d in docs if len(lib.topic_words.get(d.id, frozenset()) & units) >= need]
+        if not docs:
+            return None
     docs.sort(key=lambda d: (d.facts.date or "0000", d.id), reverse=True)
     head = heading or msg.DOC_LIST_HEAD.format(n=len(docs))
     lines, sources = [head], []
@@ -216,6 +232,7 @@ def implements(q: Query, lib: Library) -> Answer | None:
     name = q.text[ref.start:ref.end] if ref.end <= len(q.text) else ref.key
     head = msg.MENTIONS_HEAD if q.intent == "mentions" else msg.IMPLEMENTS_HEAD
     ans = doc_list(q, lib, heading=head.format(ref=name), only=ids)
+    assert ans is not None  # a given list is never filtered by topic
     ans.intent = q.intent
     return ans
 

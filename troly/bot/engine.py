@@ -16,11 +16,12 @@ from troly.bot import compose_content, compose_facts, compose_phrases, compose_t
 from troly.bot.conversation import Conversations
 from troly.bot.library import Library
 from troly.bot.people import signed_by_named, unknown_person
-from troly.bot.query import Query, frame_words, parse
+from troly.bot.query import LIST_TYPE, Query, frame_words, parse
 from troly.bot.targets import Targets, find_targets
 from troly.config import Settings
 from troly.models import Answer
 from troly.prompts import answers as msg
+from troly.vn.docnum import type_code, type_name
 from troly.vn.organisations import member_of_collective
 from troly.vn.text import folded_syllables, normalize_query
 
@@ -125,9 +126,12 @@ class AnswerEngine:
             return compose_facts.signed_by(*signed)
         if t.unknown is not None:
             name = q.text[t.unknown.start:t.unknown.end] or t.unknown.key
+            others = lib.same_number(t.unknown)
+            if others:  # "Kế hoạch 730" for Thông báo 730: say which documents bear that number
+                return self._abstain(lib, msg.ABSTAIN_UNKNOWN_DOC_SAME_NUMBER.format(ref=name, others=", ".join(others)))
             return self._abstain(lib, msg.ABSTAIN_UNKNOWN_DOC.format(ref=name))
         if q.intent == "doc_list":
-            return compose_tasks.doc_list(q, lib)
+            return compose_tasks.doc_list(q, lib) or self._no_list(q, lib)
         if q.intent in ("implements", "mentions"):
             return compose_tasks.implements(q, lib) or self._content(q, lib, t)
         if q.intent == "deadline_list":
@@ -270,6 +274,14 @@ class AnswerEngine:
         if any(has_figure(lib.docs[d].text, q.quantity) for d in scope if d in lib.docs):
             return None
         return self._abstain(lib, msg.ABSTAIN_NO_FIGURE.format(what=q.quantity))
+
+    def _no_list(self, q: Query, lib: Library) -> Answer:
+        """No document of the type asked ("có những nghị quyết nào"), or none on the topic."""
+        kind = LIST_TYPE.search(q.folded)
+        name = type_name(type_code(kind.group("type"))) if kind else ""
+        if name and not any(type_code(d.facts.type) == type_code(name) for d in lib.docs.values()):
+            return self._abstain(lib, msg.ABSTAIN_NO_DOC_OF_TYPE.format(type=name.lower()))
+        return self._abstain(lib, msg.ABSTAIN_NO_DOC_ON_TOPIC)
 
     def _abstain(self, lib: Library, reason: str) -> Answer:
         topics = sorted({d.facts.type for d in lib.docs.values() if d.facts.type})

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from troly.bot.query import bigrams
 from troly.models import Citation, Document
-from troly.vn.docnum import DocRef, parse_key
+from troly.vn.docnum import DocRef, parse_key, type_name
 import re
 
 from troly.vn.text import fold, fold_chars, folded_syllables
@@ -32,7 +32,7 @@ class Library:
     facts_words: dict[str, set[str]] = field(default_factory=dict)  # doc id -> bigrams of its facts and title
     generation: int = -1
     rows: list = field(default_factory=list, repr=False)  # every (doc id, Assignment)
-    topic_words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # title + opening, folded
+    topic_words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # title + opening: words, bigrams
     places: set[str] = field(default_factory=set, repr=False)  # the documents' places, folded ("my tu")
     _own_idx: dict = field(default_factory=dict, repr=False)
     _folded: dict = field(default_factory=dict, repr=False)
@@ -52,7 +52,8 @@ class Library:
             if f.place.strip():
                 lib.places.add(" ".join(folded_syllables(f.place)))
             intro = d.text[: min(len(d.text), 1500)]
-            lib.topic_words[d.id] = frozenset(folded_syllables(f.title + " " + intro))
+            opening = folded_syllables(f.title + " " + intro)
+            lib.topic_words[d.id] = frozenset(opening) | frozenset(bigrams(opening))
             fw = folded_syllables(" ".join([f.type, f.number, f.place, f.issuer, f.title, f.signer]))
             lib.facts_words[d.id] = set(bigrams(fw))
             # Who and where tell documents apart: type, number, place, issuer, signer, and the
@@ -116,6 +117,19 @@ class Library:
 
     def loose_own(self, ref: DocRef) -> list[str]:
         return [d for _, d in self._own_idx.get((ref.number, ref.type), [])]
+
+    def same_number(self, ref: DocRef) -> list[str]:
+        """Documents with ``ref``'s number but another type, held or cited, by name: "Thông báo số
+        730-TB/TU" for "kế hoạch 730" (people name a plan by the notice it implements)."""
+        keys = [self.docs[d].facts.key for (n, t), rows in self._own_idx.items() if n == ref.number and t != ref.type
+                for _, d in rows]
+        keys += [k for (n, t), rows in self._cited_idx.items() if n == ref.number and t != ref.type for _, k in rows]
+        out = []
+        for key in dict.fromkeys(keys):
+            other = parse_key(key)
+            if other is not None and (ref.partial or other.issuer == ref.issuer):
+                out.append(f"{type_name(other.type)} số {key}")
+        return out[:3]
 
     def citing(self, ref: DocRef) -> list[str]:
         return sorted({doc_id for doc_id, _ in self.citations(ref)})

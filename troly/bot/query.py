@@ -21,12 +21,16 @@ STOPWORDS = FUNCTION_WORDS_FOLDED | frozenset(
     ngan gon o oi qua ra rang rat roi se sau so ta tai the theo thi toi tra trong va vao van
     ve vi voi vay xin xem nhu cai chi cung biet hanh ngay thang nam ky""".split()
 )
+_TYPES = "|".join(sorted(TYPE_WORDS.values(), key=len, reverse=True))  # "ke hoach", "huong dan", ...
+# "Có những kế hoạch nào?": a list of one type of document
+LIST_TYPE = re.compile(r"\b(?:co|liet ke|danh sach|nhung|cac)\s+(?:cac\s+|nhung\s+)?(?P<type>" + _TYPES + r")\s+(?:nao|gi)\b")
 # Folded phrases that mark each intent. Order matters: the first match wins.
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("greeting", re.compile(r"^(xin chao|chao|hello|hi|alo|chao ban|chao bot)\b[\s!.]*$")),
     ("help", re.compile(r"^(help|tro giup|huong dan su dung|ban lam duoc gi|ban giup duoc gi|hoi gi)\b")),
-    ("doc_list", re.compile(r"\b(co|liet ke|danh sach|nhung|cac)\s+(cac\s+|nhung\s+)?van ban\s+(nao|gi)\b(?!.{0,30}(thuc hien|trien khai|dat|quy dinh))"
-                            r"|danh sach (cac )?van ban|liet ke (cac )?van ban|bao nhieu van ban|co trong co so du lieu")),
+    ("doc_list", re.compile(r"\b(co|liet ke|danh sach|nhung|cac)\s+(cac\s+|nhung\s+)?(van ban|" + _TYPES + r")\s+(nao|gi)\b"
+                            r"(?!.{0,30}(thuc hien|trien khai|dat|quy dinh))"
+                            r"|danh sach (cac |tat ca (cac )?)?van ban|liet ke (cac |tat ca (cac )?)?van ban|bao nhieu van ban|co trong co so du lieu")),
     ("deadline_list", re.compile(r"van ban nao.{0,30}(thoi han|han chot|han bao cao|deadline)|"
                                  r"(thoi han|han) bao cao cu the|nhung (thoi )?han")),
     ("mentions", re.compile(r"van ban nao.{0,20}(nhac den|nhac toi|de cap|trich dan|dan chieu|can cu|neu)\b")),

@@ -19,6 +19,11 @@ NO_DOCUMENTS = "Cơ sở dữ liệu chưa có văn bản nào. Quản trị vi�
 
 ABSTAIN = "Xin lỗi, các văn bản trong cơ sở dữ liệu không có thông tin để trả lời câu hỏi này."
 ABSTAIN_UNKNOWN_DOC = "Cơ sở dữ liệu không có {ref} và các văn bản hiện có cũng không trích dẫn văn bản này, nên tôi không trả lời được."
+ABSTAIN_UNKNOWN_DOC_SAME_NUMBER = (
+    "Cơ sở dữ liệu không có {ref}. Văn bản mang số này là {others}: bạn có thể hỏi lại với đúng loại văn bản."
+)
+ABSTAIN_NO_DOC_OF_TYPE = "Cơ sở dữ liệu không có {type} nào."
+ABSTAIN_NO_DOC_ON_TOPIC = "Không có văn bản nào trong cơ sở dữ liệu về chủ đề này."
 ABSTAIN_UNKNOWN_PERSON = "Các văn bản hiện có không nhắc đến {name}, nên tôi không trả lời được câu hỏi này."
 ABSTAIN_NO_FIGURE = "Các văn bản liên quan không nêu con số này ({what}), nên tôi không trả lời được."
 ABSTAIN_CITED_ONLY = (
