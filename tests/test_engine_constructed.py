@@ -221,3 +221,21 @@ def test_document_lists_keep_to_the_type_and_topic_asked(engine):
     assert off_topic.abstained and not off_topic.sources
     assert not engine.ask("Có văn bản nào về chuyển đổi số không?").abstained
     assert len(engine.ask("Liệt kê tất cả văn bản").sources) == 2
+
+
+def test_a_duty_the_named_document_does_not_give_points_to_those_that_do(tmp_path):
+    from troly.bot.compose_tasks import agency_match
+
+    plan_c = PLAN_A.replace("12-KH/HU", "41-KH/HU").replace("- UBND huyện chủ trì, phối hợp với các cơ quan, ban ngành "
+                                                           "tiếp tục thực hiện đến năm 2026.", "")
+    kb = make_kb(tmp_path / "kb", [("a.md", PLAN_A), ("c.md", plan_c)])
+    engine = AnswerEngine(kb, kb.settings)
+    ans = engine.ask("UBND huyện có nhiệm vụ gì theo kế hoạch 41?")
+    assert ans.abstained and "41-KH/HU không giao nhiệm vụ cho UBND huyện" in ans.answer
+    assert "12-KH/HU" in ans.answer and ans.doc_ids == ["12-KH/HU"]
+    assert not engine.ask("UBND huyện có nhiệm vụ gì theo kế hoạch 12?").abstained
+    # another level of the same body is another body
+    assert agency_match(["ban", "tuyen", "giao", "thanh", "uy"], "Ban Tuyên giáo và Dân vận Huyện ủy") == 0.0
+    assert agency_match(["ban", "tuyen", "giao", "huyen", "uy"], "Ban Tuyên giáo và Dân vận Huyện ủy") > 0.6
+    assert agency_match(["to", "chuc", "chinh", "tri", "xa", "hoi", "huyen"],
+                        "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội huyện") == 1.0  # "xã hội" is no level

@@ -49,6 +49,18 @@ def _agency_terms(agency: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(have), frozenset(f"{a} {b}" for a, b in zip(have, have[1:]))
 
 
+@lru_cache(maxsize=16384)
+def _levels(words: tuple[str, ...]) -> frozenset[str]:
+    """The administrative levels an agency's folded words name: tỉnh, huyện, xã, thành (phố/ủy), ...
+    ("xã hội" and "thanh niên" are no level)."""
+    out = set()
+    for w, nxt in zip(words, words[1:] + ("",)):
+        if w in ("tinh", "huyen", "quan", "phuong") or (w == "xa" and nxt != "hoi") or \
+                (w == "thanh" and nxt in ("uy", "pho")) or (w == "thi" and nxt in ("uy", "xa", "tran")):
+            out.add(w)
+    return frozenset(out)
+
+
 def agency_match(words: list[str], agency: str) -> float:
     """How well an assignment's agency matches the asked one (share of the asked words it has).
 
@@ -56,6 +68,9 @@ def agency_match(words: list[str], agency: str) -> float:
     if not words:
         return 0.0
     words = spell_out_initials(words, list(_agency_words(agency)))
+    asked, given = _levels(tuple(words)), _levels(_agency_words(agency))
+    if asked and given and asked.isdisjoint(given):
+        return 0.0  # "Ban Tuyên giáo Thành ủy" is not the Huyện ủy's, however alike the names
     hs, hg = _agency_terms(agency)
     uni = sum(w in hs for w in words) / len(words)
     grams = [f"{a} {b}" for a, b in zip(words, words[1:])]
@@ -129,6 +144,21 @@ def duty(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[
         used += len(line) + 1
         sources.append(source(doc, a.start, a.end, a.section))
     return Answer("\n".join(lines) + repaired_note(doc), False, "duty", sources, [doc_id])
+
+
+def duty_elsewhere(q: Query, lib: Library, docs: list[str]) -> Answer | None:
+    """"UBND huyện có nhiệm vụ gì theo KH 114?" when KH 114 tasks it with nothing: say so, and
+    which documents do task it (an abstention that points on)."""
+    words = agency_in_question(q, lib.places)
+    found = _duty_rows(words, lib, lib.rows, [d for d in lib.docs if d not in docs]) if words and docs else None
+    if found is None:
+        return None
+    doc_id, tasks = found
+    others = sorted({d for d, a in lib.rows if d not in docs and agency_match(words, a.agency) >= 0.6},
+                    key=lambda d: d != doc_id)
+    text = msg.DUTY_NOT_IN_DOC.format(label=" và ".join(label(lib.docs[d]) for d in docs[:2]), agency=tasks[0].agency,
+                                      others="; ".join(label(lib.docs[d]) for d in others[:3]))
+    return Answer(text, True, "abstain", [], others[:3])
 
 
 def who_leads(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[str]) -> Answer | None:

@@ -177,6 +177,10 @@ class AnswerEngine:
                 ans = fn(q, lib, rows, t.docs)
                 if ans is not None:
                     return ans
+            if q.intent == "duty" and t.docs:
+                ans = compose_tasks.duty_elsewhere(q, lib, t.docs)
+                if ans is not None:
+                    return ans
         return self._content(q, lib, t)
 
     def _candidate_rows(self, q: Query, lib: Library, t: Targets) -> list:

@@ -54,6 +54,7 @@ CITED_ABOUT = "{label}{date}{issuer} {subject}."
 DOC_LIST_HEAD = "Cơ sở dữ liệu có {n} văn bản:"
 DOC_LIST_MATCH_HEAD = "Có {n} văn bản liên quan:"
 DUTY_HEAD = "Theo {label}, {agency} có các nhiệm vụ:"
+DUTY_NOT_IN_DOC = "{label} không giao nhiệm vụ cho {agency}. Văn bản giao nhiệm vụ cho {agency}: {others}."
 DUTY_VIA_COLLECTIVE = (
     "Các văn bản không giao nhiệm vụ riêng cho {member}. {member} là một tổ chức chính trị - xã hội, "
     "nên thực hiện các nhiệm vụ {label} giao cho {agency}:"
