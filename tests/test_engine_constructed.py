@@ -239,3 +239,16 @@ def test_a_duty_the_named_document_does_not_give_points_to_those_that_do(tmp_pat
     assert agency_match(["ban", "tuyen", "giao", "huyen", "uy"], "Ban Tuyên giáo và Dân vận Huyện ủy") > 0.6
     assert agency_match(["to", "chuc", "chinh", "tri", "xa", "hoi", "huyen"],
                         "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội huyện") == 1.0  # "xã hội" is no level
+
+
+def test_two_facts_asked_together_are_both_answered(engine):
+    ans = engine.ask("Kế hoạch 12 được ban hành khi nào và ai ký?")
+    assert "Trần Văn Nam" in ans.answer and "05 tháng 6 năm 2025" in ans.answer
+    assert len(ans.sources) == 2 and {s.doc_id for s in ans.sources} == {"12-KH/HU"}
+
+
+def test_who_leads_a_task_no_document_gives_is_not_answered_with_a_passage(engine):
+    ans = engine.ask("Ai chủ trì xây dựng kho lạnh bảo quản nông sản?")
+    assert ans.abstained and "không nêu cơ quan, đơn vị nào chủ trì" in ans.answer
+    led = engine.ask("Ai chủ trì xây dựng kho dữ liệu số dùng chung?")
+    assert not led.abstained and led.answer.startswith("UBND huyện chủ trì")

@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from troly.bot.library import Library
-from troly.bot.query import LIST_TYPE, Query, bigrams, content_words
+from troly.bot.query import LIST_TYPE, Query, bigrams, content_words, frame_words
 from troly.bot.quotes import label, overlap, repaired_note, source, trim
 from troly.models import Answer, Assignment
 from troly.prompts import answers as msg
@@ -163,14 +163,15 @@ def duty_elsewhere(q: Query, lib: Library, docs: list[str]) -> Answer | None:
 
 def who_leads(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[str]) -> Answer | None:
     """"Ai chủ trì X?": the assignment whose task best matches X; leads before partners."""
-    words = q.content
+    asking = frame_words(q)  # "ai chủ trì", "giao cho ai": they ask, X is the rest
+    words = [w for w in q.content if w not in asking]
     scored = []
     for d, a in _rows(rows, docs or None):
         s = overlap(words, a.task)
         if a.role in ("chủ trì", "phối hợp") or a.coordinators:
             s += 0.05
         scored.append((s, d, a))
-    best = _best(scored, 0.3)
+    best = _best(scored, 0.4)  # below, "xây dựng" alone would pick a task for "xây dựng kho dữ liệu"
     if best is None:
         return None
     d, a = best

@@ -17,6 +17,7 @@ from troly.bot.conversation import Conversations
 from troly.bot.library import Library
 from troly.bot.people import signed_by_named, unknown_person
 from troly.bot.query import LIST_TYPE, Query, frame_words, parse
+from troly.bot.quotes import overlap
 from troly.bot.targets import Targets, find_targets
 from troly.config import Settings
 from troly.models import Answer
@@ -28,7 +29,8 @@ from troly.vn.text import folded_syllables, normalize_query
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 2000
-COVERAGE_MIN = 0.34  # share of the question's content bigrams the corpus must know
+COVERAGE_MIN = 0.34
+LEAD_PASSAGE_MIN = 0.5  # share of "ai chủ trì X"'s X a passage must hold to stand in for a task row  # share of the question's content bigrams the corpus must know
 MAX_SCAN_ROWS = 2000  # assignment rows scored one by one; beyond that, those in retrieved passages
 MAX_SCAN_DOCS = 20  # documents read whole by phrase composers; beyond that, retrieved passages only
 MAX_SUBJECTS = 3  # documents one fact question may name and get answered for each
@@ -46,6 +48,17 @@ def _cap(text: str) -> str:
     if cut < ANSWER_MAX // 2:
         cut = text.rfind(" ", 0, ANSWER_MAX - len(msg.MORE_IN_SOURCES))
     return text[:cut].rstrip() + msg.MORE_IN_SOURCES
+
+
+def _joined(parts: list[Answer], intent: str) -> Answer:
+    """Several answers as one, their sources renumbered in turn."""
+    lines, sources, doc_ids = [], [], []
+    for a in parts:
+        shift = len(sources)
+        lines.append(re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", a.answer) if shift else a.answer)
+        sources += a.sources
+        doc_ids += [d for d in a.doc_ids if d not in doc_ids]
+    return Answer("\n".join(lines), not sources, intent, sources, doc_ids)
 
 
 class AnswerEngine:
@@ -167,6 +180,10 @@ class AnswerEngine:
         if q.intent in FACT_INTENTS and len({r.key for r in q.subjects}) > 1:
             return self._facts_of_each(q, previous)
         if q.intent in FACT_INTENTS:
+            # "ban hành khi nào và ai ký?": each fact asked, in turn
+            asked = list(dict.fromkeys([q.intent] + [i for i in q.secondary if i in FACT_INTENTS and i != "doc_about"]))
+            if len(asked) > 1:
+                return _joined([self._facts(replace(q, intent=i), lib, t) for i in asked[:3]], q.intent)
             return self._facts(q, lib, t)
         if q.intent in ("duty", "who_leads", "deadline"):
             rows = self._candidate_rows(q, lib, t)
@@ -181,6 +198,12 @@ class AnswerEngine:
                 ans = compose_tasks.duty_elsewhere(q, lib, t.docs)
                 if ans is not None:
                     return ans
+            if q.intent == "who_leads":  # no task row: a passage is an answer only if it is about that task
+                ans = self._content(q, lib, t)
+                task = [w for w in q.content if w not in frame_words(q)]
+                if ans.abstained or overlap(task, ans.sources[0].quote if ans.sources else "") >= LEAD_PASSAGE_MIN:
+                    return ans
+                return self._abstain(lib, msg.ABSTAIN_NO_LEAD)
         return self._content(q, lib, t)
 
     def _candidate_rows(self, q: Query, lib: Library, t: Targets) -> list:
@@ -202,10 +225,7 @@ class AnswerEngine:
     def _facts_of_each(self, q: Query, previous: list[str]) -> Answer:
         """"KH 114 và KH 32 do cơ quan nào ban hành?": the same fact of each document named, in turn."""
         named = list({r.key: r for r in q.subjects}.values())[:MAX_SUBJECTS]
-        parts = [self._answer(replace(q, refs=[r], subject=r, subjects=[r]), previous) for r in named]
-        sources = [s for a in parts for s in a.sources]
-        doc_ids = list(dict.fromkeys(d for a in parts for d in a.doc_ids))
-        return Answer("\n".join(a.answer for a in parts), not sources, q.intent, sources, doc_ids)
+        return _joined([self._answer(replace(q, refs=[r], subject=r, subjects=[r]), previous) for r in named], q.intent)
 
     def _facts(self, q: Query, lib: Library, t: Targets) -> Answer:
         if t.subject_cited_only:

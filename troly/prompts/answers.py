@@ -22,6 +22,7 @@ ABSTAIN_UNKNOWN_DOC = "Cơ sở dữ liệu không có {ref} và các văn bản
 ABSTAIN_UNKNOWN_DOC_SAME_NUMBER = (
     "Cơ sở dữ liệu không có {ref}. Văn bản mang số này là {others}: bạn có thể hỏi lại với đúng loại văn bản."
 )
+ABSTAIN_NO_LEAD = "Các văn bản hiện có không nêu cơ quan, đơn vị nào chủ trì hay thực hiện việc này."
 ABSTAIN_NO_DOC_OF_TYPE = "Cơ sở dữ liệu không có {type} nào."
 ABSTAIN_NO_DOC_ON_TOPIC = "Không có văn bản nào trong cơ sở dữ liệu về chủ đề này."
 ABSTAIN_UNKNOWN_PERSON = "Các văn bản hiện có không nhắc đến {name}, nên tôi không trả lời được câu hỏi này."
