@@ -119,6 +119,11 @@ def test_counts_the_documents_never_give_are_refused(engine):
     assert not parse("Nghị quyết 19 ban hành tại hội nghị lần thứ mấy và về vấn đề gì?").quantity
     assert not has_figure("2. Các chi bộ trực thuộc", "bao nhieu chi bo")  # a list label is no count
     assert has_figure("Toàn huyện có 15 chi bộ trực thuộc.", "bao nhieu chi bo")
+    # "máy" is a machine, "mấy" a count; typed without marks, "xe may" is still the motorbike
+    assert not parse("Cách đăng ký biển số xe máy trực tuyến?").quantity
+    assert not parse("cach dang ky xe may truc tuyen").quantity
+    assert parse("Xe máy có mấy bánh?").quantity == "mấy bánh"
+    assert parse("huyen co may chi bo").quantity == "may chi bo"
 
 
 def test_a_sentence_announcing_a_list_brings_its_items(engine):

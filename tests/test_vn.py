@@ -46,3 +46,13 @@ def test_abbreviations_no_table_lists_are_spelled_out_by_initials():
         "trung tam van hoa thong tin va the thao"
     assert spell("Phòng VH&TT", "Ban Tuyên giáo Huyện ủy") == "phong vh tt"  # no such initials: kept
     assert spell("Ban Tuyên giáo", "Ban Tuyên giáo") == "ban tuyen giao"  # syllables are never initials
+
+
+def test_fold_chars_keeps_offsets_in_every_script():
+    from troly.vn.text import fold_chars
+
+    text = "Đảng ỦY “Kế hoạch” İstanbul ΑΒΓ 漢字 Ở\u0301 ẞ"  # a decomposed mark, a capital sharp s
+    folded = fold_chars(text)
+    assert len(folded) == len(text)
+    assert folded.startswith("dang uy “ke hoach” istanbul αβγ 漢字 o")
+    assert all(len(fold_chars(c)) == 1 for c in text)

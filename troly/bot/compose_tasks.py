@@ -79,7 +79,17 @@ def agency_match(words: list[str], agency: str) -> float:
 
 
 def _rows(kb_rows: list[tuple[str, Assignment]], docs: list[str] | None) -> list[tuple[str, Assignment]]:
-    return [(d, a) for d, a in kb_rows if docs is None or d in docs]
+    if docs is None:
+        return kb_rows
+    wanted = set(docs)
+    return [(d, a) for d, a in kb_rows if d in wanted]
+
+
+def _matches(words: list[str], rows: list[tuple[str, Assignment]]) -> list[tuple[float, str, Assignment]]:
+    """Rows whose agency matches ``words`` (≥ 0.6), each distinct agency name scored once: district
+    copies repeat them across thousands of rows."""
+    score = {name: agency_match(words, name) for name in {a.agency for _, a in rows}}
+    return [(score[a.agency], d, a) for d, a in rows if score[a.agency] >= 0.6]
 
 
 def _best(scored: list[tuple[float, str, Assignment]], threshold: float) -> tuple[str, Assignment] | None:
@@ -93,8 +103,7 @@ def _best(scored: list[tuple[float, str, Assignment]], threshold: float) -> tupl
 def _duty_rows(words: list[str], lib: Library, rows: list[tuple[str, Assignment]],
                docs: list[str]) -> tuple[str, list[Assignment]] | None:
     """(document, the agency's tasks there) for the agency best matching ``words``."""
-    scored = [(agency_match(words, a.agency), d, a) for d, a in _rows(rows, docs or None)]
-    scored = [x for x in scored if x[0] >= 0.6]
+    scored = _matches(words, _rows(rows, docs or None))
     if not scored:
         return None
     top = max(s for s, _, _ in scored)
@@ -150,12 +159,12 @@ def duty_elsewhere(q: Query, lib: Library, docs: list[str]) -> Answer | None:
     """"UBND huyện có nhiệm vụ gì theo KH 114?" when KH 114 tasks it with nothing: say so, and
     which documents do task it (an abstention that points on)."""
     words = agency_in_question(q, lib.places)
-    found = _duty_rows(words, lib, lib.rows, [d for d in lib.docs if d not in docs]) if words and docs else None
+    asked = set(docs)
+    found = _duty_rows(words, lib, lib.rows, [d for d in lib.docs if d not in asked]) if words and docs else None
     if found is None:
         return None
     doc_id, tasks = found
-    others = sorted({d for d, a in lib.rows if d not in docs and agency_match(words, a.agency) >= 0.6},
-                    key=lambda d: d != doc_id)
+    others = sorted({d for _, d, _ in _matches(words, lib.rows) if d not in asked}, key=lambda d: d != doc_id)
     text = msg.DUTY_NOT_IN_DOC.format(label=" và ".join(label(lib.docs[d]) for d in docs[:2]), agency=tasks[0].agency,
                                       others="; ".join(label(lib.docs[d]) for d in others[:3]))
     return Answer(text, True, "abstain", [], others[:3])

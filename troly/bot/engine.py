@@ -7,6 +7,7 @@ grounding check.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import threading
@@ -88,6 +89,10 @@ class AnswerEngine:
         with self._lock:
             if self._lib is None or self._lib.generation != gen:
                 self._lib = Library.build(self.kb.documents(), gen)
+                # A 2,000-document library is millions of long-lived objects: without this the
+                # first full GC pass after it lands in some user's answer (half a second).
+                gc.collect()
+                gc.freeze()
             return self._lib
 
     def warm(self) -> None:
@@ -273,11 +278,10 @@ class AnswerEngine:
     def _residual(self, q: Query, lib: Library, t: Targets) -> list[str]:
         """Question words that do not just name the targeted documents (their place, issuer, number)."""
         named: set[str] = set()
-        for d in t.docs + t.context_docs:
-            grams = lib.facts_words.get(d, set())
-            for a, b in zip(q.content, q.content[1:]):
-                if f"{a} {b}" in grams:  # a phrase of the document's title, place or issuer
-                    named.update((a, b))
+        targets = set(t.docs + t.context_docs)
+        for a, b in zip(q.content, q.content[1:]):
+            if not lib.facts_words.get(f"{a} {b}", set()).isdisjoint(targets):  # a phrase of a target's title, place or issuer
+                named.update((a, b))
         ref_words = {w for r in q.refs for w in folded_syllables(q.text[r.start:r.end])}
         return [w for w in q.content if w not in named and w not in ref_words]
 
@@ -292,10 +296,11 @@ class AnswerEngine:
 
     def _figure_check(self, q: Query, lib: Library, t: Targets) -> Answer | None:
         """A question for a figure the documents never give (a budget, a count) is a false premise."""
-        from troly.bot.figures import has_figure
+        from troly.bot.figures import figure_in_folded
 
-        scope = t.docs or t.context_docs or list(lib.docs)
-        if any(has_figure(lib.docs[d].text, q.quantity) for d in scope if d in lib.docs):
+        # the documents asked about, else those retrieval finds for the question (not all 2,000)
+        scope = t.docs or t.context_docs or list(dict.fromkeys(h.doc_id for h in self.kb.search(q.text, k=10)))
+        if any(figure_in_folded(lib.folded(d), q.quantity) for d in scope if d in lib.docs):
             return None
         return self._abstain(lib, msg.ABSTAIN_NO_FIGURE.format(what=q.quantity))
 

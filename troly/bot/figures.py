@@ -16,7 +16,11 @@ _ASKED = re.compile(r"^(?:bao nhieu|may)\s+(?P<noun>[a-z]+(?: [a-z]+)?)$")
 def has_figure(text: str, quantity: str) -> bool:
     """Whether ``text`` states a figure of the kind ``quantity`` asks for ("bao nhieu ty", "kinh phi",
     "bao nhieu chi bo": a number before that noun)."""
-    f = fold(text)
+    return figure_in_folded(fold(text), quantity)
+
+
+def figure_in_folded(f: str, quantity: str) -> bool:
+    """``has_figure`` on text already folded (``Library.folded`` keeps each document's)."""
     q = fold(quantity)
     if any(w in q.split() for w in ("ty", "trieu", "dong", "tien", "thuong")) or any(
             w in q for w in ("kinh phi", "ngan sach", "ho tro", "muc chi")):

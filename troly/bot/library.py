@@ -29,7 +29,7 @@ class Library:
     cited: dict[str, list[tuple[str, Citation]]] = field(default_factory=dict)  # key -> [(doc_id, citation)]
     profile_index: dict[str, set[str]] = field(default_factory=dict)  # bigram -> doc ids
     vocab: set[str] = field(default_factory=set)
-    facts_words: dict[str, set[str]] = field(default_factory=dict)  # doc id -> bigrams of its facts and title
+    facts_words: dict[str, set[str]] = field(default_factory=dict)  # bigram of facts and title -> doc ids
     generation: int = -1
     rows: list = field(default_factory=list, repr=False)  # every (doc id, Assignment)
     topic_words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # title + opening: words, bigrams
@@ -55,7 +55,8 @@ class Library:
             opening = folded_syllables(f.title + " " + intro)
             lib.topic_words[d.id] = frozenset(opening) | frozenset(bigrams(opening))
             fw = folded_syllables(" ".join([f.type, f.number, f.place, f.issuer, f.title, f.signer]))
-            lib.facts_words[d.id] = set(bigrams(fw))
+            for g in set(bigrams(fw)):
+                lib.facts_words.setdefault(g, set()).add(d.id)
             # Who and where tell documents apart: type, number, place, issuer, signer, and the
             # names in the title and introduction ("Tỉnh ủy Lâm Đồng", "phường Kinh Môn"). Topic
             # words of the title are left to retrieval: they would pull duty questions astray.

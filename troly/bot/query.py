@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from troly.knowledge.abbrev import phrase_words
 from troly.vn.docnum import TYPE_WORDS, DocRef, find_refs
 from troly.vn.questions import FUNCTION_WORDS_FOLDED
-from troly.vn.text import detelex, fold, fold_chars, folded_syllables
+from troly.vn.text import detelex, fold, fold_chars, folded_syllables, nfc
 
 # Function and question words carry no topic; nor, in a question, do the words that name a
 # document's date parts or its signing.
@@ -67,6 +67,13 @@ _QUANTITY = re.compile(r"\b(bao nhieu|may)\s+(ty|trieu|nghin|dong|phan tram|%|ng
                        r"yeu cau|phan|muc|diem|dieu|gio|ngay|lan)\b)(?P<noun>[a-z]+)(?: [a-z]+)?")
 
 
+def _machine(text: str, start: int) -> bool:
+    """Whether the "may" at ``start`` is "máy" (a machine), not "mấy" (how many): as typed, or
+    after "xe"/"bộ" when typed without marks."""
+    word = nfc(text[start:start + 3]).lower()
+    return word == "máy" or (word == "may" and bool(re.search(r"\b(xe|bo|chiec)\s+$", fold_chars(text[:start]))))
+
+
 @dataclass
 class Query:
     text: str  # as typed, normalized
@@ -118,7 +125,9 @@ def parse(text: str) -> Query:
     words += [w for w in content_words(" ".join(phrase_words(folded))) if w not in words]
     q = Query(text=text, folded=folded, intent=intent, refs=refs, subject=subject, subjects=subjects,
               content=words, secondary=intents[1:])
-    m = _QUANTITY.search(fold_chars(text))
+    folded_text, pos = fold_chars(text), 0
+    while (m := _QUANTITY.search(folded_text, pos)) and _machine(text, m.start()):  # "xe máy" asks no count
+        pos = m.start() + 3
     if m and not (m.group("noun") and m.group("noun") in FUNCTION_WORDS_FOLDED):  # "lần thứ mấy và ..." counts nothing
         q.quantity = text[m.start():m.end()]  # as typed, for the reply; figures.py folds it
     return q

@@ -89,10 +89,20 @@ def collapse_ws(text: str) -> str:
 
 
 
+def _fold_char(c: str) -> str:
+    f = _fold_word(c) if c.isalpha() else c.lower()
+    return f if len(f) == 1 else c
+
+
+# Every character below U+3000 (all Latin, Vietnamese, Greek, Cyrillic, ...), folded once: a
+# ``str.translate`` over a 2,000-document base is a hundred times faster than a Python loop.
+_BEYOND_TABLE = re.compile("[^\x00-\u2fff]")
+_FOLD_TABLE = {i: f for i in range(0x3000) if (f := _fold_char(chr(i))) != chr(i)}
+
+
 def fold_chars(text: str) -> str:
     """Fold character by character, keeping the length: offsets into the result are offsets into ``text``."""
-    out = []
-    for c in text:
-        f = _fold_word(c) if c.isalpha() else c.lower()
-        out.append(f if len(f) == 1 else c)
-    return "".join(out)
+    text = text.translate(_FOLD_TABLE)
+    if text.isascii() or not _BEYOND_TABLE.search(text):
+        return text
+    return "".join(c if ord(c) < 0x3000 else _fold_char(c) for c in text)  # rare scripts: one by one
