@@ -252,3 +252,18 @@ def test_who_leads_a_task_no_document_gives_is_not_answered_with_a_passage(engin
     assert ans.abstained and "không nêu cơ quan, đơn vị nào chủ trì" in ans.answer
     led = engine.ask("Ai chủ trì xây dựng kho dữ liệu số dùng chung?")
     assert not led.abstained and led.answer.startswith("UBND huyện chủ trì")
+
+
+def test_a_deadline_asked_as_a_date_is_a_deadline(engine):
+    assert parse("Hạn chót nộp báo cáo là ngày nào?").intent == "deadline"
+    assert parse("Kế hoạch 12 ban hành ngày nào?").intent == "doc_date"
+    ans = engine.ask("Hạn chót nộp báo cáo là ngày nào?")
+    assert not ans.abstained and "30/7/2025" in ans.answer  # the dated report, not the year-long task
+
+
+def test_a_summary_gives_the_parts_and_the_purpose(engine):
+    ans = engine.ask("Tóm tắt kế hoạch 12")
+    assert "gồm 3 phần: I. Mục đích, yêu cầu; II. Hình thức tuyên truyền; III. Tổ chức thực hiện" in ans.answer
+    assert "Mục đích: Nâng cao nhận thức của cán bộ, đảng viên về chuyển đổi số" in ans.answer
+    assert ans.sources[-1].quote.startswith("Nâng cao nhận thức")
+    assert "gồm" not in engine.ask("Kế hoạch 12 là gì?").answer  # "là gì" stays one line

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from troly.bot.quotes import label, repaired_note, sentence_at, source, trim
+from troly.bot.quotes import label, repaired_note, sentence_at, sentences, source, trim
 from troly.models import Answer, Citation, Document, Source
 from troly.prompts import answers as msg
 from troly.vn.dates import display
@@ -102,12 +102,38 @@ def doc_number(doc: Document) -> Answer:
     return _answer("doc_number", text, doc, [span])
 
 
-def doc_about(doc: Document) -> Answer:
+def _about(doc: Document) -> str:
     f = doc.facts
     date = f" ({display(f.date)})" if f.date else ""
     issuer = f" của {f.issuer}" if f.issuer else ""
-    text = msg.DOC_ABOUT.format(label=label(doc), date=date, issuer=issuer, subject=trim(f.title, 400))
-    return _answer("doc_about", text, doc, [_title_span(doc)])
+    return msg.DOC_ABOUT.format(label=label(doc), date=date, issuer=issuer, subject=trim(f.title, 400))
+
+
+def doc_about(doc: Document) -> Answer:
+    return _answer("doc_about", _about(doc), doc, [_title_span(doc)])
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def doc_summary(doc: Document) -> Answer:
+    """"Tóm tắt kế hoạch 32": what it is, its parts (the top-level headings), and its purpose."""
+    parts = [s for s in doc.sections if s.level == 1][:len(_ROMAN)]
+    lines, spans = [_about(doc)], [_title_span(doc)]
+    if parts:
+        names = []
+        for n, s in zip(_ROMAN, parts):
+            name = re.sub(r"^[IVXLl]+\s*[.:]\s*", "", s.heading).strip(" .:")  # "IL." is an OCR'd "II."
+            names.append(f"{n}. {name[:1] + name[1:].lower() if name.isupper() else name}")
+        lines.append(msg.DOC_PARTS.format(n=len(parts), parts="; ".join(names)))
+    purpose = next((s for s in doc.sections if "muc dich" in fold_chars(s.heading)), None)
+    if purpose is not None:
+        body = purpose.start + len(doc.text[purpose.start:purpose.end].split("\n", 1)[0])  # past the heading line
+        first = next(iter(sentences(doc.text, body, purpose.end)), None)
+        if first is not None:
+            lines.append(msg.DOC_PURPOSE.format(purpose=trim(doc.text[first[0]:first[1]], 300)))
+            spans.append(first)
+    return _answer("doc_about", "\n".join(lines), doc, spans)
 
 
 def _title_span(doc: Document) -> tuple[int, int]:

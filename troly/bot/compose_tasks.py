@@ -196,8 +196,14 @@ def who_leads(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: 
 def deadline(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[str]) -> Answer | None:
     """"Hạn báo cáo ... khi nào?": the dated assignment that best matches the question."""
     words = q.content
-    cands = [(overlap(words, a.task + " " + a.agency) + (0.2 if a.deadline_date else 0), d, a)
-             for d, a in _rows(rows, docs or None) if a.deadline_text]
+
+    def score(d: str, a: Assignment) -> float:
+        # the whole paragraph (the task is trimmed; "báo cáo ... trước ngày 15/5" may be past the cut),
+        # and a day before a year: "hạn chót ... ngày nào" asks for a date
+        said = lib.docs[d].text[a.start:a.end] if d in lib.docs else a.task
+        return overlap(words, f"{said} {a.agency}") + (0.2 if len(a.deadline_date) == 10 else 0.1 if a.deadline_date else 0)
+
+    cands = [(score(d, a), d, a) for d, a in _rows(rows, docs or None) if a.deadline_text]
     best = _best(cands, 0.2)
     if best is None:
         return None

@@ -30,6 +30,7 @@ from troly.vn.text import folded_syllables, normalize_query
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 2000
+_SUMMARY = re.compile(r"\b(tom tat|tom luoc|noi dung chinh|gom nhung (phan|noi dung) gi)\b")
 COVERAGE_MIN = 0.34
 LEAD_PASSAGE_MIN = 0.5  # share of "ai chủ trì X"'s X a passage must hold to stand in for a task row  # share of the question's content bigrams the corpus must know
 MAX_SCAN_ROWS = 2000  # assignment rows scored one by one; beyond that, those in retrieved passages
@@ -258,7 +259,7 @@ class AnswerEngine:
             "doc_issuer": compose_facts.doc_issuer,
             "doc_recipients": compose_facts.doc_recipients,
             "doc_number": compose_facts.doc_number,
-            "doc_about": compose_facts.doc_about,
+            "doc_about": compose_facts.doc_summary if _SUMMARY.search(q.folded) else compose_facts.doc_about,
         }[q.intent]
         return builder(doc)
 
@@ -292,7 +293,7 @@ class AnswerEngine:
         if q.intent not in ("content", "doc_about") and t.docs:
             return True
         named = set(q.content) - set(self._residual(q, lib, t))
-        return lib.coverage_of(q.folded, set(q.content), named) >= COVERAGE_MIN
+        return lib.coverage_of(q.folded, set(q.content), named, frame_words(q)) >= COVERAGE_MIN
 
     def _figure_check(self, q: Query, lib: Library, t: Targets) -> Answer | None:
         """A question for a figure the documents never give (a budget, a count) is a false premise."""
@@ -314,6 +315,7 @@ class AnswerEngine:
 
     def _abstain(self, lib: Library, reason: str) -> Answer:
         topics = sorted({d.facts.type for d in lib.docs.values() if d.facts.type})
-        keys = [d.facts.key for d in lib.docs.values() if d.facts.key][:6]
+        keys = list(dict.fromkeys(d.facts.key for d in lib.docs.values() if d.facts.key))
+        keys = keys if len(keys) <= 6 else []  # a few numbers help; a page of them does not
         cover = msg.COVERAGE.format(n=len(lib.docs), topics=", ".join(topics + keys) or "các văn bản chỉ đạo")
         return Answer(f"{reason} {cover}", True, "abstain")

@@ -149,12 +149,14 @@ class Library:
                 scores[d] += idf
         return dict(scores)
 
-    def coverage_of(self, folded: str, content: set[str], named: set[str]) -> float:
+    def coverage_of(self, folded: str, content: set[str], named: set[str], asking: set[str] = frozenset()) -> float:
         """Share of the question's own word pairs (two adjacent content words, not only naming a
-        document) that occur in the corpus: low for "lãi suất tiết kiệm", "thời tiết"."""
+        document, not touching the words that ask, like "hạn chót") that occur in the corpus: low
+        for "lãi suất tiết kiệm", "thời tiết"."""
         words = folded_syllables(folded)
         grams = [(a, b) for a, b in zip(words, words[1:])
-                 if a in content and b in content and not (a in named and b in named)]
+                 if a in content and b in content and not (a in named and b in named)
+                 and a not in asking and b not in asking]
         if not grams:
             return 1.0
         return sum(f"{a} {b}" in self.vocab for a, b in grams) / len(grams)

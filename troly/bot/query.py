@@ -49,7 +49,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                              r"ai chiu trach nhiem|ai phu trach|ai thuc hien|giao ai)\b")),
     ("doc_date", re.compile(r"\b(ban hanh (ngay|vao|khi|thang|nam|luc)|ngay nao|ngay bao nhieu|thang may|nam nao|"
                             r"co tu ngay|ky ngay|ra doi|ngay ban hanh|khi nao ban hanh|thoi diem ban hanh)\b")),
-    ("deadline", re.compile(r"\b(han|thoi han|den khi nao|truoc ngay|bao gio|khi nao|han chot|deadline|may gio)\b")),
+    ("deadline", re.compile(r"\b(han chot|thoi han|han|den khi nao|truoc ngay|bao gio|khi nao|deadline|may gio)\b")),
     ("duty", re.compile(r"\b(nhiem vu gi|nhiem vu|phai lam gi|lam gi|trach nhiem|can lam|duoc giao|phan cong)\b")),
     ("doc_about", re.compile(r"\b(la gi|ve van de gi|ve viec gi|noi ve (gi|dieu gi)|noi dung chinh|tom tat|"
                              r"co noi dung gi|de cap (den )?gi)\b")),
@@ -103,8 +103,15 @@ def frame_words(q: Query) -> set[str]:
     return set(m.group(0).split()) if m else set()
 
 
+_DEADLINE_WORDS = re.compile(r"\b(han|thoi han|han chot|nop|hoan thanh)\b")
+
+
 def detect_intents(folded: str) -> list[str]:
-    return [name for name, rx in _INTENTS if rx.search(folded)]
+    found = [name for name, rx in _INTENTS if rx.search(folded)]
+    if found[:1] == ["doc_date"] and "deadline" in found and _DEADLINE_WORDS.search(folded):
+        found.remove("deadline")  # "hạn chót nộp báo cáo là ngày nào": a deadline, not the document's date
+        found.insert(0, "deadline")
+    return found
 
 
 def parse(text: str) -> Query:
