@@ -115,7 +115,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         print("no match")
     for i, h in enumerate(out, 1):
         print(f"{i}. [{h['score']:.3f}] {h['document'][:80]} › {h['section']}")
-        print("   " + h["text"].strip().replace("\n", "\n   "))
+        lines = [line.strip() for line in h["text"].strip().splitlines() if line.strip()]  # no blank lines
+        print("   " + "\n   ".join(lines))
     return 0
 
 
