@@ -267,3 +267,12 @@ def test_a_summary_gives_the_parts_and_the_purpose(engine):
     assert "Mục đích: Nâng cao nhận thức của cán bộ, đảng viên về chuyển đổi số" in ans.answer
     assert ans.sources[-1].quote.startswith("Nâng cao nhận thức")
     assert "gồm" not in engine.ask("Kế hoạch 12 là gì?").answer  # "là gì" stays one line
+
+
+def test_what_a_document_cites_is_listed_from_its_citations(engine):
+    ans = engine.ask("Kế hoạch 12 căn cứ vào những văn bản nào?")
+    assert ans.intent == "doc_cites" and ans.answer.startswith("Kế hoạch số 12-KH/HU dẫn chiếu 2 văn bản")
+    assert "Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị" in ans.answer
+    assert "Chương trình số 21-CTr/TU, ngày 10/02/2025 của Ban Thường vụ Tỉnh ủy" in ans.answer
+    assert "57-NQ/TW" in ans.sources[0].quote
+    assert parse("Văn bản nào thực hiện Nghị quyết 57?").intent == "implements"  # the other direction

@@ -71,6 +71,16 @@ def test_facts_from_layout():
     assert cite.date == "2024-12-22" and cite.issuer == "Bộ Chính trị"
 
 
+def test_a_cited_issuer_ends_before_a_verb():
+    from troly.ingest.pipeline import Ingestor
+
+    text = SAMPLE.replace("Ban Thường vụ Huyện ủy ban hành Kế hoạch",
+                          "căn cứ Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ ban hành Chương trình hành "
+                          "động thực hiện Nghị quyết số 57-NQ/TW, Ban Thường vụ Huyện ủy ban hành Kế hoạch")
+    cites = {c.key: c for c in Ingestor().from_text(text, "mem:x").facts.cites}
+    assert cites["03/NQ-CP"].issuer == "Chính phủ" and cites["03/NQ-CP"].date == "2025-01-09"
+
+
 def test_sections_assignments_and_chunks():
     d = doc()
     crumbs = [s.breadcrumb for s in d.sections]

@@ -10,6 +10,7 @@ from troly.bot.quotes import label, repaired_note, sentence_at, sentences, sourc
 from troly.models import Answer, Citation, Document, Source
 from troly.prompts import answers as msg
 from troly.vn.dates import display
+from troly.vn.docnum import parse_key, type_code, type_name
 from troly.vn.text import fold_chars
 
 
@@ -170,6 +171,26 @@ def citation_span(doc: Document, c: Citation) -> tuple[int, int]:
         if 0 <= k < b:
             b = k
     return a, b
+
+
+def doc_cites(doc: Document) -> Answer:
+    """"Kế hoạch 114 căn cứ (thực hiện) những văn bản nào?": each document it cites, first mention."""
+    first: dict[str, Citation] = {}
+    for c in doc.facts.cites:
+        first.setdefault(c.key, c)
+    if not first:
+        return _answer("doc_cites", msg.DOC_NO_CITES.format(label=label(doc)), doc, [])
+    lines, spans = [msg.DOC_CITES_HEAD.format(label=label(doc), n=len(first))], []
+    for n, c in enumerate(list(first.values())[:8], 1):
+        ref = parse_key(c.key)
+        # the number's own type wins over a type word read off the sentence around it
+        kind = type_name(ref.type) if ref and type_code(c.type) != ref.type else (c.type or "Văn bản")
+        date = f", ngày {c.date_text}" if c.date_text else ""
+        issuer = f" của {c.issuer}" if c.issuer else ""
+        written = re.sub(r"\s*([-/])\s*", r"\1", re.sub(r"^\s*số\s*", "", c.number, flags=re.I)).strip()
+        lines.append(f"{n}. {kind} số {written or c.key}{date}{issuer} [{n}]")  # "67-CTr/TU" as the text has it
+        spans.append(citation_span(doc, c))
+    return _answer("doc_cites", "\n".join(lines), doc, spans)
 
 
 def _best_citation(cited: list[tuple[str, Citation]], docs: dict[str, Document], want: str) -> tuple[Document, Citation] | None:

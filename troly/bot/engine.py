@@ -36,7 +36,7 @@ LEAD_PASSAGE_MIN = 0.5  # share of "ai chủ trì X"'s X a passage must hold to 
 MAX_SCAN_ROWS = 2000  # assignment rows scored one by one; beyond that, those in retrieved passages
 MAX_SCAN_DOCS = 20  # documents read whole by phrase composers; beyond that, retrieved passages only
 MAX_SUBJECTS = 3  # documents one fact question may name and get answered for each
-FACT_INTENTS = ("doc_date", "doc_signer", "doc_issuer", "doc_recipients", "doc_number", "doc_about")
+FACT_INTENTS = ("doc_date", "doc_signer", "doc_issuer", "doc_recipients", "doc_number", "doc_about", "doc_cites")
 
 
 ANSWER_MAX = 900  # a chat answer stays short; the sources carry the rest
@@ -235,7 +235,7 @@ class AnswerEngine:
 
     def _facts(self, q: Query, lib: Library, t: Targets) -> Answer:
         if t.subject_cited_only:
-            ans = compose_facts.cited_answer(q.intent, t.cited, lib.docs)
+            ans = compose_facts.cited_answer(q.intent, t.cited, lib.docs) if q.intent != "doc_cites" else None
             if ans is not None:
                 return ans
             more = [w for w in self._residual(q, lib, t) if w not in frame_words(q)]
@@ -259,6 +259,7 @@ class AnswerEngine:
             "doc_issuer": compose_facts.doc_issuer,
             "doc_recipients": compose_facts.doc_recipients,
             "doc_number": compose_facts.doc_number,
+            "doc_cites": compose_facts.doc_cites,
             "doc_about": compose_facts.doc_summary if _SUMMARY.search(q.folded) else compose_facts.doc_about,
         }[q.intent]
         return builder(doc)

@@ -28,6 +28,9 @@ LIST_TYPE = re.compile(r"\b(?:co|liet ke|danh sach|nhung|cac)\s+(?:cac\s+|nhung\
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("greeting", re.compile(r"^(xin chao|chao|hello|hi|alo|chao ban|chao bot)\b[\s!.]*$")),
     ("help", re.compile(r"^(help|tro giup|huong dan su dung|ban lam duoc gi|ban giup duoc gi|hoi gi)\b")),
+    # "Kế hoạch 114 căn cứ vào những văn bản nào?": what it cites ("văn bản nào thực hiện X" is implements)
+    ("doc_cites", re.compile(r"\b(can cu|dua tren|dua vao|trich dan|dan chieu|thuc hien|trien khai|cu the hoa|"
+                             r"quan triet)\s+(vao\s+|theo\s+)?(nhung\s+|cac\s+)?van ban\s+(nao|gi)\b")),
     ("doc_list", re.compile(r"\b(co|liet ke|danh sach|nhung|cac)\s+(cac\s+|nhung\s+)?(van ban|" + _TYPES + r")\s+(nao|gi)\b"
                             r"(?!.{0,30}(thuc hien|trien khai|dat|quy dinh))"
                             r"|danh sach (cac |tat ca (cac )?)?van ban|liet ke (cac |tat ca (cac )?)?van ban|bao nhieu van ban|co trong co so du lieu")),

@@ -34,6 +34,7 @@ _CITE_TYPE = re.compile(
     re.I,
 )
 _ISSUER_END = re.compile(r"\s+(?:trên|tại|trong|nhằm|để|đến|cho|với|theo)\s+(\w)")
+_ISSUER_VERB = re.compile(r"\s+(?:ban hành|phê duyệt|đã ban hành)\s")  # a verb ends a body's name
 _CITE_TAIL = re.compile(
     r"^\s*,?\s*(?:ngày\s*(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}))?"
     r"\s*,?\s*(?:của\s+(?P<issuer>[^,;()“”\"]{3,80}?))?(?=\s*(?:về|thực hiện|”|“|\(|,|;|\.|$))"
@@ -218,6 +219,7 @@ def extract_citations(text: str, own_key: str) -> list[Citation]:
             cut = _ISSUER_END.search(issuer)
             if cut and cut.group(1).islower():
                 issuer = issuer[:cut.start()]
+            issuer = _ISSUER_VERB.split(issuer)[0]  # "của Chính phủ ban hành Chương trình hành động ..."
             subject = collapse_ws((m.group("subject") or "").lstrip("“ "))
             subject = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", subject)[0]  # one sentence, not the next
         if not date_text:
