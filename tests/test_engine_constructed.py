@@ -276,3 +276,12 @@ def test_what_a_document_cites_is_listed_from_its_citations(engine):
     assert "Chương trình số 21-CTr/TU, ngày 10/02/2025 của Ban Thường vụ Tỉnh ủy" in ans.answer
     assert "57-NQ/TW" in ans.sources[0].quote
     assert parse("Văn bản nào thực hiện Nghị quyết 57?").intent == "implements"  # the other direction
+
+
+def test_which_documents_mention_a_phrase(engine):
+    one = engine.ask("Văn bản nào nhắc đến loa truyền thanh?")
+    assert one.intent == "mentions" and [s.doc_id for s in one.sources] == ["12-KH/HU"]
+    assert "loa truyền thanh" in one.sources[0].quote and "“loa truyền thanh”" in one.answer
+    both = engine.ask("van ban nao noi ve nen tang so khong")  # no marks, a trailing "không"
+    assert {s.doc_id for s in both.sources} == {"12-KH/HU", "40-KH/HU"}
+    assert engine.ask("Văn bản nào nhắc đến giá xăng dầu?").abstained

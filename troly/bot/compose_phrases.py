@@ -1,9 +1,10 @@
-"""Answers found by a phrase pattern in the text: where to report, and what a thing "is".
+"""Answers found by a phrase pattern in the text: where to report, what a thing "is", who says X.
 
 - "báo cáo về đâu / báo cáo ai": sentences where "báo cáo" leads to a body ("về Ban Thường vụ
   Huyện ủy", "UBND phường");
 - "X là gì / X được xác định là gì / X có vai trò gì / X có vị trí thế nào": sentences that say
-  "X ... là ...", preferring what several documents say alike.
+  "X ... là ...", preferring what several documents say alike;
+- "văn bản nào nhắc đến X": each document that says X, quoting its first mention.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from troly.bot.query import Query
 from troly.bot.quotes import label, overlap, repaired_note, sentence_at, source, trim
 from troly.models import Answer, Hit
 from troly.prompts import answers as msg
-from troly.vn.text import fold
+from troly.vn.text import fold, fold_chars, folded_syllables
 
 _ORG = (r"(?:ban|uy ban|ubnd|thuong truc|thuong vu|huyen uy|thanh uy|tinh uy|dang uy|van phong|phong|so|chu tich|"
         r"bi thu|cap uy|chi bo|mat tran|ubmttq)")
@@ -98,3 +99,32 @@ def define(q: Query, lib: Library, docs: list[str], hits: list[Hit]) -> Answer |
     also = msg.DEFINITION_ALSO.format(n=len(others)) if others else ""
     text = msg.DEFINITION.format(label=label(doc), also=also, quote=trim(quote_text, 400))
     return Answer(text + repaired_note(doc), False, "definition", [source(doc, a, b)], [d] + others)
+
+
+_MENTION_Q = re.compile(r"\b(?:nhac (?:den|toi)|de cap(?: (?:den|toi))?|noi (?:ve|den|toi)|trich dan|neu)\s+(?P<x>.+?)"
+                        r"(?:\s+(?:khong|chua|vay|nhi|a))?[\s?!.]*$")
+
+
+def mentions(q: Query, lib: Library, docs: list[str], hits: list[Hit]) -> Answer | None:
+    """"Văn bản nào nhắc đến chuyển đổi số?": every document that says the phrase, first mention quoted."""
+    m = _MENTION_Q.search(fold_chars(q.text))  # offsets of the question as typed
+    words = folded_syllables(m.group("x")) if m else []
+    if not words:
+        return None
+    phrase = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b")
+    found: dict[str, int] = {}
+    for d, lo, hi in _regions(lib, docs, hits):
+        at = phrase.search(lib.folded(d), lo, hi)
+        if at and (d not in found or at.start() < found[d]):
+            found[d] = at.start()
+    if not found:
+        return None
+    topic = q.text[m.start("x"):m.end("x")].strip()
+    lines, sources = [msg.MENTIONS_HEAD.format(ref=f"“{topic}”")], []
+    for n, (d, pos) in enumerate(list(found.items())[:6], 1):
+        doc = lib.docs[d]
+        lines.append(f"{n}. {label(doc)} [{n}]")
+        sources.append(source(doc, *(sentence_at(doc.text, pos) or (pos, pos + len(topic)))))
+    if len(found) > 6:
+        lines.append(msg.DOC_LIST_MORE.format(n=len(found) - 6))
+    return Answer("\n".join(lines), False, "mentions", sources, list(found)[:6])

@@ -152,7 +152,7 @@ class AnswerEngine:
         if q.intent == "doc_list":
             return compose_tasks.doc_list(q, lib) or self._no_list(q, lib)
         if q.intent in ("implements", "mentions"):
-            return compose_tasks.implements(q, lib) or self._content(q, lib, t)
+            return compose_tasks.implements(q, lib) or self._mentions(q, lib, t) or self._content(q, lib, t)
         if q.intent == "deadline_list":
             return compose_tasks.deadline_list(lib, lib.rows, t.docs) or self._content(q, lib, t)
         if q.quantity:
@@ -211,6 +211,14 @@ class AnswerEngine:
                     return ans
                 return self._abstain(lib, msg.ABSTAIN_NO_LEAD)
         return self._content(q, lib, t)
+
+    def _mentions(self, q: Query, lib: Library, t: Targets) -> Answer | None:
+        """"Văn bản nào nhắc đến X" (no document number): the documents saying X, read whole when few."""
+        if q.intent != "mentions" or q.refs:
+            return None
+        scope = t.docs or (list(lib.docs) if len(lib.docs) <= MAX_SCAN_DOCS else [])
+        hits = [] if scope else self.kb.search(q.text, k=30)
+        return compose_phrases.mentions(q, lib, scope, hits)
 
     def _candidate_rows(self, q: Query, lib: Library, t: Targets) -> list:
         """Assignment rows worth scoring: all of them in a small base or scope, else those inside

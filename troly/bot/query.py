@@ -36,7 +36,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                             r"|danh sach (cac |tat ca (cac )?)?van ban|liet ke (cac |tat ca (cac )?)?van ban|bao nhieu van ban|co trong co so du lieu")),
     ("deadline_list", re.compile(r"van ban nao.{0,30}(thoi han|han chot|han bao cao|deadline)|"
                                  r"(thoi han|han) bao cao cu the|nhung (thoi )?han")),
-    ("mentions", re.compile(r"van ban nao.{0,20}(nhac den|nhac toi|de cap|trich dan|dan chieu|can cu|neu)\b")),
+    ("mentions", re.compile(r"van ban nao.{0,20}(nhac den|nhac toi|de cap|trich dan|dan chieu|can cu|neu|noi ve|noi den)\b")),
     ("implements", re.compile(r"van ban nao.{0,20}(thuc hien|trien khai|cu the hoa|quan triet)|"
                               r"(nhung|cac) van ban.{0,20}(thuc hien|trien khai)")),
     ("report_to", re.compile(r"\bbao cao (ve dau|ve cho ai|cho ai|ai|len ai|len dau|o dau|den dau|ve noi nao|noi nao|cho ai)\b|"
