@@ -285,3 +285,13 @@ def test_which_documents_mention_a_phrase(engine):
     both = engine.ask("van ban nao noi ve nen tang so khong")  # no marks, a trailing "không"
     assert {s.doc_id for s in both.sources} == {"12-KH/HU", "40-KH/HU"}
     assert engine.ask("Văn bản nào nhắc đến giá xăng dầu?").abstained
+
+
+def test_the_effective_date_is_what_the_text_says_or_said_to_be_missing(engine, tmp_path):
+    ans = engine.ask("Kế hoạch 12 có hiệu lực từ ngày nào?")
+    assert ans.intent == "doc_effective" and "không ghi ngày có hiệu lực" in ans.answer
+    assert "05 tháng 6 năm 2025" in ans.answer and ans.answer.count("\n") == 0  # not a second "ngày nào" fact
+    said = PLAN_A.replace("Nơi nhận:", "Kế hoạch này có hiệu lực kể từ ngày ký.\n\nNơi nhận:")
+    other = AnswerEngine(kb := make_kb(tmp_path / "kb", [("a.md", said)]), kb.settings)
+    ans = other.ask("Kế hoạch 12 có hiệu lực khi nào?")
+    assert "có hiệu lực kể từ ngày ký" in ans.answer and "có hiệu lực kể từ ngày ký" in ans.sources[0].quote

@@ -44,6 +44,20 @@ def doc_date(doc: Document) -> Answer:
     return _answer("doc_date", template.format(label=label(doc), date=date_words), doc, [span])
 
 
+def doc_effective(doc: Document) -> Answer:
+    """"Có hiệu lực từ ngày nào?": the sentence that says so; plans rarely have one, and then the
+    answer says that, with the date of issue (which is not the same thing)."""
+    at = re.search(r"\b(?:co hieu luc|hieu luc (?:thi hanh|ke tu|tu ngay))\b", fold_chars(doc.text))  # not "hiệu lực quản lý"
+    span = sentence_at(doc.text, at.start()) if at else None
+    if span:
+        return _answer("doc_effective", msg.DOC_EFFECTIVE.format(label=label(doc), said=doc.text[span[0]:span[1]]),
+                       doc, [span])
+    issued = doc_date(doc)
+    issued.answer = f"{msg.DOC_NO_EFFECTIVE.format(label=label(doc))} {issued.answer}"
+    issued.intent = "doc_effective"
+    return issued
+
+
 def doc_signer(doc: Document) -> Answer:
     f = doc.facts
     if not f.signer:

@@ -36,7 +36,8 @@ LEAD_PASSAGE_MIN = 0.5  # share of "ai chủ trì X"'s X a passage must hold to 
 MAX_SCAN_ROWS = 2000  # assignment rows scored one by one; beyond that, those in retrieved passages
 MAX_SCAN_DOCS = 20  # documents read whole by phrase composers; beyond that, retrieved passages only
 MAX_SUBJECTS = 3  # documents one fact question may name and get answered for each
-FACT_INTENTS = ("doc_date", "doc_signer", "doc_issuer", "doc_recipients", "doc_number", "doc_about", "doc_cites")
+FACT_INTENTS = ("doc_date", "doc_signer", "doc_issuer", "doc_recipients", "doc_number", "doc_about", "doc_cites",
+                "doc_effective")
 
 
 ANSWER_MAX = 900  # a chat answer stays short; the sources carry the rest
@@ -188,7 +189,7 @@ class AnswerEngine:
         if q.intent in FACT_INTENTS:
             # "ban hành khi nào và ai ký?": each fact asked, in turn
             asked = list(dict.fromkeys([q.intent] + [i for i in q.secondary if i in FACT_INTENTS and i != "doc_about"]))
-            if len(asked) > 1:
+            if len(asked) > 1 and re.search(r"\bva\b|,", q.folded):  # "khi nào và ai ký"; not "hiệu lực từ ngày nào"
                 return _joined([self._facts(replace(q, intent=i), lib, t) for i in asked[:3]], q.intent)
             return self._facts(q, lib, t)
         if q.intent in ("duty", "who_leads", "deadline"):
@@ -243,7 +244,8 @@ class AnswerEngine:
 
     def _facts(self, q: Query, lib: Library, t: Targets) -> Answer:
         if t.subject_cited_only:
-            ans = compose_facts.cited_answer(q.intent, t.cited, lib.docs) if q.intent != "doc_cites" else None
+            ans = compose_facts.cited_answer(q.intent, t.cited, lib.docs) \
+                if q.intent not in ("doc_cites", "doc_effective") else None  # a citation never says these
             if ans is not None:
                 return ans
             more = [w for w in self._residual(q, lib, t) if w not in frame_words(q)]
@@ -263,6 +265,7 @@ class AnswerEngine:
         doc = lib.docs[docs[0]]
         builder = {
             "doc_date": compose_facts.doc_date,
+            "doc_effective": compose_facts.doc_effective,
             "doc_signer": compose_facts.doc_signer,
             "doc_issuer": compose_facts.doc_issuer,
             "doc_recipients": compose_facts.doc_recipients,

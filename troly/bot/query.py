@@ -50,6 +50,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                               r"don vi nao ban hanh|cap nao ban hanh|ai ra van ban)\b")),
     ("who_leads", re.compile(r"\b(ai chu tri|ai phoi hop|co quan nao chu tri|don vi nao chu tri|giao cho ai|"
                              r"ai chiu trach nhiem|ai phu trach|ai thuc hien|giao ai)\b")),
+    ("doc_effective", re.compile(r"\bhieu luc\b")),
     ("doc_date", re.compile(r"\b(ban hanh (ngay|vao|khi|thang|nam|luc)|ngay nao|ngay bao nhieu|thang may|nam nao|"
                             r"co tu ngay|ky ngay|ra doi|ngay ban hanh|khi nao ban hanh|thoi diem ban hanh)\b")),
     ("deadline", re.compile(r"\b(han chot|thoi han|han|den khi nao|truoc ngay|bao gio|khi nao|deadline|may gio)\b")),
