@@ -155,16 +155,17 @@ def duty(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[
     return Answer("\n".join(lines) + repaired_note(doc), False, "duty", sources, [doc_id])
 
 
-def duty_elsewhere(q: Query, lib: Library, docs: list[str]) -> Answer | None:
+def duty_elsewhere(q: Query, lib: Library, docs: list[str], rows: list[tuple[str, Assignment]]) -> Answer | None:
     """"UBND huyện có nhiệm vụ gì theo KH 114?" when KH 114 tasks it with nothing: say so, and
-    which documents do task it (an abstention that points on)."""
+    which documents do task it (an abstention that points on). ``rows``: the candidates elsewhere."""
     words = agency_in_question(q, lib.places)
     asked = set(docs)
-    found = _duty_rows(words, lib, lib.rows, [d for d in lib.docs if d not in asked]) if words and docs else None
+    rows = [(d, a) for d, a in rows if d not in asked]
+    found = _duty_rows(words, lib, rows, []) if words and docs else None
     if found is None:
         return None
     doc_id, tasks = found
-    others = sorted({d for _, d, _ in _matches(words, lib.rows) if d not in asked}, key=lambda d: d != doc_id)
+    others = sorted({d for _, d, _ in _matches(words, rows)}, key=lambda d: d != doc_id)
     text = msg.DUTY_NOT_IN_DOC.format(label=" và ".join(label(lib.docs[d]) for d in docs[:2]), agency=tasks[0].agency,
                                       others="; ".join(label(lib.docs[d]) for d in others[:3]))
     return Answer(text, True, "abstain", [], others[:3])

@@ -16,7 +16,7 @@ from dataclasses import replace
 from troly.bot import compose_content, compose_facts, compose_phrases, compose_tasks
 from troly.bot.conversation import Conversations
 from troly.bot.library import Library
-from troly.bot.people import signed_by_named, unknown_person
+from troly.bot.people import load_names, signed_by_named, unknown_person
 from troly.bot.query import LIST_TYPE, Query, frame_words, parse
 from troly.bot.quotes import overlap
 from troly.bot.targets import Targets, find_targets
@@ -101,6 +101,10 @@ class AnswerEngine:
         """Load what the first question would (encoder, vector store, indexes) before users wait."""
         if self.library().docs:
             self.kb.search("kế hoạch tuyên truyền", k=1)
+            load_names()
+            lib = self.library()
+            for doc_id in lib.docs:  # folded texts, read by the phrase composers
+                lib.folded(doc_id)
 
     def last_answer(self, conversation_id: str) -> Answer | None:
         return self.conversations.last(conversation_id)
@@ -202,7 +206,7 @@ class AnswerEngine:
                 if ans is not None:
                     return ans
             if q.intent == "duty" and t.docs:
-                ans = compose_tasks.duty_elsewhere(q, lib, t.docs)
+                ans = compose_tasks.duty_elsewhere(q, lib, t.docs, self._candidate_rows(q, lib, Targets()))
                 if ans is not None:
                     return ans
             if q.intent == "who_leads":  # no task row: a passage is an answer only if it is about that task
@@ -226,16 +230,15 @@ class AnswerEngine:
         the passages retrieval finds (keeps a 2,000-document base as fast as a 5-document one)."""
         scope = t.docs or t.context_docs
         if scope and len(scope) <= MAX_SCAN_DOCS:
-            wanted = set(scope)
-            return [(d, a) for d, a in lib.rows if d in wanted]
+            return [(d, a) for d in dict.fromkeys(scope) if d in lib.docs for a in lib.docs[d].assignments]
         if len(lib.rows) <= MAX_SCAN_ROWS:
             return lib.rows
         hits = self.kb.search(q.text, k=30, doc_ids=scope or None)
         spans: dict[str, list[tuple[int, int]]] = {}
         for h in hits:
             spans.setdefault(h.doc_id, []).append((h.chunk.start, h.chunk.end))
-        return [(d, a) for d, a in lib.rows
-                if d in spans and any(s <= a.start < e or a.start <= s < a.end for s, e in spans[d])]
+        return [(d, a) for d, found in spans.items() if d in lib.docs for a in lib.docs[d].assignments
+                if any(s <= a.start < e or a.start <= s < a.end for s, e in found)]
 
     def _facts_of_each(self, q: Query, previous: list[str]) -> Answer:
         """"KH 114 và KH 32 do cơ quan nào ban hành?": the same fact of each document named, in turn."""

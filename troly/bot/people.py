@@ -28,6 +28,11 @@ def _surnames() -> frozenset[str]:
         return frozenset()
 
 
+def load_names() -> None:
+    """Load the surname list now (at start-up) rather than in the first answer that needs it."""
+    _surnames()
+
+
 def unknown_person(text: str, lib: Library) -> str:
     """The first person the question names that no document does (their syllable pairs unknown)."""
     for name in person_names(text, _surnames()):
