@@ -39,7 +39,7 @@ def corpus(tmp_path):
     return d
 
 
-def test_ingest_summary_and_if_missing(run, corpus, capsys):
+def test_ingest_summary_and_if_missing(run, corpus, capsys, monkeypatch):
     assert run("ingest", str(corpus)) == 0
     assert "added 2, updated 0, unchanged 0, failed 0" in capsys.readouterr().out
     assert run("ingest", str(corpus)) == 0
@@ -47,6 +47,16 @@ def test_ingest_summary_and_if_missing(run, corpus, capsys):
     (corpus / "c.txt").write_text("Mới.", encoding="utf-8")
     assert run("ingest", "--if-missing", str(corpus)) == 0
     assert "nothing to do" in capsys.readouterr().err
+    assert run("docs", "--json") == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+    # a stored file that changed, or a newer pipeline, is re-read; the new file still is not added
+    (corpus / "b.txt").write_text("number: 32/KH-UBND\n\nTuyên truyền trên loa và mạng xã hội.", encoding="utf-8")
+    assert run("ingest", "--if-missing", str(corpus)) == 0
+    out = capsys.readouterr()
+    assert "re-reading 1" in out.err and "added 0, updated 1, unchanged 0" in out.out
+    monkeypatch.setattr("troly.ingest.pipeline.PIPELINE_VERSION", "next")
+    assert run("ingest", "--if-missing", str(corpus)) == 0
+    assert "updated 2" in capsys.readouterr().out
     assert run("docs", "--json") == 0
     assert len(json.loads(capsys.readouterr().out)) == 2
 

@@ -16,7 +16,9 @@ from troly.models import Document, Facts
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="add documents (.txt .md .docx .pdf, folders recursively) to the base")
     p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the shipped corpus)")
-    p.add_argument("--if-missing", action="store_true", help="do nothing when the base already has documents")
+    p.add_argument("--if-missing", action="store_true",
+                   help="when the base already has documents, only re-read those whose files changed "
+                        "or that an older pipeline read")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("docs", help="list the documents in the base")
@@ -42,10 +44,15 @@ def _open():
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     kb = _open()
-    if args.if_missing and kb.count() > 0:
-        print(f"knowledge base already has {kb.count()} documents; nothing to do", file=sys.stderr)
-        return 0
     paths = args.paths or [DEFAULT_CORPUS]
+    if args.if_missing and kb.count() > 0:
+        # a base that exists is left as it is (documents removed stay removed), except for files
+        # of its own that changed or that an older version of the pipeline read
+        paths = kb.stale_files()
+        if not paths:
+            print(f"knowledge base already has {kb.count()} documents; nothing to do", file=sys.stderr)
+            return 0
+        print(f"re-reading {len(paths)} changed or older-pipeline documents", file=sys.stderr)
     missing = [p for p in paths if not p.exists()]
     for p in missing:
         print(f"not found: {p}", file=sys.stderr)

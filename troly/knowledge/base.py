@@ -211,6 +211,18 @@ class KnowledgeBase:
             self._prune_embeddings()
         return report
 
+    def stale_files(self) -> list[Path]:
+        """Files of stored documents that changed on disk or that an older pipeline read."""
+        out = []
+        for source, sha in self.store.sources():
+            path = Path(source)
+            try:
+                if path.is_file() and sha256_file(path) != sha:
+                    out.append(path)
+            except OSError:  # unreadable now: the next full ingest reports it
+                continue
+        return out
+
     def ingest_file(self, path: Path, name: str | None = None) -> tuple[str, Document]:
         """-> (status, document); status in {"added", "updated", "unchanged"}; raises IngestError."""
         return self._ingest_file(Path(path), name, refresh=True)

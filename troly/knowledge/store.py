@@ -108,6 +108,10 @@ class Store:
         row = self.conn.execute("SELECT id, sha256 FROM documents WHERE source=?", (source,)).fetchone()
         return (row[0], row[1]) if row else None
 
+    def sources(self) -> list[tuple[str, str]]:
+        """(source, sha256) of every document."""
+        return [(r[0], r[1]) for r in self.conn.execute("SELECT source, sha256 FROM documents ORDER BY source")]
+
     def by_sha(self, sha256: str) -> str | None:
         row = self.conn.execute("SELECT id FROM documents WHERE sha256=? LIMIT 1", (sha256,)).fetchone()
         return row[0] if row else None
