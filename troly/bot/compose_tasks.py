@@ -100,10 +100,10 @@ def _best(scored: list[tuple[float, str, Assignment]], threshold: float) -> tupl
     return (d, a) if s >= threshold else None
 
 
-def _duty_rows(words: list[str], lib: Library, rows: list[tuple[str, Assignment]],
-               docs: list[str]) -> tuple[str, list[Assignment]] | None:
-    """(document, the agency's tasks there) for the agency best matching ``words``."""
-    scored = _matches(words, _rows(rows, docs or None))
+def _duty_rows(words: list[str], lib: Library,
+               scored: list[tuple[float, str, Assignment]]) -> tuple[str, list[Assignment]] | None:
+    """(document, the agency's tasks there) for the agency best matching ``words`` (``scored``: its
+    ``_matches``)."""
     if not scored:
         return None
     top = max(s for s, _, _ in scored)
@@ -114,7 +114,8 @@ def _duty_rows(words: list[str], lib: Library, rows: list[tuple[str, Assignment]
     doc_id, agency = best[0][0], best[0][1].agency
     same = _agency_terms(agency)[0]
     # All the agency's tasks in that document, under any spelling ("UBND huyện" = "Ủy ban nhân dân huyện").
-    tasks = [a for d, a in lib.rows if d == doc_id and _agency_terms(a.agency)[0] == same] or [a for d, a in best if d == doc_id]
+    tasks = [a for a in lib.docs[doc_id].assignments if _agency_terms(a.agency)[0] == same] or \
+        [a for d, a in best if d == doc_id]
     return doc_id, tasks
 
 
@@ -122,11 +123,12 @@ def duty(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[
     words = agency_in_question(q, lib.places)
     if not words:
         return None
-    found, member = _duty_rows(words, lib, rows, docs), None
+    rows = _rows(rows, docs or None)
+    found, member = _duty_rows(words, lib, _matches(words, rows)), None
     if found is None and (collective := member_of_collective(words)):
         # "Hội Nông dân có nhiệm vụ gì": no row names it; the rows of "các tổ chức chính trị - xã hội" bind it
         member, words = collective
-        found = _duty_rows(words, lib, rows, docs)
+        found = _duty_rows(words, lib, _matches(words, rows))
     if found is None:
         return None
     doc_id, tasks = found
@@ -159,13 +161,15 @@ def duty_elsewhere(q: Query, lib: Library, docs: list[str], rows: list[tuple[str
     """"UBND huyện có nhiệm vụ gì theo KH 114?" when KH 114 tasks it with nothing: say so, and
     which documents do task it (an abstention that points on). ``rows``: the candidates elsewhere."""
     words = agency_in_question(q, lib.places)
+    if not (words and docs):
+        return None
     asked = set(docs)
-    rows = [(d, a) for d, a in rows if d not in asked]
-    found = _duty_rows(words, lib, rows, []) if words and docs else None
+    scored = _matches(words, [(d, a) for d, a in rows if d not in asked])
+    found = _duty_rows(words, lib, scored)
     if found is None:
         return None
     doc_id, tasks = found
-    others = sorted({d for _, d, _ in _matches(words, rows)}, key=lambda d: d != doc_id)
+    others = sorted({d for _, d, _ in scored}, key=lambda d: d != doc_id)
     text = msg.DUTY_NOT_IN_DOC.format(label=" và ".join(label(lib.docs[d]) for d in docs[:2]), agency=tasks[0].agency,
                                       others="; ".join(label(lib.docs[d]) for d in others[:3]))
     return Answer(text, True, "abstain", [], others[:3])

@@ -31,8 +31,8 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION = 2000
 _SUMMARY = re.compile(r"\b(tom tat|tom luoc|noi dung chinh|gom nhung (phan|noi dung) gi)\b")
-COVERAGE_MIN = 0.34
-LEAD_PASSAGE_MIN = 0.5  # share of "ai chủ trì X"'s X a passage must hold to stand in for a task row  # share of the question's content bigrams the corpus must know
+COVERAGE_MIN = 0.34  # share of the question's content bigrams the corpus must know
+LEAD_PASSAGE_MIN = 0.5  # share of "ai chủ trì X"'s X a passage must hold to stand in for a task row
 MAX_SCAN_ROWS = 2000  # assignment rows scored one by one; beyond that, those in retrieved passages
 MAX_SCAN_DOCS = 20  # documents read whole by phrase composers; beyond that, retrieved passages only
 MAX_SUBJECTS = 3  # documents one fact question may name and get answered for each
@@ -99,10 +99,10 @@ class AnswerEngine:
 
     def warm(self) -> None:
         """Load what the first question would (encoder, vector store, indexes) before users wait."""
-        if self.library().docs:
+        lib = self.library()
+        if lib.docs:
             self.kb.search("kế hoạch tuyên truyền", k=1)
             load_names()
-            lib = self.library()
             for doc_id in lib.docs:  # folded texts, read by the phrase composers
                 lib.folded(doc_id)
 
@@ -323,9 +323,9 @@ class AnswerEngine:
     def _no_list(self, q: Query, lib: Library) -> Answer:
         """No document of the type asked ("có những nghị quyết nào"), or none on the topic."""
         kind = LIST_TYPE.search(q.folded)
-        name = type_name(type_code(kind.group("type"))) if kind else ""
-        if name and not any(type_code(d.facts.type) == type_code(name) for d in lib.docs.values()):
-            return self._abstain(lib, msg.ABSTAIN_NO_DOC_OF_TYPE.format(type=name.lower()))
+        code = type_code(kind.group("type")) if kind else ""
+        if code and not any(type_code(d.facts.type) == code for d in lib.docs.values()):
+            return self._abstain(lib, msg.ABSTAIN_NO_DOC_OF_TYPE.format(type=type_name(code).lower()))
         return self._abstain(lib, msg.ABSTAIN_NO_DOC_ON_TOPIC)
 
     def _abstain(self, lib: Library, reason: str) -> Answer:
