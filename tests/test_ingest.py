@@ -64,8 +64,8 @@ def test_facts_from_layout():
     assert f.type == "Kế hoạch"
     assert f.key == "12-KH/HU"
     assert f.date == "2025-06-05" and f.place == "An Phú"
-    assert f.issuer == "Ban Thường vụ Huyện ủy"
-    assert f.signer == "Trần Văn Nam" and f.signer_title == "PHÓ BÍ THƯ" and f.sign_mode == "T/M BAN THƯỜNG VỤ"
+    assert f.issuer == "HUYỆN ỦY"  # the header as printed; the superior body (ĐẢNG BỘ HUYỆN) is above it
+    assert f.signer == "Trần Văn Nam" and f.signer_title == "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ" and f.sign_mode == "T/M"
     assert f.recipients == ["Thường trực Tỉnh ủy", "Các chi bộ trực thuộc"]
     cite = {c.key: c for c in f.cites}["57-NQ/TW"]
     assert cite.date == "2024-12-22" and cite.issuer == "Bộ Chính trị"

@@ -63,10 +63,11 @@ def doc_signer(doc: Document) -> Answer:
     if not f.signer:
         return Answer(msg.DOC_NO_SIGNER.format(label=label(doc)), False, "doc_signer", [], [doc.id])
     end_pos = _find(doc.text, f.signer, last=True)
-    start = min([p for p in (_find(doc.text, f.sign_mode, True), _find(doc.text, f.signer_title, True)) if 0 <= p <= end_pos]
-                or [end_pos])
-    title = f"{f.signer_title.capitalize()} " if f.signer_title else ""
-    mode = f" ({f.sign_mode})" if f.sign_mode else ""
+    chain = [t for t in f.signer_title.split(" / ") if t]  # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    first = chain[0].split()[0] if chain else f.sign_mode  # the chain's lines may be wrapped in the text
+    start = min([p for p in (_find(doc.text[:end_pos], first, True),) if 0 <= p <= end_pos] or [end_pos])
+    title = f"{chain[-1].capitalize()} " if chain else ""
+    mode = f" ({' / '.join(chain[:-1])})" if len(chain) > 1 else (f" ({f.sign_mode})" if f.sign_mode and not chain else "")
     text = msg.DOC_SIGNER.format(label=label(doc), title=title, name=f.signer, mode=mode)
     return _answer("doc_signer", text, doc, [(start, end_pos + len(f.signer))])
 

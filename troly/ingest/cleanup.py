@@ -29,7 +29,9 @@ STRUCT_START = re.compile(
     r"\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]\s*\S|"  # 1. 2.1. 3)
     r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s+\S|"  # 2.1 text
     r"[a-zđ]\)\s|"  # a) b)
-    r"[-–—•+*·]\s*\S"  # dashes and bullets
+    r"[-–—•+*·]\s*\S|"  # dashes and bullets
+    r"(?:Điều|Chương|Mục|Phần|Phụ lục|PHỤ LỤC|CHƯƠNG|MỤC|PHẦN)\s+[\dIVXLC]+\b|"  # articles and chapters
+    r"\|"  # a table row
     r")",
     re.I,
 )
@@ -38,7 +40,8 @@ _OPENING = re.compile(r"^(?:noi nhan|kinh gui|can cu|thuc hien|de trien khai|nga
 _END_SENTENCE = re.compile(r"([.;:!?…]|\./|\.\)|\.”|\.\")\s*$")
 _TYPE_LINE = re.compile(
     r"^\s*(ke hoach|huong dan|thong bao|chuong trinh|nghi quyet|ket luan|quyet dinh|chi thi|bao cao|cong van|"
-    r"quy dinh|quy che|to trinh|de an|ke hoach hanh dong|chuong trinh hanh dong)\s*$"
+    r"quy dinh|quy che|to trinh|de an|ke hoach hanh dong|chuong trinh hanh dong|thong tu|thong tu lien tich|"
+    r"nghi dinh|cong dien|dieu le|thong bao ket luan|chuong trinh cong tac|ke hoach trien khai)\s*:?\s*$"
 )
 
 
@@ -88,9 +91,41 @@ def _should_join(prev: str, nxt: str, gap: int, width: float, wraps_single: bool
     return len(p) >= 0.75 * width
 
 
+def _tail_spans(lines: list[str]) -> list[tuple[int, int]]:
+    """Line spans of "Nơi nhận" lists and signature blocks: never joined. What follows them
+    (the plan a Quyết định issues, its appendices) is text like any other."""
+    from troly.ingest.signature import find_blocks
+
+    spans = [(b.start, b.end) for b in find_blocks(lines)]
+    for i, s in enumerate(lines):
+        if fold(s.strip()).startswith(("noi nhan", "noi nhn")):
+            k = i + 1
+            while k < len(lines) and (not lines[k].strip() or lines[k].lstrip()[:1] in "-+–•"
+                                      or lines[k].strip()[:1].islower() or fold(lines[k]).startswith("luu")):
+                k += 1
+            spans.append((i, k))
+    return spans
+
+
+def _authority(lines: list[str]) -> set[int]:
+    """Capital lines that state the authority before "Căn cứ ..." ("ỦY BAN NHÂN DÂN TỈNH X"):
+    they are no part of the title above them."""
+    out = set()
+    for i, s in enumerate(lines):
+        if _is_caps(s):
+            nxt = next((x for x in lines[i + 1:i + 3] if x.strip()), "")
+            if fold(nxt).startswith(("can cu", "xet ", "theo de nghi")):
+                out.add(i)
+    return out
+
+
 def unwrap(lines: list[str]) -> list[str]:
     """Join wrapped lines into paragraphs; returns paragraphs (no blank entries)."""
-    header_end = next((i for i, s in enumerate(lines) if is_type_line(s)), -1)
+    from troly.ingest.header import header_end as find_header_end
+
+    header_end = find_header_end(lines) - 1
+    tails = _tail_spans(lines)
+    authority = _authority(lines)
     content = [s for s in lines if s.strip()]
     width = _wrap_width(content)
     # Single newlines inside prose mean wraps when many prose lines are followed directly
@@ -99,15 +134,15 @@ def unwrap(lines: list[str]) -> list[str]:
     wraps_single = single_pairs >= 3
     out: list[str] = []
     gap = 0
-    in_tail = False
+    prev_i = -1
     for i, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             gap += 1
             continue
-        if fold(line).startswith("noi nhan"):
-            in_tail = True
-        joinable = out and i > header_end and not in_tail
+        in_tail = any(a <= i < b or a <= prev_i < b for a, b in tails)
+        joinable = out and i > header_end and not in_tail and i not in authority
+        prev_i = i
         if joinable and _should_join(out[-1], line, gap, width, wraps_single):
             out[-1] = out[-1].rstrip() + " " + line
         else:

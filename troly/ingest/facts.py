@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from troly.ingest.layout import Layout, is_caps, is_signature_line
+from troly.ingest.signature import find_blocks
 from troly.models import Citation, Facts
 from troly.vn import docnum
 from troly.vn.dates import find_dates
@@ -16,10 +17,6 @@ from troly.vn.text import collapse_ws, fold
 
 _NUMBER_LINE = re.compile(r"(?:^|\s)S[ốo6ô]\s*:?\s*(?P<num>\d{0,4}\s*[-/]?\s*[A-Za-zĐđ]{1,6}\s*[-/]\s*[A-Za-zĐđ&\-]{1,14})")
 _PLACE_DATE = re.compile(r"(?P<place>[^\d,:;]{2,40}?),\s*(?P<date>ngày\s*\d{0,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})", re.I)
-_MOTTO = (
-    "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "dang cong san viet nam",
-    "doc lap tu do hanh phuc",
-)
 _ORG_START = re.compile(
     r"\b(Ban Thường vụ|Ban Chấp hành|Ban Tuyên giáo|Ban Chỉ đạo|Ban Dân vận|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|"
     r"Huyện ủy|Thành ủy|Tỉnh ủy|Đảng ủy|Quận ủy|Thị ủy|Văn phòng|Sở|Phòng|Ban)\b"
@@ -56,43 +53,29 @@ def _iso(text: str) -> tuple[str, str]:
     return (found[0].iso, found[0].text) if found else ("", "")
 
 
-def _header_lines(lay: Layout) -> list[str]:
-    """Header lines with the motto column removed (two columns flattened into one line)."""
-    out = []
-    for p in lay.header:
-        line = p.text
-        folded = fold(line)
-        for motto in _MOTTO:
-            k = folded.find(motto)
-            if k >= 0:
-                line = (line[:k] + " " + line[k + len(motto):]).strip()
-                folded = fold(line)
-        if line.strip(" -*"):
-            out.append(line.strip(" -*"))
-    return out
-
-
 def extract_number(lay: Layout) -> tuple[str, str]:
     """(number as written, normalized key). ``Số: -HD/BTG`` gives ("-HD/BTG", "")."""
-    for p in lay.header[:8] + lay.intro[:1]:
-        m = _NUMBER_LINE.search(p.text)
-        if m:
-            written = collapse_ws(m.group("num"))
-            return written, docnum.normalize(written)
-    return "", ""
+    written = lay.head.number
+    if not written:
+        for p in lay.header[:8] + lay.intro[:1]:  # a copy that lost its header layout
+            m = _NUMBER_LINE.search(p.text)
+            if m:
+                written = collapse_ws(m.group("num"))
+                break
+    return written, docnum.normalize(written) if written else ""
 
 
 def extract_place_date(lay: Layout) -> tuple[str, str, str]:
+    hdr = lay.head
+    if hdr.date:
+        return hdr.place, hdr.date, hdr.date_text
     for p in lay.header[:8]:
         m = _PLACE_DATE.search(p.text)
         if m:
             iso, written = _iso(m.group("date"))
             place = m.group("place").strip(" .-")
-            # A number printed on the same line (flattened columns) is not part of the place.
-            words = re.findall(r"(?:^|\s)([A-ZÀ-ỸĐ][\wÀ-ỹ'’]*)", place)
             tail = re.search(r"((?:[A-ZÀ-ỸĐ][a-zà-ỹđ'’]+\s*){1,4})$", place)
-            place = tail.group(1).strip() if tail else (" ".join(words[-3:]) if words else place)
-            return place, iso, written
+            return (tail.group(1).strip() if tail else place), iso, written
     return "", "", ""
 
 
@@ -109,7 +92,11 @@ def _pretty_org(caps: str) -> str:
 
 
 def extract_issuer(lay: Layout) -> str:
-    # 1. The body says who issues it ("Ban Thường vụ Huyện ủy ban hành Kế hoạch ...").
+    # 1. The header's issuer column, as printed.
+    issuer = lay.head.issuer
+    if issuer and len(issuer) >= 4:
+        return issuer
+    # 2. The body says who issues it ("Ban Thường vụ Huyện ủy ban hành Kế hoạch ...").
     for p in lay.intro + lay.title:
         matches = list(_ISSUE_VERB.finditer(p.text))
         if matches:
@@ -117,10 +104,6 @@ def extract_issuer(lay: Layout) -> str:
             # Keep from the last organisation word: "..., trên cơ sở ..., Ban Thường vụ Huyện ủy".
             starts = [m.start() for m in _ORG_START.finditer(org)]
             return collapse_ws(org[starts[0]:] if starts else org)
-    # 2. The header's left column.
-    lines = [s for s in _header_lines(lay) if is_caps(s) and not fold(s).startswith("so")]
-    if lines:
-        return _pretty_org(" ".join(lines[:2]))
     # 3. The signature mandate ("T/M BAN THƯỜNG VỤ").
     for p in lay.signature:
         m = re.match(r"^\s*(?:T/M|TM\.?)\s+(.+)$", p.text)
@@ -130,13 +113,27 @@ def extract_issuer(lay: Layout) -> str:
 
 
 def extract_title(lay: Layout) -> str:
-    return collapse_ws(" ".join(p.text for p in lay.title)).strip(" .")
+    title = collapse_ws(" ".join(p.text for p in lay.title)).strip(" .")
+    return title or lay.head.subject  # a Công văn's title is its "V/v" subject
+
+
+# Document types as their type line opens (folded); a longer line ("THÔNG BÁO KẾT LUẬN",
+# "KẾ HOẠCH HÀNH ĐỘNG") is of the type its first words name.
+_TYPES = ("thong tu lien tich", "thong tu", "thong bao", "ke hoach", "huong dan", "chuong trinh", "nghi quyet",
+          "nghi dinh", "ket luan", "quyet dinh", "chi thi", "bao cao", "cong van", "cong dien", "quy dinh", "quy che",
+          "to trinh", "de an", "dieu le")
 
 
 def extract_type(lay: Layout) -> str:
     if lay.type_line is None:
-        return ""
-    return docnum.type_name(docnum.type_code(lay.type_line.text)) or lay.type_line.text.capitalize()
+        return "Công văn" if lay.head.subject else ""
+    line = lay.type_line.text.strip(" :")
+    f = fold(line)
+    for t in _TYPES:
+        if f == t or f.startswith(t + " "):
+            words = line.split()[: len(t.split())]
+            return " ".join(words).capitalize()
+    return line.capitalize()
 
 
 _TITLES_DISPLAY = {
@@ -161,7 +158,10 @@ def _damaged_mode(lay: Layout) -> str:
 
 
 def extract_signature(lay: Layout) -> tuple[str, str, str]:
-    """(signer, signing title, mandate such as "T/M BAN THƯỜNG VỤ")."""
+    """(signer, signing chain "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", mandate)."""
+    blocks = find_blocks([p.text for p in lay.signature])
+    if blocks:
+        return blocks[0].name, blocks[0].title, blocks[0].mode
     zone = lay.signature or lay.recipients[-3:]
     if not zone:
         return "", "", ""

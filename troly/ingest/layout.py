@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from troly.ingest.cleanup import STRUCT_START, is_type_line
+from troly.ingest.header import Header, read_header
 from troly.vn.text import fold
 
 _SIGN_MODE = re.compile(r"^\s*(T/M|TM\.?|K/T|KT\.?|KT:|Q\.|TL\.|TUQ\.|T\.U\.Q)\s*", re.I)
@@ -38,6 +39,17 @@ class Para:
 
 
 @dataclass
+class Part:
+    """What a document carries after its signature: a plan or rules it issues ("ban hành kèm
+    theo"), an appendix (Phụ lục), a list (Danh mục). It keeps its own title and section tree."""
+
+    kind: str  # the heading word as printed: "PHỤ LỤC I", "QUY ĐỊNH", "KẾ HOẠCH"
+    title: str  # the title lines under it, joined
+    heading: list[Para] = field(default_factory=list)  # the heading, title and "(Kèm theo ...)" lines
+    body: list[Para] = field(default_factory=list)
+
+
+@dataclass
 class Layout:
     text: str
     header: list[Para] = field(default_factory=list)  # before the type line
@@ -47,6 +59,8 @@ class Layout:
     body: list[Para] = field(default_factory=list)
     recipients: list[Para] = field(default_factory=list)  # "Nơi nhận:" and its items
     signature: list[Para] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)  # attachments and appendices, in order
+    head: Header = field(default_factory=Header)  # the header's facts
 
 
 def paragraphs(text: str) -> list[Para]:
@@ -72,8 +86,19 @@ def is_signature_line(p: Para) -> bool:
     return is_caps(p.text) and any(f == w or f.startswith(w + " ") for w in _TITLE_WORDS)
 
 
+_CHAPTER = re.compile(r"^\s*(Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC)\s+([IVXLC]{1,5}|\d{1,2})\b\s*[.:\-–]?\s*(.*)$")
+_ARTICLE = re.compile(r"^\s*(Điều|ĐIỀU)\s+(\d{1,3}[a-z]?)\s*[.:]\s*(.*)$")
+
+
 def marker(text: str) -> tuple[str, int, str] | None:
-    """(label, level, rest) for a structural line; level 1 roman, 2 "1.", 3 "1.1.", 4 "a)", 5 dash."""
+    """(label, level, rest) for a structural line; level 1 roman or chapter, 2 "1." or article,
+    3 "1.1.", 4 "1.1.1.", 5 "a)", 6 dash."""
+    m = _CHAPTER.match(text)
+    if m:
+        return f"{m.group(1).capitalize()} {m.group(2)}", 1, m.group(3)
+    m = _ARTICLE.match(text)
+    if m:
+        return f"Điều {m.group(2)}", 2, m.group(3)
     m = _ROMAN.match(text)
     if m and m.group(2):
         return m.group(1), 1, m.group(2)
@@ -90,16 +115,58 @@ def marker(text: str) -> tuple[str, int, str] | None:
     return None
 
 
-def _is_intro(p: Para) -> bool:
-    f = p.folded
-    return f.startswith(("can cu", "thuc hien", "de trien khai", "nham", "ngay ")) or f.endswith("nhu sau:")
+_PART_HEAD = re.compile(r"^(PHỤ LỤC|Phụ lục|DANH MỤC|BIỂU MẪU|MẪU SỐ|BẢNG)\b")
+_ANNEX_NOTE = re.compile(r"^\(?\s*(?:Ban hành\s+)?kèm theo\b", re.I)
+
+
+def _is_part_head(p: Para) -> bool:
+    """A line that opens an attachment: a type line ("QUY ĐỊNH", "KẾ HOẠCH") or an appendix head."""
+    return is_type_line(p.text) or (bool(_PART_HEAD.match(p.text)) and len(p.text) < 160 and
+                                    (is_caps(p.text) or bool(re.match(r"^Phụ lục\s*[IVXLC\d]*\s*$", p.text))))
+
+
+def _parts(paras: list[Para]) -> list[Part]:
+    """Split what follows the signature into parts, each at its heading."""
+    parts: list[Part] = []
+    for p in paras:
+        if _is_part_head(p) or not parts:
+            parts.append(Part(kind=p.text, title="", heading=[p]))
+            continue
+        part = parts[-1]
+        in_heading = not part.body and (is_caps(p.text) or _ANNEX_NOTE.match(p.text))
+        if in_heading:
+            part.heading.append(p)
+            if is_caps(p.text):
+                part.title = (part.title + " " + p.text).strip()
+        else:
+            part.body.append(p)
+    for part in parts:  # an untitled part (its first line is text) is its own title
+        if not is_caps(part.kind) and not _PART_HEAD.match(part.kind):
+            part.title, part.kind = part.kind, ""
+    return parts
+
+
+def _recipients_end(paras: list[Para], start: int) -> int:
+    """The paragraph after the "Nơi nhận" list that starts at ``start``."""
+    k = start + 1
+    while k < len(paras):
+        t = paras[k].text
+        if t.lstrip()[:1] in "-+–•" or t[:1].islower() or fold(t).startswith("luu") or t.rstrip().endswith(";"):
+            k += 1
+            continue
+        break
+    return k
 
 
 def read_layout(text: str) -> Layout:
+    from troly.ingest.header import header_end
+    from troly.ingest.signature import find_blocks, pick
+
     paras = paragraphs(text)
+    texts = [p.text for p in paras]
     lay = Layout(text=text)
+    type_idx = next((k for k, p in enumerate(paras[:30]) if is_type_line(p.text)), None)
     i = 0
-    type_idx = next((k for k, p in enumerate(paras[:25]) if is_type_line(p.text)), None)
     if type_idx is not None:
         lay.header = paras[:type_idx]
         lay.type_line = paras[type_idx]
@@ -111,28 +178,40 @@ def read_layout(text: str) -> Layout:
             while i < len(paras) and paras[i].text[:1].islower() and not marker(paras[i].text):
                 lay.title.append(paras[i])
                 i += 1
+    else:
+        i = header_end(texts)
+        lay.header = paras[:i]
     # Introduction: until the first structural item.
     while i < len(paras) and not (marker(paras[i].text) and marker(paras[i].text)[1] <= 2):  # type: ignore[index]
-        if fold(paras[i].text).startswith("noi nhan"):
+        if paras[i].folded.startswith(("noi nhan", "noi nhn")) or is_signature_line(paras[i]):
             break
         lay.intro.append(paras[i])
         i += 1
-    # Tail: "Nơi nhận" list then the signature block; found from the end.
+    # Tail: the "Nơi nhận" list and the signature block, in either order; what follows is parts.
     tail_start = next((k for k in range(i, len(paras)) if paras[k].folded.startswith(("noi nhan", "noi nhn"))), None)
-    sig_start = next((k for k in range(len(paras) - 1, i - 1, -1) if is_signature_line(paras[k])), None)
-    if sig_start is not None:
-        while sig_start - 1 >= i and is_signature_line(paras[sig_start - 1]):
-            sig_start -= 1
-    body_end = min(x for x in (tail_start, sig_start, len(paras)) if x is not None)
+    sig = pick(find_blocks(texts, i), tail_start)
+    ends = [x for x in (tail_start, sig.start if sig else None) if x is not None]
+    body_end = min(ends) if ends else len(paras)
     lay.body = paras[i:body_end]
+    after = body_end
     if tail_start is not None:
-        end = sig_start if sig_start is not None and sig_start > tail_start else len(paras)
-        lay.recipients = paras[tail_start:end]
-        # Items after the signature (two columns flattened) still belong to the list.
-        if sig_start is not None and sig_start > tail_start:
-            lay.signature = paras[sig_start:]
-        else:
-            lay.signature = []
-    elif sig_start is not None:
-        lay.signature = paras[sig_start:]
+        rec_end = sig.start if sig and sig.start > tail_start else _recipients_end(paras, tail_start)
+        lay.recipients = paras[tail_start:rec_end]
+        after = max(after, rec_end)
+    if sig is not None:
+        lay.signature = paras[sig.start:sig.end]
+        after = max(after, sig.end)
+        if tail_start is not None and tail_start >= sig.end:  # signature first, then "Nơi nhận"
+            after = max(after, _recipients_end(paras, tail_start))
+    else:  # no whole block (a damaged scan): capitals naming a mandate, from the end, as before
+        old = next((k for k in range(len(paras) - 1, after - 1, -1) if is_signature_line(paras[k])), None)
+        if old is not None:
+            while old - 1 >= after and is_signature_line(paras[old - 1]):
+                old -= 1
+            lay.signature = paras[old:]
+        elif tail_start is not None:  # the list runs to the end, a damaged tail in it
+            lay.recipients = paras[tail_start:]
+        after = len(paras)
+    lay.parts = _parts(paras[after:])
+    lay.head = read_header([p.text for p in lay.header], end=len(lay.header))
     return lay

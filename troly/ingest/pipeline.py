@@ -25,7 +25,7 @@ from troly.vn.text import fold, nfc
 log = logging.getLogger(__name__)
 
 # Bump when a change to ingest alters what is extracted: knowledge bases re-read their files.
-PIPELINE_VERSION = "12"
+PIPELINE_VERSION = "13"
 DAMAGE_THRESHOLD = 0.15  # share of non-Vietnamese tokens above which a text is called damaged
 
 
@@ -73,7 +73,8 @@ class Ingestor:
             facts.repair_confidence = round(result.confidence, 3)
         # Stable across edits of the same document: its number, else its type and title.
         doc_id = facts.key or (f"{_slug(facts.type)}-{_slug(facts.title)[:48]}" if facts.title else _slug(Path(source).stem))
-        placed = place(lay)
+        owner = f"{facts.type} {facts.number or facts.key}".strip() if facts.number else ""
+        placed = place(lay, owner)
         doc = Document(
             id=doc_id,
             source=source,

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from troly.ingest.layout import Layout, Para, marker
+import re
+
+from troly.ingest.layout import Layout, Para, Part, is_caps, marker
 from troly.models import Section
 
 PREAMBLE = "Phần mở đầu"
+PART_LABEL = "§part"  # the heading paragraph of an attachment
 TAIL = "Nơi nhận và chữ ký"
 _HEADING_MAX = 90
 
@@ -40,37 +43,70 @@ def heading_of(label: str, level: int, rest: str) -> str:
     return f"{label}. {text}" if level <= 4 else text
 
 
-def place(lay: Layout) -> list[PlacedPara]:
-    """Every body paragraph with the path of numbered headings above it (dashes excluded)."""
-    out: list[PlacedPara] = [PlacedPara(p, [PREAMBLE], 0) for p in lay.header + ([lay.type_line] if lay.type_line else [])
-                             + lay.title + lay.intro]
-    stack: list[tuple[int, str]] = []
-    for p in lay.body:
+def sentence_case(caps: str) -> str:
+    """"PHỤ LỤC II" -> "Phụ lục II": a heading word as a breadcrumb names it."""
+    words = caps.split()
+    out = [w if re.fullmatch(r"[IVXLC\d.]+", w) else w.lower() for w in words]
+    return (out[0][:1].upper() + out[0][1:] + (" " + " ".join(out[1:]) if len(out) > 1 else "")) if out else ""
+
+
+def part_root(part: Part, owner: str) -> str:
+    """The breadcrumb of an attachment: "Quy định ban hành kèm theo Quyết định 87/2025/QĐ-UBND"."""
+    kind = sentence_case(part.kind) if part.kind else ""
+    title = heading_of("", 5, part.title) if part.title else ""
+    if kind and owner:
+        return f"{kind} kèm theo {owner}" + (f": {title}" if title and not is_caps(part.kind) else "")
+    return f"{kind}: {title}" if kind and title else (kind or title or "Phụ lục")
+
+
+def _walk(paras: list[Para], root: list[str], out: list[PlacedPara]) -> None:
+    """Place body paragraphs under their numbered headings; items inside an article (Điều) sit
+    one level under it."""
+    stack: list[tuple[int, str, bool]] = []
+    for p in paras:
         m = marker(p.text)
         if m and m[1] <= 4:
             label, level, rest = m
+            if label[:1].isdigit() and any(art for _, _, art in stack):
+                level = min(level + 1, 4)
             while stack and stack[-1][0] >= level:
                 stack.pop()
-            stack.append((level, heading_of(label, level, rest)))
-            out.append(PlacedPara(p, [h for _, h in stack], level, label))
+            stack.append((level, heading_of(label, level, rest), label.startswith("Điều")))
+            out.append(PlacedPara(p, root + [h for _, h, _ in stack], level, label))
         else:
-            out.append(PlacedPara(p, [h for _, h in stack], m[1] if m else 0, m[0] if m else ""))
+            out.append(PlacedPara(p, root + [h for _, h, _ in stack], m[1] if m else 0, m[0] if m else ""))
+
+
+def place(lay: Layout, owner: str = "") -> list[PlacedPara]:
+    """Every paragraph with the path of numbered headings above it (dashes excluded); an
+    attachment's paragraphs under its own root (``owner`` names the document that issues it)."""
+    out: list[PlacedPara] = [PlacedPara(p, [PREAMBLE], 0) for p in lay.header + ([lay.type_line] if lay.type_line else [])
+                             + lay.title + lay.intro]
+    _walk(lay.body, [], out)
     out.extend(PlacedPara(p, [TAIL], 0) for p in lay.recipients + lay.signature)
+    for part in lay.parts:
+        root = [part_root(part, owner)]
+        out.extend(PlacedPara(p, root, 0, PART_LABEL if k == 0 else "") for k, p in enumerate(part.heading))
+        _walk(part.body, root, out)
     return out
 
 
 def build_sections(placed: list[PlacedPara], text_len: int) -> list[Section]:
-    """Section nodes (numbered headings) with their spans: until the next heading at the same or a higher level."""
-    heads = [(k, pp) for k, pp in enumerate(placed) if 1 <= pp.level <= 4]
+    """Section nodes (numbered headings and attachments) with their spans: until the next heading
+    at the same or a higher level, the tail, or another attachment."""
+    roots = {pp.path[0] for pp in placed if pp.label == PART_LABEL}
     sections: list[Section] = []
-    for n, (k, pp) in enumerate(heads):
+    for k, pp in enumerate(placed):
+        is_part = pp.label == PART_LABEL
+        if not (is_part or 1 <= pp.level <= 4):
+            continue
+        level = 0 if is_part else pp.level
         end = text_len
-        for k2, other in heads[n + 1:]:
-            if other.level <= pp.level:
-                end = other.para.start
+        for q in placed[k + 1:]:
+            q_level = 0 if q.label == PART_LABEL else (q.level if 1 <= q.level <= 4 else 99)
+            other_root = bool(q.path) and q.path[0] != pp.path[0] and (q.path[0] in roots or q.path[0] == TAIL)
+            if q_level <= level or other_root:
+                end = q.para.start
                 break
-        else:
-            tail = next((q.para.start for q in placed[k:] if q.path == [TAIL]), None)
-            end = tail if tail is not None else text_len
-        sections.append(Section(pp.label, pp.path[-1], pp.level, pp.para.start, end, list(pp.path)))
+        sections.append(Section("" if is_part else pp.label, pp.path[-1], level, pp.para.start, end, list(pp.path)))
     return sections
