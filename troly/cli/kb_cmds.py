@@ -74,8 +74,10 @@ def doc_entry(doc: Document) -> dict:
     f: Facts = doc.facts
     return {
         "id": doc.id,
+        "source": doc.source,
         "type": f.type,
-        "number": f.key or f.number,
+        "number": f.number,  # as written ("471/QĐ-UBND")
+        "key": f.key,  # normalized, what search and answers match on
         "date": f.date,
         "place": f.place,
         "issuer": f.issuer,
