@@ -70,7 +70,7 @@ def test_api_ask_and_feedback(client):
     data = r.json()
     assert set(data) >= {"answer", "abstained", "intent", "sources", "id"} and data["conversation_id"] == "abc"
     assert data["sources"][0]["document"] == "1-KH/TU" and not data["abstained"]
-    r = client.post("/api/feedback", json={"id": data["id"], "vote": -1})
+    r = client.post("/api/feedback", json={"id": data["id"], "vote_token": data["vote_token"], "vote": -1})
     assert r.status_code == 200
     store = client.app.state.feedback
     assert store.get(data["id"]).vote == -1 and store.get(data["id"]).channel == "web"
@@ -169,5 +169,6 @@ def test_real_engine_behind_api(tmp_path):
         c.app.state.runner.worker.call_sync(c.app.state.kb.ingest_file, plan, "kh45.txt")
         r = c.post("/api/ask", json={"q": "Ai ký Kế hoạch 45-KH/HU?"})
         assert r.status_code == 200 and "Nguyễn Văn Hùng" in r.json()["answer"]
-        assert c.post("/api/feedback", json={"id": r.json()["id"], "vote": 1}).status_code == 200
+        vote = {"id": r.json()["id"], "vote_token": r.json()["vote_token"], "vote": 1}
+        assert c.post("/api/feedback", json=vote).status_code == 200
         assert c.app.state.feedback.counts()["up"] == 1

@@ -126,8 +126,9 @@ def test_ask_answers_with_sources_and_an_id_for_feedback(client):
     data = r.json()
     assert data["abstained"] is False and data["sources"][0]["quote"].startswith("Ủy ban nhân dân xã")
     assert {"answer", "abstained", "intent", "sources", "id"} <= set(data)
-    assert client.post("/api/feedback", json={"id": data["id"], "vote": 1}).status_code == 200
-    bad = client.post("/api/feedback", json={"id": data["id"], "vote": 5})
+    vote = {"id": data["id"], "vote_token": data["vote_token"]}
+    assert client.post("/api/feedback", json={**vote, "vote": 1}).status_code == 200
+    bad = client.post("/api/feedback", json={**vote, "vote": 5})
     assert bad.status_code == 400
     _vietnamese_error(bad)
 
@@ -268,7 +269,7 @@ def test_audit_log_survives_a_restart(tmp_path):
 def test_recent_questions_show_their_feedback(client, bearer):
     a = client.post("/api/ask", json={"q": "Ủy ban báo cáo khi nào?", "conversation_id": "c"}).json()
     client.post("/api/ask", json={"q": "Câu hỏi không liên quan gì", "conversation_id": "c"})
-    client.post("/api/feedback", json={"id": a["id"], "vote": -1})
+    client.post("/api/feedback", json={"id": a["id"], "vote_token": a["vote_token"], "vote": -1})
     data = client.get("/admin/api/questions", headers=bearer).json()
     by_q = {q["question"]: q for q in data["questions"]}
     assert by_q["Ủy ban báo cáo khi nào?"]["vote"] == -1

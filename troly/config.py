@@ -36,6 +36,14 @@ def _float(name: str, default: float) -> float:
     return _number(name, default, float)
 
 
+def _floats(name: str, default: tuple[float, ...]) -> tuple[float, ...]:
+    raw = os.environ.get(name, "").strip()
+    try:
+        return tuple(float(x) for x in raw.replace(";", ",").split(",") if x.strip()) or default
+    except ValueError as exc:
+        raise SystemExit(f"{name} must be numbers separated by commas, got {raw!r}") from exc
+
+
 def _ids(raw: str) -> set[str]:
     """``TROLY_ADMINS``: ids, optionally per channel ("telegram:123,zalo:abc" or "123")."""
     return {part.strip() for part in raw.replace(";", ",").split(",") if part.strip()}
@@ -65,6 +73,26 @@ class Settings:
     admin_token: str = field(default="", repr=False)
     rate_limit: int = 20  # questions a minute per user
     dense_weight: float = -1.0  # < 0: the tuned default in knowledge.search
+    # Edge limits of `troly serve` (issue 16). A question is at most 2,000 characters and a platform
+    # update a few KB, so 1 MiB refuses only abuse; the admin upload takes web_admin.MAX_UPLOAD_MB
+    # (25 MB) plus room for the multipart envelope.
+    max_request_bytes: int = 1024 * 1024
+    max_upload_request_bytes: int = 26 * 1024 * 1024
+    # Deepest JSON nesting accepted (a Telegram update nests about 8 levels; 32 leaves room).
+    max_json_depth: int = 32
+    # Addresses/networks of reverse proxies whose X-Forwarded-For is believed; none by default,
+    # so the connecting address is the client (rate limit, login throttle, audit log).
+    trusted_proxies: tuple[str, ...] = ()
+    # Reminder delivery: a failed send is retried after these delays (seconds, the last repeats),
+    # at most reminder_max_attempts sends in all; set so a platform outage of a few hours is ridden out.
+    reminder_retry_delays: tuple[float, ...] = (60.0, 300.0, 900.0, 3600.0)
+    reminder_max_attempts: int = 8
+    # Unbounded-growth guards: questions are kept a year (the admin page reads recent ones), per-chat
+    # state for the most recent chats (an LRU; 5,000 is far above the chats of one commune), Zalo
+    # webhook updates in progress (more are refused with 503 so that Zalo re-sends them later).
+    question_log_days: float = 365.0
+    max_chats: int = 5000
+    max_pending_updates: int = 256
 
     @property
     def db_path(self) -> Path:
@@ -100,6 +128,15 @@ class Settings:
             admin_token=env("TROLY_ADMIN_TOKEN", "").strip(),
             rate_limit=_int("TROLY_RATE_LIMIT", 20),
             dense_weight=_float("TROLY_DENSE_WEIGHT", -1.0),
+            max_request_bytes=_int("TROLY_MAX_REQUEST_BYTES", 1024 * 1024),
+            max_upload_request_bytes=_int("TROLY_MAX_UPLOAD_REQUEST_BYTES", 26 * 1024 * 1024),
+            max_json_depth=_int("TROLY_MAX_JSON_DEPTH", 32),
+            trusted_proxies=tuple(sorted(_ids(env("TROLY_TRUSTED_PROXIES", "")))),
+            reminder_retry_delays=_floats("TROLY_REMINDER_RETRY_DELAYS", (60.0, 300.0, 900.0, 3600.0)),
+            reminder_max_attempts=_int("TROLY_REMINDER_MAX_ATTEMPTS", 8),
+            question_log_days=_float("TROLY_QUESTION_LOG_DAYS", 365.0),
+            max_chats=_int("TROLY_MAX_CHATS", 5000),
+            max_pending_updates=_int("TROLY_MAX_PENDING_UPDATES", 256),
         )
         for k, v in overrides.items():
             setattr(s, k, v)

@@ -14,7 +14,7 @@ import threading
 from dataclasses import replace
 
 from troly.bot import compose_content, compose_facts, compose_phrases, compose_tasks
-from troly.bot.conversation import Conversations
+from troly.bot.conversation import MAX_CHATS, Conversations
 from troly.bot.library import Library
 from troly.bot.people import load_names, signed_by_named, unknown_person
 from troly.bot.query import LIST_TYPE, Query, frame_words, parse
@@ -69,7 +69,7 @@ class AnswerEngine:
         self.kb = kb
         self.settings = settings or getattr(kb, "settings", None) or Settings.from_env()
         self.llm = llm
-        self.conversations = Conversations()
+        self.conversations = Conversations(max_chats=getattr(self.settings, "max_chats", MAX_CHATS))
         self._lib: Library | None = None
         self._lock = threading.Lock()
 

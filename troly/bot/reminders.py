@@ -2,10 +2,12 @@
 
 State lives in the knowledge base's SQLite file (two tables of this module), so reminders
 survive restarts and are shared by the Telegram and Zalo processes. ``due(now)`` is what a
-bot's scheduler calls periodically: it returns the reminders to send and records them as
-sent in the same transaction (``INSERT OR IGNORE`` on a unique key), so two processes or
-two ticks can never send one reminder twice. The price is at-most-once delivery: a
-reminder whose send fails is not retried.
+bot's scheduler calls periodically: it returns the reminders to send and *claims* them for a
+while (``LEASE_SECONDS``) in the same transaction, so two processes or two ticks never send one
+reminder at once. A reminder is recorded as sent only after its delivery (``delivered``); a
+failed send (``failed``) is retried after the delays of ``Settings.reminder_retry_delays``, at
+most ``reminder_max_attempts`` times, each failure logged at WARNING. ``send_due`` does all
+this for a bot.
 
 A late tick still sends the reminder whose window it is in (the bot was down on day 7 and
 comes back on day 5: the 7-day reminder goes out, saying "còn 5 ngày"); windows already
@@ -15,18 +17,22 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from troly.bot.deadlines import Deadline, agency_matches, list_deadlines, section_part
 from troly.prompts import posts as P
+from troly.config import Settings
 from troly.vn.dates import display
 
 log = logging.getLogger(__name__)
 
 OFFSETS = (7, 3, 1)  # days before a dated deadline
+# A claimed reminder is not handed out again for this long: longer than one send with all the
+# client's HTTP retries takes, short enough that a process killed mid-send delays it little.
+LEASE_SECONDS = 600.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS reminder_subscriptions (
@@ -41,6 +47,12 @@ CREATE TABLE IF NOT EXISTS reminders_sent (
     channel TEXT NOT NULL,
     chat_id TEXT NOT NULL,
     sent_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS reminder_attempts (
+    key TEXT PRIMARY KEY,
+    attempts INTEGER NOT NULL DEFAULT 0,  -- failed sends so far
+    retry_at REAL NOT NULL DEFAULT 0,     -- not before this time (epoch seconds)
+    claimed_until REAL NOT NULL DEFAULT 0 -- being sent by a process until then
 );
 """
 
@@ -64,10 +76,15 @@ class Reminders:
     """Subscriptions and sent-reminder state.
 
     ``source`` is a KnowledgeBase (its ``connect()`` gives the SQLite connection and its
-    documents give the deadlines) or a zero-argument callable returning a connection.
+    documents give the deadlines) or a zero-argument callable returning a connection. Retry
+    delays and attempts default to the knowledge base's settings (else Settings' defaults).
     """
 
-    def __init__(self, source: Any):
+    def __init__(self, source: Any, retry_delays: tuple[float, ...] | None = None,
+                 max_attempts: int | None = None):
+        settings = getattr(source, "settings", None)
+        self.retry_delays = tuple(retry_delays or _setting(settings, "reminder_retry_delays")) or (60.0,)
+        self.max_attempts = max(1, int(max_attempts or _setting(settings, "reminder_max_attempts")))
         if callable(getattr(source, "connect", None)):
             self.kb, self._connect = source, source.connect
         elif callable(source):
@@ -112,7 +129,9 @@ class Reminders:
 
     def due(self, now: datetime, deadlines: list[Deadline] | None = None,
             channel: str | None = None) -> list[Reminder]:
-        """Reminders to send now, each returned once ever (recorded as sent atomically).
+        """Reminders to send now: not yet delivered, not claimed by another sender, not waiting
+        for a retry, not given up. They are claimed (atomically) for ``LEASE_SECONDS``; report
+        each with ``delivered`` or ``failed``.
 
         ``deadlines`` defaults to the knowledge base's; ``channel`` limits the work to one
         bot (the Telegram process must not take the Zalo chats' reminders).
@@ -142,17 +161,75 @@ class Reminders:
                 wanted.append(Reminder(ch, chat, reminder_text(d, days), key))
         if not wanted:
             return []
-        sent_at = now.isoformat(timespec="seconds")
+        stamp = now.timestamp()
         out = []
         with self._tx() as conn:
             for r in wanted:
-                cur = conn.execute("INSERT OR IGNORE INTO reminders_sent (key, channel, chat_id, sent_at) "
-                                   "VALUES (?, ?, ?, ?)", (r.key, r.channel, r.chat_id, sent_at))
-                if cur.rowcount == 1:
-                    out.append(r)
+                if conn.execute("SELECT 1 FROM reminders_sent WHERE key = ?", (r.key,)).fetchone():
+                    continue
+                row = conn.execute("SELECT attempts, retry_at, claimed_until FROM reminder_attempts WHERE key = ?",
+                                   (r.key,)).fetchone()
+                attempts, retry_at, claimed_until = row or (0, 0.0, 0.0)
+                if attempts >= self.max_attempts or retry_at > stamp or claimed_until > stamp:
+                    continue
+                conn.execute("INSERT INTO reminder_attempts (key, attempts, claimed_until) VALUES (?, ?, ?) "
+                             "ON CONFLICT(key) DO UPDATE SET claimed_until = excluded.claimed_until",
+                             (r.key, attempts, stamp + LEASE_SECONDS))
+                out.append(r)
         if out:
             log.info("%d reminder(s) due", len(out))
         return out
+
+    def delivered(self, r: Reminder, now: datetime) -> None:
+        """Record ``r`` as sent: it is never returned by ``due`` again."""
+        with self._tx() as conn:
+            conn.execute("INSERT OR IGNORE INTO reminders_sent (key, channel, chat_id, sent_at) VALUES (?, ?, ?, ?)",
+                         (r.key, r.channel, r.chat_id, now.isoformat(timespec="seconds")))
+            conn.execute("DELETE FROM reminder_attempts WHERE key = ?", (r.key,))
+
+    def failed(self, r: Reminder, now: datetime, error: object = "") -> float | None:
+        """Record a failed send of ``r``; -> seconds until it is due again, None when given up."""
+        with self._tx() as conn:
+            row = conn.execute("SELECT attempts FROM reminder_attempts WHERE key = ?", (r.key,)).fetchone()
+            attempts = (row[0] if row else 0) + 1
+            delay = self.retry_delays[min(attempts, len(self.retry_delays)) - 1]
+            conn.execute("INSERT INTO reminder_attempts (key, attempts, retry_at, claimed_until) VALUES (?, ?, ?, 0) "
+                         "ON CONFLICT(key) DO UPDATE SET attempts = excluded.attempts, retry_at = excluded.retry_at, "
+                         "claimed_until = 0", (r.key, attempts, now.timestamp() + delay))
+        if attempts >= self.max_attempts:
+            log.warning("%s reminder to chat %s not delivered after %d attempts, given up: %s",
+                        r.channel, r.chat_id, attempts, error)
+            return None
+        log.warning("%s reminder to chat %s not delivered (attempt %d of %d), retry in %.0fs: %s",
+                    r.channel, r.chat_id, attempts, self.max_attempts, delay, error)
+        return delay
+
+
+async def send_due(runner: Any, channel: str, send: Callable[[str, str], Awaitable[Any]]) -> float | None:
+    """Send the reminders due now for ``channel`` through ``send(chat_id, text)`` (which raises when
+    the platform did not take the message). Each is marked sent only after ``send`` returned; a
+    failure is logged and retried later. -> seconds until the earliest retry (None: none waiting).
+    ``runner`` is a channels.runtime.CoreRunner (the store is only touched on its thread)."""
+    store = runner.core.services.reminders
+    if store is None:
+        return None
+    retry: float | None = None
+    for r in await runner.run(runner.core.due_reminders, channel, datetime.now()):
+        try:
+            await send(r.chat_id, r.text)
+        except Exception as exc:  # the platform refused or was unreachable: try again later
+            delay = await runner.run(store.failed, r, datetime.now(), f"{type(exc).__name__}: {exc}")
+            if delay is not None:
+                retry = delay if retry is None else min(retry, delay)
+        else:
+            await runner.run(store.delivered, r, datetime.now())
+    return retry
+
+
+def _setting(settings: Any, name: str) -> Any:
+    if settings is not None and hasattr(settings, name):
+        return getattr(settings, name)
+    return Settings.__dataclass_fields__[name].default
 
 
 def reminder_text(d: Deadline, days: int) -> str:

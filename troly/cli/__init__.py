@@ -47,12 +47,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     for noisy in ("httpx", "chromadb", "sentence_transformers", "urllib3"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    _redact_secrets()
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _redact_secrets() -> None:
+    """Tokens and webhook secrets never reach a log line (libraries log URLs with the token)."""
+    from troly.config import Settings
+    from troly.server.redact import protect
+
+    try:
+        protect(Settings.from_env())
+    except SystemExit:  # a malformed number: the command reports it itself
+        pass
 
 
 if __name__ == "__main__":

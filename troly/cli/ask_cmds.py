@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 
 from troly.models import Answer
+from troly.prompts import answers as A
+
+log = logging.getLogger(__name__)
 
 
 def register(sub) -> None:
@@ -33,21 +37,64 @@ def render(answer: Answer) -> str:
     return "\n".join(out)
 
 
+def error_line(message: str) -> dict:
+    """The answer written for a line that could not be asked: same fields as an answer, so that a
+    reader pairing input and output lines (shared/eval/score.py) stays in step."""
+    return {"answer": message, "abstained": True, "intent": "error", "sources": []}
+
+
+def question_of(line: str, max_depth: int) -> tuple[str, str | None] | dict:
+    """(question, conversation id) of one input line, or the error line to write instead."""
+    from troly.server.json_body import is_clean
+
+    try:
+        item = json.loads(line)
+    except (ValueError, RecursionError):
+        return error_line(A.JSONL_NOT_JSON)
+    if not isinstance(item, dict) or not is_clean(item, max_depth):
+        return error_line(A.JSONL_BAD_SHAPE)
+    q, conv = item.get("q"), item.get("conversation_id")
+    if not isinstance(q, str) or not q.strip() or not (conv is None or isinstance(conv, (str, int))):
+        return error_line(A.JSONL_BAD_SHAPE)
+    return q, None if conv is None else str(conv)
+
+
+def answer_line(engine, line: str, max_depth: int) -> dict:
+    """One input line -> one answer JSON; never raises (one bad line must not lose the rest)."""
+    parsed = question_of(line, max_depth)
+    if isinstance(parsed, dict):
+        return parsed
+    try:
+        return engine.ask(*parsed).to_json()
+    except Exception:
+        log.exception("answering a --jsonl line failed")
+        return error_line(A.JSONL_FAILED)
+
+
+def _stdin_lines():
+    """Lines of stdin; a line that is not UTF-8 comes out as U+FFFD (answered as not JSON)."""
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:  # a text stream (tests)
+        yield from sys.stdin
+        return
+    for data in raw:
+        try:
+            yield data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            yield "\ufffd"
+
+
 def cmd_ask(args) -> int:
     if args.jsonl:
+        from troly.config import Settings
+
+        depth = Settings.from_env().max_json_depth
         engine = _engine()
         engine.warm()
-        for line in sys.stdin:
+        for line in _stdin_lines():
             if not line.strip():
                 continue
-            try:
-                item = json.loads(line)
-                q = item.get("q", "") if isinstance(item, dict) else str(item)
-                conv = item.get("conversation_id") if isinstance(item, dict) else None
-                ans = engine.ask(q, conv).to_json()
-            except json.JSONDecodeError:
-                ans = {"answer": "Dòng vào không phải JSON hợp lệ.", "abstained": True, "intent": "error", "sources": []}
-            sys.stdout.write(json.dumps(ans, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(answer_line(engine, line, depth), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         return 0
     if not args.question:

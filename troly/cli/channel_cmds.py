@@ -50,7 +50,8 @@ def _serve(settings, args, **channels) -> int:
     host = args.host or settings.host
     port = args.port or settings.port
     log.info("serving on http://%s:%d", host, port)
-    uvicorn.run(create_app(settings, **channels), host=host, port=port, log_level="warning")
+    # proxy_headers=False: X-Forwarded-For is read by troly.server.client_address, from TROLY_TRUSTED_PROXIES only
+    uvicorn.run(create_app(settings, **channels), host=host, port=port, log_level="warning", proxy_headers=False)
     return 0
 
 

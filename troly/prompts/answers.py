@@ -85,3 +85,7 @@ DEFINITION = "Theo {label}{also}: {quote} [1]"
 DEFINITION_ALSO = " (cùng nội dung trong {n} văn bản khác)"
 TASK_DEADLINE = " (thời hạn: {deadline})"
 DOC_LIST_MORE = "… và {n} văn bản khác."
+# `troly ask --jsonl`: the answer line written for an input line that cannot be asked.
+JSONL_NOT_JSON = "Dòng vào không phải JSON hợp lệ."
+JSONL_BAD_SHAPE = "Dòng vào cần là một đối tượng JSON có trường \"q\" là câu hỏi (chuỗi ký tự)."
+JSONL_FAILED = "Xin lỗi, đã có lỗi khi trả lời câu hỏi này."

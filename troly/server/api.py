@@ -1,12 +1,13 @@
 """The JSON API: ``POST /api/ask``, ``POST /api/feedback``, ``GET /healthz``.
 
 Errors are ``{"error": "<Vietnamese message>"}`` with a 4xx status, so the web page can show
-them as they are.
+them as they are. Every answer carries a ``vote_token``; ``/api/feedback`` accepts a vote on
+an answer only with it (ids are sequential and prove nothing). The rate limit is keyed on the
+client address as ``client_address`` resolves it (trusted proxies only).
 """
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import uuid
 from typing import Any
@@ -18,6 +19,9 @@ from troly.bot.channels.core import MAX_INPUT
 from troly.bot.channels.replies import Incoming
 from troly.prompts import channels as P
 
+from .client_address import client_of
+from .json_body import loads_object
+
 log = logging.getLogger(__name__)
 router = APIRouter()
 
@@ -27,11 +31,8 @@ def _error(message: str, status: int) -> JSONResponse:
 
 
 async def _json_body(request: Request) -> dict | None:
-    try:
-        data = json.loads(await request.body())
-    except (ValueError, UnicodeDecodeError):
-        return None
-    return data if isinstance(data, dict) else None
+    """The body as a JSON object, or None (not JSON, too deep, a lone surrogate...)."""
+    return loads_object(await request.body(), request.app.state.settings.max_json_depth)
 
 
 def _runner(request: Request) -> Any:
@@ -60,7 +61,7 @@ async def ask(request: Request) -> JSONResponse:
     runner = _runner(request)
     if runner is None:
         return _error(P.API_NOT_READY, 503)
-    client = request.client.host if request.client else "unknown"
+    client = client_of(request) or "unknown"
     msg = Incoming(channel="web", chat_id=conv, user_id=client)
     if not runner.core.limiter.allow(f"web:{client}"):
         return _error(P.API_RATE_LIMITED, 429)
@@ -69,7 +70,10 @@ async def ask(request: Request) -> JSONResponse:
     except Exception:
         log.exception("answering a web question failed")
         return _error(P.API_ERROR, 500)
-    return JSONResponse({**answer, "id": entry_id, "conversation_id": conv})
+    token = None
+    if entry_id is not None:
+        token = await asyncio.to_thread(runner.core.services.feedback.token_of, entry_id)
+    return JSONResponse({**answer, "id": entry_id, "vote_token": token, "conversation_id": conv})
 
 
 @router.post("/api/feedback")
@@ -77,15 +81,19 @@ async def feedback(request: Request) -> JSONResponse:
     data = await _json_body(request)
     if data is None:
         return _error(P.API_NOT_JSON, 400)
-    ident, vote = data.get("id"), data.get("vote")
-    if isinstance(ident, str) and ident.isdigit():
+    ident, vote, token = data.get("id"), data.get("vote"), data.get("vote_token")
+    if isinstance(ident, str) and ident.isascii() and ident.isdigit() and len(ident) < 19:
         ident = int(ident)
     if not isinstance(ident, int) or isinstance(ident, bool) or vote not in (1, -1) or isinstance(vote, bool):
         return _error(P.API_BAD_VOTE, 400)
+    if not 0 < ident < 2**63:
+        return _error(P.API_NOT_FOUND, 404)
     runner = _runner(request)
     if runner is None:
         return _error(P.API_NOT_READY, 503)
-    ok = await asyncio.to_thread(runner.core.services.feedback.vote, ident, vote)
-    if not ok:
+    outcome = await asyncio.to_thread(runner.core.services.feedback.vote_with_token, ident, token, vote)
+    if outcome == "not_found":
         return _error(P.API_NOT_FOUND, 404)
+    if outcome != "ok":
+        return _error(P.API_VOTE_FORBIDDEN, 403)
     return JSONResponse({"ok": True, "id": ident, "vote": vote})

@@ -18,7 +18,7 @@ from fastapi import FastAPI
 from troly.bot.channels.runtime import CoreRunner, load_core
 from troly.config import Settings
 
-from . import api, webhooks
+from . import api, body_limit, redact, webhooks
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,8 @@ def create_app(
                 app.state.runner.close()
 
     app = FastAPI(title="troly", lifespan=lifespan, docs_url=None, redoc_url=None)
+    redact.protect(settings)  # no token or webhook secret in any log line, whichever library logs
+    body_limit.install(app, settings)  # 413 before any endpoint reads an oversized body
     app.state.settings = settings
     app.state.telegram = None
     app.state.zalo = None

@@ -24,6 +24,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from troly.prompts import web as text
 from troly.server import web_auth
 from troly.server.admin_log import AdminLog
+from troly.server.client_address import client_of
 from troly.server.web_render import page_response, render_page
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def _token(request: Request) -> str:
 
 
 def _client(request: Request) -> str:
-    return request.client.host if request.client else ""
+    return client_of(request)  # X-Forwarded-For only from TROLY_TRUSTED_PROXIES
 
 
 def _error(key: str, status: int, **fmt: Any) -> JSONResponse:

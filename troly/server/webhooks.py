@@ -2,16 +2,20 @@
 
 Each request must carry the platform's secret header (checked in constant time); wrong or
 missing secrets are refused before anything is parsed. The endpoint answers at once and the
-update is processed in the background, so the platform never times out and re-sends.
+update is processed in the background, so the platform never times out and re-sends. A body
+that is not a clean JSON object (see ``json_body``) is refused with 400; when the Zalo bot
+already has ``max_pending_updates`` updates in progress the request is answered 503 (busy)
+with Retry-After, so Zalo sends it again later instead of memory growing without bound.
 """
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+
+from .json_body import loads_object
 
 log = logging.getLogger(__name__)
 router = APIRouter()
@@ -32,11 +36,7 @@ def check_secret(given: str | None, expected: str) -> int | None:
 
 
 async def _payload(request: Request) -> dict | None:
-    try:
-        data = json.loads(await request.body())
-    except (ValueError, UnicodeDecodeError):
-        return None
-    return data if isinstance(data, dict) else None
+    return loads_object(await request.body(), request.app.state.settings.max_json_depth)
 
 
 def _refuse(status: int) -> JSONResponse:
@@ -81,5 +81,7 @@ async def zalo_webhook(request: Request) -> JSONResponse:
     bot, data, refusal = await _accept(request, "zalo", ZALO_HEADER, settings.zalo_webhook_secret)
     if refusal is not None:
         return refusal
-    bot.dispatch(data)
+    if bot.dispatch(data) is None:
+        log.warning("Zalo webhook busy: %d updates in progress; asked Zalo to retry", bot.pending)
+        return JSONResponse({"ok": False, "error": "busy"}, status_code=503, headers={"Retry-After": "5"})
     return JSONResponse({"ok": True})

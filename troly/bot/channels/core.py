@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from troly.bot.conversation import LRU
 from troly.prompts import channels as P
 from troly.vn.text import fold, normalize_query
 
@@ -63,10 +64,14 @@ class Services:
 class ConversationCore:
     services: Services
     limiter: RateLimiter | None = None
-    _last: dict[str, int] = field(default_factory=dict)  # conversation -> last logged answer id
-    _buttons: dict[str, list[Button]] = field(default_factory=dict)
+    # Per-conversation state, bounded (LRU of Settings.max_chats conversations).
+    _last: LRU[int] = field(default_factory=LRU)  # conversation -> last logged answer id
+    _buttons: LRU[list[Button]] = field(default_factory=LRU)
 
     def __post_init__(self) -> None:
+        size = getattr(self.services.settings, "max_chats", None)
+        if size:
+            self._last.max_size = self._buttons.max_size = int(size)
         if self.limiter is None:
             self.limiter = RateLimiter(int(getattr(self.services.settings, "rate_limit", 20) or 0))
 
@@ -91,8 +96,8 @@ class ConversationCore:
         """Buttons of the last answer in a conversation (Zalo maps "1", "2", ... onto them)."""
         return list(self._buttons.get(conversation_id, []))
 
-    def due_reminders(self, channel: str, now: Any) -> list[tuple[str, str]]:
-        """(chat id, text) of reminders due now for this channel's subscribers."""
+    def due_reminders(self, channel: str, now: Any) -> list[Any]:
+        """Reminders due now for this channel's subscribers (``reminders.send_due`` sends them)."""
         return info.due_reminders(self.services, channel, now)
 
     # ------------------------------------------------------------------ text and commands
@@ -184,7 +189,7 @@ class ConversationCore:
         if kind == "fb":
             ident, _, value = rest.partition(":")
             if ident.isdigit() and value in ("1", "-1", "+1"):
-                if not self.services.feedback.vote(int(ident), int(value)):
+                if not self.services.feedback.vote(int(ident), int(value), msg.channel, msg.chat_id):
                     return [Reply(text=P.ANSWER_GONE, notice=True)]
                 return [Reply(text=P.THANKS_UP if int(value) > 0 else P.THANKS_DOWN, notice=True)]
         log.warning("unknown button data %r", msg.button[:64])

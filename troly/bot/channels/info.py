@@ -136,9 +136,10 @@ def unsubscribe(s: Any, msg: Incoming) -> list[Reply]:
     return [Reply(text=P.REMIND_OFF)]
 
 
-def due_reminders(s: Any, channel: str, now: Any) -> list[tuple[str, str]]:
-    """Reminders due for one channel. ``due`` marks what it returns as sent, so it is asked for
-    this channel only when it can filter (``channel=``); otherwise other channels' are dropped."""
+def due_reminders(s: Any, channel: str, now: Any) -> list[Any]:
+    """Reminders (``reminders.Reminder``) due for one channel. ``due`` claims what it returns, so
+    it is asked for this channel only when it can filter (``channel=``); otherwise other channels'
+    are dropped."""
     if s.reminders is None or s.deadlines is None:
         return []
     import inspect
@@ -152,7 +153,7 @@ def due_reminders(s: Any, channel: str, now: Any) -> list[tuple[str, str]]:
     out = []
     for r in due:
         if r.channel == channel:
-            out.append((str(r.chat_id), r.text))
+            out.append(r)
         else:
             log.warning("a %s reminder was due in the %s bot and was not delivered", r.channel, channel)
     return out

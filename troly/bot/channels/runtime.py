@@ -65,7 +65,7 @@ def load_core(settings: Any) -> ConversationCore:
 
     engine = AnswerEngine.from_settings(settings)  # opens the KB; adds the LLM writer when configured
     kb = engine.kb
-    feedback = FeedbackStore(kb.connect)
+    feedback = FeedbackStore(kb.connect, retention_days=settings.question_log_days)
     services = Services(engine=engine, kb=kb, settings=settings, feedback=feedback)
     _attach_optional(services, kb, engine)
     return ConversationCore(services)

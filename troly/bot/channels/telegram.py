@@ -10,7 +10,6 @@ import asyncio
 import contextlib
 import logging
 import tempfile
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
+from troly.bot.reminders import send_due
 from troly.prompts import channels as P
 
 from .render import telegram_keyboard, telegram_messages
@@ -180,11 +180,15 @@ async def _drop_vote_buttons(query: Any) -> None:
 
 
 async def send_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
-    runner = _runner(context)
-    due = await runner.run(runner.core.due_reminders, CHANNEL, datetime.now())
-    for chat_id, text in due:
-        with contextlib.suppress(TelegramError):
-            await send_replies(context.bot, int(chat_id), [Reply(text=text)])
+    """Due reminders, each marked sent only once Telegram took it; a failed one is logged and,
+    when a retry is due before the next hourly run, tried again by a one-off job."""
+
+    async def send(chat_id: str, text: str) -> None:
+        await send_replies(context.bot, int(chat_id), [Reply(text=text)])
+
+    retry = await send_due(_runner(context), CHANNEL, send)
+    if retry is not None and retry < REMINDER_INTERVAL and context.job_queue is not None:
+        context.job_queue.run_once(send_reminders, when=retry)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

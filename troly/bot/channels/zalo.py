@@ -10,11 +10,11 @@ import asyncio
 import contextlib
 import logging
 from collections import OrderedDict
-from datetime import datetime
 from typing import Any
 
 import httpx
 
+from troly.bot.reminders import send_due
 from troly.prompts import channels as P
 
 from .render import plain_messages
@@ -105,12 +105,16 @@ def _retry_after(resp: httpx.Response) -> float | None:
 class ZaloBot:
     """Turns Zalo updates into core calls and core replies into Zalo messages."""
 
-    def __init__(self, client: ZaloClient, runner: CoreRunner, max_parallel: int = 16, seen_size: int = 4096):
+    def __init__(self, client: ZaloClient, runner: CoreRunner, max_parallel: int = 16, seen_size: int = 4096,
+                 max_pending: int | None = None):
+        """``max_pending``: updates in progress at most (default ``Settings.max_pending_updates``)."""
         self.client = client
         self.runner = runner
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._seen_size = seen_size
-        self._chat_locks: dict[str, asyncio.Lock] = {}
+        self._chat_locks: dict[str, list] = {}  # chat -> [lock, users]; dropped when unused (bounded)
+        settings = getattr(getattr(runner.core, "services", None), "settings", None)
+        self._max_pending = max(1, int(max_pending or getattr(settings, "max_pending_updates", 256)))
         self._parallel = asyncio.Semaphore(max_parallel)
         self._tasks: set[asyncio.Task] = set()
 
@@ -134,11 +138,23 @@ class ZaloBot:
             chat_id = str((msg.get("chat") or {}).get("id", ""))
             if not chat_id or not self._first_time(str(msg.get("message_id", ""))):
                 return
-            lock = self._chat_locks.setdefault(chat_id, asyncio.Lock())
-            async with self._parallel, lock:  # one chat's messages stay in order
+            async with self._parallel, self._in_order(chat_id):  # one chat's messages stay in order
                 await self._answer(update.get("event_name", ""), msg, chat_id)
         except Exception:  # one bad update never stops the loop
             log.exception("failed to handle a Zalo update")
+
+    @contextlib.asynccontextmanager
+    async def _in_order(self, chat_id: str):
+        """The chat's lock, kept only while an update of that chat is in progress."""
+        entry = self._chat_locks.setdefault(chat_id, [asyncio.Lock(), 0])
+        entry[1] += 1
+        try:
+            async with entry[0]:
+                yield
+        finally:
+            entry[1] -= 1
+            if entry[1] == 0:
+                del self._chat_locks[chat_id]
 
     async def _answer(self, event: str, msg: dict, chat_id: str) -> None:
         user_id = str((msg.get("from") or {}).get("id", "") or chat_id)
@@ -158,13 +174,24 @@ class ZaloBot:
         replies = await self.runner.handle(incoming)
         await self.send_replies(chat_id, replies)
 
+    async def _send_text(self, chat_id: str, text: str) -> None:
+        await self.send_replies(chat_id, [Reply(text=text)])
+
     async def send_replies(self, chat_id: str, replies: list[Reply]) -> None:
+
         for reply in replies:
             for text in plain_messages(reply):
                 await self.client.send_message(chat_id, text)
 
-    def dispatch(self, update: dict) -> asyncio.Task:
-        """Handle an update in the background (polling keeps reading; webhooks answer at once)."""
+    @property
+    def pending(self) -> int:
+        return len(self._tasks)
+
+    def dispatch(self, update: dict) -> asyncio.Task | None:
+        """Handle an update in the background (polling keeps reading; webhooks answer at once).
+        None (nothing started) when ``max_pending`` updates are already in progress."""
+        if len(self._tasks) >= self._max_pending:
+            return None
         task = asyncio.create_task(self.handle_update(update))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -174,6 +201,11 @@ class ZaloBot:
         if self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
+    async def _room(self) -> None:
+        """Wait until fewer than ``max_pending`` updates are in progress (polling reads no faster)."""
+        while len(self._tasks) >= self._max_pending:
+            await asyncio.wait(list(self._tasks), return_when=asyncio.FIRST_COMPLETED)
+
     # ------------------------------------------------------------------ loops
     async def poll(self, stop: asyncio.Event, timeout: int = 30) -> None:
         """Long polling until ``stop`` is set; errors are logged and retried, never fatal."""
@@ -181,6 +213,7 @@ class ZaloBot:
             await self.client.call("deleteWebhook")
         failures = 0
         while not stop.is_set():
+            await self._room()
             try:
                 update = await self.client.get_update(timeout)
                 failures = 0
@@ -196,13 +229,14 @@ class ZaloBot:
     async def remind(self, stop: asyncio.Event, interval: float = REMINDER_INTERVAL) -> None:
         if self.runner.core.services.reminders is None:
             return
-        while not await _sleep_or_stop(stop, interval):
+        wait = interval
+        while not await _sleep_or_stop(stop, wait):
+            retry = None
             try:
-                due = await self.runner.run(self.runner.core.due_reminders, CHANNEL, datetime.now())
-                for chat_id, text in due:
-                    await self.send_replies(chat_id, [Reply(text=text)])
+                retry = await send_due(self.runner, CHANNEL, self._send_text)
             except Exception:
                 log.exception("Zalo reminders failed")
+            wait = interval if retry is None else min(interval, retry)  # a failed send is tried again sooner
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> bool:

@@ -116,7 +116,7 @@
     return svg;
   }
 
-  function feedbackBar(id) {
+  function feedbackBar(id, token) {
     var bar = el("div", "feedback");
     bar.setAttribute("role", "group");
     bar.setAttribute("aria-label", S.feedback_q);
@@ -133,7 +133,7 @@
       b.title = spec[2];
       b.dataset.vote = String(spec[0]);
       b.appendChild(thumb(spec[1]));
-      b.addEventListener("click", function () { vote(id, spec[0], b, buttons, note); });
+      b.addEventListener("click", function () { vote(id, token, spec[0], b, buttons, note); });
       buttons.push(b);
       bar.appendChild(b);
     });
@@ -141,12 +141,12 @@
     return bar;
   }
 
-  function vote(id, value, button, buttons, note) {
+  function vote(id, token, value, button, buttons, note) {
     buttons.forEach(function (b) { b.disabled = true; });
     fetch("api/feedback", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ id: id, vote: value })
+      body: JSON.stringify({ id: id, vote_token: token, vote: value })
     }).then(function (r) {
       if (!r.ok) throw new Error("HTTP " + r.status);
       buttons.forEach(function (b) { b.setAttribute("aria-pressed", b === button ? "true" : "false"); });
@@ -173,7 +173,7 @@
       shell.bubble.appendChild(det);
     }
     if (data.id !== undefined && data.id !== null && data.id !== "") {
-      shell.bubble.appendChild(feedbackBar(data.id));
+      shell.bubble.appendChild(feedbackBar(data.id, data.vote_token));
     }
     logEl.appendChild(shell.row);
     if (!restoring) scrollDown();
