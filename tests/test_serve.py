@@ -57,7 +57,11 @@ def client(tmp_path: Path, fakes):
 def test_healthz_and_channels(client, fakes):
     tg, zalo = fakes
     r = client.get("/healthz")
-    assert r.status_code == 200 and r.json() == {"ok": True, "channels": ["telegram", "zalo"]}
+    body = r.json()
+    assert r.status_code == 200 and body["ok"] and body["status"] == "ok"
+    assert {k: (v["mode"], v["state"]) for k, v in body["channels"].items()} == {
+        "web": ("http", "running"), "telegram": ("webhook", "running"), "zalo": ("webhook", "running")}
+    assert body["channels"]["telegram"]["last_ok"] and body["channels"]["zalo"]["last_error"] is None
     hook = tg.sent("setWebhook")[0].params
     assert hook["url"].endswith("/webhook/telegram") and hook["secret_token"] == TG_SECRET
     assert zalo.sent(method="setWebhook")[0].params == {"url": "https://example.invalid/webhook/zalo",

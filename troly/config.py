@@ -72,6 +72,11 @@ class Settings:
     admins: set[str] = field(default_factory=set)
     admin_token: str = field(default="", repr=False)
     rate_limit: int = 20  # questions a minute per user
+    # A channel whose API cannot be reached at start is retried after this many seconds, doubling
+    # up to the maximum: a few seconds rides out a restart of the network, five minutes keeps an
+    # outage of a day to a few hundred log lines (chosen, not measured).
+    channel_retry_first: float = 5.0
+    channel_retry_max: float = 300.0
     dense_weight: float = -1.0  # < 0: the tuned default in knowledge.search
     # Edge limits of `troly serve` (issue 16). A question is at most 2,000 characters and a platform
     # update a few KB, so 1 MiB refuses only abuse; the admin upload takes web_admin.MAX_UPLOAD_MB
@@ -141,3 +146,5 @@ class Settings:
         for k, v in overrides.items():
             setattr(s, k, v)
         return s
+            channel_retry_first=_float("TROLY_CHANNEL_RETRY_FIRST", 5.0),
+            channel_retry_max=_float("TROLY_CHANNEL_RETRY_MAX", 300.0),

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "troly.cli.repair_cmd",  # repair
     "troly.cli.post_cmds",  # post, deadlines
     "troly.cli.channel_cmds",  # telegram, zalo, serve
+    "troly.cli.ops_cmds",  # backup, restore
 )
 
 
@@ -40,12 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    service = getattr(args, "service", False)  # servers log INFO to stdout (journald, docker logs)
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
+        level=logging.DEBUG if args.verbose else logging.INFO if service else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
+        stream=sys.stdout if service else sys.stderr,
     )
-    for noisy in ("httpx", "chromadb", "sentence_transformers", "urllib3"):
+    # httpx logs every request URL at INFO (a bot's URL holds its token); the others chatter.
+    for noisy in ("httpx", "httpcore", "chromadb", "sentence_transformers", "urllib3"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     _redact_secrets()
     try:

@@ -21,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("zalo", help="run the Zalo bot (long polling, or webhook when ZALO_WEBHOOK_URL is set)")
     _server_args(p)
     p.set_defaults(func=cmd_zalo)
-    p = sub.add_parser("serve", help="HTTP server: web chat, /api/ask, /healthz and the bot webhooks")
+    p = sub.add_parser("serve", help="everything in one process: web chat, /api/ask, /healthz, and every "
+                                     "channel whose token is set (webhook when its URL is set, else long polling)")
     _server_args(p)
     p.set_defaults(func=cmd_serve)
 
@@ -29,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _server_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", help="listen address (default TROLY_HOST or 127.0.0.1)")
     p.add_argument("--port", type=int, help="listen port (default TROLY_PORT or 8000)")
+    p.set_defaults(service=True)  # long-running: logs at INFO on stdout
 
 
 def _fail(message: str) -> int:
@@ -49,7 +51,8 @@ def _serve(settings, args, **channels) -> int:
 
     host = args.host or settings.host
     port = args.port or settings.port
-    log.info("serving on http://%s:%d", host, port)
+    log.info("troly serve: web chat and API on http://%s:%d (health: /healthz), data in %s",
+             host, port, settings.data_dir.resolve())
     # proxy_headers=False: X-Forwarded-For is read by troly.server.client_address, from TROLY_TRUSTED_PROXIES only
     uvicorn.run(create_app(settings, **channels), host=host, port=port, log_level="warning", proxy_headers=False)
     return 0

@@ -18,9 +18,10 @@ HELP = (
     "/nhiemvu <cơ quan> – nhiệm vụ được giao cho một cơ quan\n"
     "/hanchot – các hạn chót sắp tới\n"
     "/nguon – nguồn đầy đủ của câu trả lời gần nhất\n"
-    "/bai <chủ đề> – bài viết ngắn cho tuyên truyền\n"
+    "/bai <chủ đề> – bài viết ngắn cho tuyên truyền (/bai loa …, /bai facebook …, /bai zalo … để chọn kiểu bài)\n"
     "/nhacviec [cơ quan] – đăng ký nhắc hạn chót\n"
-    "/huynhac – hủy nhắc việc"
+    "/huynhac – hủy nhắc việc\n"
+    "/id – mã người dùng của bạn (để quản trị viên thêm bạn vào danh sách)"
 )
 
 ADMIN_HELP = (
@@ -42,6 +43,7 @@ COMMAND_MENU = [
     ("bai", "Bài viết tuyên truyền ngắn"),
     ("nhacviec", "Đăng ký nhắc hạn chót"),
     ("huynhac", "Hủy nhắc việc"),
+    ("id", "Mã người dùng của bạn"),
 ]
 
 BUTTON_SOURCES = "Xem nguồn"
@@ -103,6 +105,15 @@ STATS = (
     "Số câu hỏi: {questions}\n"
     "👍: {up} · 👎: {down}\n"
     "Theo kênh: {channels}"
+)
+YOUR_ID = (
+    "Kênh: {channel}\nMã người dùng: {user_id}\n\n"
+    "Để trở thành quản trị viên, gửi dòng sau cho cán bộ kỹ thuật để thêm vào TROLY_ADMINS:\n"
+    "{channel}:{user_id}"
+)
+YOUR_ID_WEB = (
+    "Kênh: web\nTrang chat trên web không cần mã người dùng. "
+    "Quản trị viên vào trang /admin bằng mật khẩu TROLY_ADMIN_TOKEN do cán bộ kỹ thuật cấp."
 )
 CHOICES = "Trả lời {items}"  # Zalo: buttons as numbered choices, e.g. "Trả lời 1 = Xem nguồn, 2 = 👍"
 

@@ -39,6 +39,7 @@ for _canon, _aliases in {
     "huynhac": ("huynhac", "unremind"),
     "xoa": ("xoa", "remove"),
     "thongke": ("thongke", "tk", "stats"),
+    "id": ("id", "myid", "toila"),
 }.items():
     for _a in _aliases:
         COMMANDS[_a] = _canon
@@ -60,10 +61,16 @@ class Services:
     deadlines: Callable[..., list] | None = None
 
 
+WRITE_COMMANDS = ("xoa",)  # commands that change the knowledge base (run on the writer, see runtime)
+
+
 @dataclass
 class ConversationCore:
     services: Services
     limiter: RateLimiter | None = None
+    # The same services over a knowledge base of its own for uploads and removals, so that an
+    # ingest runs apart from answering (runtime.CoreRunner gives it its own thread). None: one KB.
+    writes: Services | None = None
     # Per-conversation state, bounded (LRU of Settings.max_chats conversations).
     _last: LRU[int] = field(default_factory=LRU)  # conversation -> last logged answer id
     _buttons: LRU[list[Button]] = field(default_factory=LRU)
@@ -80,7 +87,7 @@ class ConversationCore:
         """Everything a user can do, answered; never raises (errors become a polite reply)."""
         try:
             if msg.file_path is not None or msg.file_name:
-                return admin.ingest_upload(self.services, msg)
+                return admin.ingest_upload(self.writes or self.services, msg)
             if msg.button:
                 return self._button(msg)
             return self._text(msg)
@@ -91,6 +98,13 @@ class ConversationCore:
     def check_file(self, msg: Incoming) -> list[Reply] | None:
         """Before downloading an upload: a refusal (non-admin, wrong type, too big) or None."""
         return admin.refuse_upload(self.services, msg)
+
+    def is_write(self, msg: Incoming) -> bool:
+        """Whether handling ``msg`` changes the knowledge base (an upload, ``/xoa``)."""
+        if msg.file_path is not None or msg.file_name:
+            return True
+        m = _COMMAND.match(normalize_query(msg.text or "")) if not msg.button else None
+        return bool(m) and COMMANDS.get(_fold_command(m.group(1).lower())) in WRITE_COMMANDS
 
     def last_buttons(self, conversation_id: str) -> list[Button]:
         """Buttons of the last answer in a conversation (Zalo maps "1", "2", ... onto them)."""
@@ -116,6 +130,8 @@ class ConversationCore:
             return [Reply(text=P.UNKNOWN_COMMAND.format(name=name))]
         if canon == "start":
             return [Reply(text=P.WELCOME)]
+        if canon == "id":
+            return [info.your_id(msg)]
         if canon == "help":
             extra = P.ADMIN_HELP if s.settings.is_admin(msg.channel, msg.user_id) else ""
             return [Reply(text=P.HELP + extra)]
@@ -130,7 +146,7 @@ class ConversationCore:
         if canon in ("xoa", "thongke"):
             if not s.settings.is_admin(msg.channel, msg.user_id):
                 return [Reply(text=P.ADMIN_ONLY)]
-            return admin.remove(s, arg) if canon == "xoa" else admin.stats(s)
+            return admin.remove(self.writes or s, arg) if canon == "xoa" else admin.stats(s)
         handler = {"vanban": info.documents, "nhiemvu": info.duties, "hanchot": info.deadlines}.get(canon)
         if handler:
             return handler(s, arg)
@@ -156,8 +172,13 @@ class ConversationCore:
         sources = [SourceItem.from_json(x) for x in data.get("sources", [])]
         return [Reply(text=data.get("answer", ""), sources=sources, buttons=buttons)]
 
-    def answer_json(self, msg: Incoming, question: str) -> tuple[dict, int]:
-        """For the web API: the engine's answer JSON and its log id (no rendering)."""
+    def answer_json(self, msg: Incoming, question: str) -> tuple[dict, int | None]:
+        """For the web API: the engine's answer JSON and its log id (no rendering). A command
+        (``/bai ...``, ``/hanchot``, ``/id`` ...) is answered as on the other channels, as an
+        answer JSON without a log id (nothing to vote on)."""
+        if _COMMAND.match(normalize_query(question)):
+            msg.text = question
+            return replies_json(self._text(msg)), None
         answer = self.services.engine.ask(question, msg.conversation_id)
         data = answer.to_json()
         entry_id = self.services.feedback.log(msg.channel, msg.chat_id, msg.user_id, question, data)
@@ -201,6 +222,15 @@ class ConversationCore:
 
     def _limited(self) -> Reply:
         return Reply(text=P.RATE_LIMITED.format(limit=self.limiter.limit))
+
+
+def replies_json(replies: list[Reply]) -> dict:
+    """Reply objects as one answer JSON (what the web chat shows)."""
+    texts = ["\n".join(x for x in (r.title, r.text) if x) for r in replies if not r.notice]
+    sources = [{"document": s.document, "title": s.title, "section": s.section, "quote": s.quote}
+               for r in replies for s in r.sources]
+    return {"answer": "\n\n".join(t for t in texts if t), "abstained": False, "intent": "command",
+            "sources": sources}
 
 
 def _fold_command(name: str) -> str:

@@ -103,13 +103,30 @@ def describe_deadline(d: Any) -> str:
     return line + (f" [{doc}]" if doc else "")
 
 
-def post(s: Any, topic: str, channel: str) -> list[Reply]:
+# The post style each chat channel writes in when ``/bai`` names none. Telegram is a chat app
+# read like Zalo (the chat-group post); people in the web chat draft for the office's page.
+DEFAULT_POST_STYLE = {"zalo": "zalo", "telegram": "zalo", "web": "facebook"}
+# First words of ``/bai`` that choose a style (folded): ``/bai loa ...``, ``/bai facebook ...``.
+POST_STYLE_WORDS = {"zalo": "zalo", "facebook": "facebook", "fb": "facebook", "loa": "loa"}
+
+
+def post_request(arg: str, channel: str) -> tuple[str, str]:
+    """(style, topic) of ``/bai [zalo|facebook|loa] <chủ đề>``."""
+    first, _, rest = arg.strip().partition(" ")
+    style = POST_STYLE_WORDS.get(fold(first).lower())
+    if style is not None:
+        return style, rest.strip()
+    return DEFAULT_POST_STYLE.get(channel, "zalo"), arg.strip()
+
+
+def post(s: Any, arg: str, channel: str) -> list[Reply]:
+    style, topic = post_request(arg, channel)
     if not topic:
         return [Reply(text=P.POST_USAGE)]
     if s.posts is None:
         return [Reply(text=P.FEATURE_MISSING)]
     try:
-        posts = s.posts.run(topic, channel if channel in ("zalo", "telegram") else "zalo", 1)
+        posts = s.posts.run(topic, channel=style)
     except Exception as exc:
         if type(exc).__name__ == "NoMaterial":
             return [Reply(text=P.POST_NO_MATERIAL.format(topic=topic))]
@@ -117,8 +134,25 @@ def post(s: Any, topic: str, channel: str) -> list[Reply]:
     if not posts:
         return [Reply(text=P.POST_NO_MATERIAL.format(topic=topic))]
     data = posts[0].to_json()
-    sources = [SourceItem.from_json(x) for x in data.get("sources", [])]
-    return [Reply(text=data.get("text", ""), sources=sources)]
+    return [Reply(text=data.get("text", ""), sources=post_sources(data.get("sources", [])))]
+
+
+def post_sources(items: list[dict]) -> list[SourceItem]:
+    """One entry per document (a post quotes several passages of the same plan): the post itself
+    names its source, so the list only has to say which documents, short enough to travel in the
+    same message as the post where the channel's limit allows."""
+    out: dict[str, SourceItem] = {}
+    for item in items:
+        src = SourceItem.from_json(item)
+        out.setdefault(src.document, SourceItem(document=src.document, title=src.title))
+    return list(out.values())
+
+
+def your_id(msg: Incoming) -> Reply:
+    """``/id``: the user's channel and id, as they go in TROLY_ADMINS."""
+    if msg.channel == "web":
+        return Reply(text=P.YOUR_ID_WEB)
+    return Reply(text=P.YOUR_ID.format(channel=msg.channel, user_id=msg.user_id))
 
 
 def subscribe(s: Any, msg: Incoming, agency: str) -> list[Reply]:

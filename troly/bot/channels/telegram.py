@@ -39,7 +39,10 @@ def file_base_url(api_base: str) -> str:
     return base + "/file/bot"
 
 
-def build_application(settings: Any, runner: CoreRunner, *, reminders: bool = True, limiter: bool = True) -> Application:
+def build_application(settings: Any, runner: CoreRunner, *, reminders: bool = True, limiter: bool = True,
+                      updates_request: Any = None) -> Application:
+    """``updates_request``: the HTTP request object for getUpdates (``troly serve`` passes one that
+    records each poll's success or failure for /healthz)."""
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_token)
@@ -50,6 +53,8 @@ def build_application(settings: Any, runner: CoreRunner, *, reminders: bool = Tr
     )
     if limiter:
         builder = builder.rate_limiter(SendLimiter())
+    if updates_request is not None:
+        builder = builder.get_updates_request(updates_request)
     app = builder.build()
     app.bot_data["runner"] = runner
     app.add_handler(CallbackQueryHandler(on_button))

@@ -117,6 +117,8 @@ class ZaloBot:
         self._max_pending = max(1, int(max_pending or getattr(settings, "max_pending_updates", 256)))
         self._parallel = asyncio.Semaphore(max_parallel)
         self._tasks: set[asyncio.Task] = set()
+        # Told of each poll or webhook call: None when it worked, else the error (troly serve's /healthz).
+        self.activity: Any = lambda error: None
 
     # ------------------------------------------------------------------ updates
     def _first_time(self, message_id: str) -> bool:
@@ -191,6 +193,7 @@ class ZaloBot:
         """Handle an update in the background (polling keeps reading; webhooks answer at once).
         None (nothing started) when ``max_pending`` updates are already in progress."""
         if len(self._tasks) >= self._max_pending:
+        self.activity(None)
             return None
         task = asyncio.create_task(self.handle_update(update))
         self._tasks.add(task)
@@ -216,8 +219,10 @@ class ZaloBot:
             await self._room()
             try:
                 update = await self.client.get_update(timeout)
+                self.activity(None)
                 failures = 0
             except Exception as exc:
+                self.activity(exc)
                 failures += 1
                 log.warning("Zalo getUpdates failed: %s", exc)
                 await _sleep_or_stop(stop, min(30.0, 0.5 * 2 ** min(failures, 6)))
