@@ -78,6 +78,10 @@ class Settings:
     channel_retry_first: float = 5.0
     channel_retry_max: float = 300.0
     dense_weight: float = -1.0  # < 0: the tuned default in knowledge.search
+    # Posts take sentences of a repaired scan only from documents whose repair is at least this
+    # sure (mean posterior of the restored syllables). 0.9: the shipped scan, which reads well
+    # after repair, scores 0.974; a scan the repair could not make sense of scores far lower.
+    post_repair_min_confidence: float = 0.9
     # Edge limits of `troly serve` (issue 16). A question is at most 2,000 characters and a platform
     # update a few KB, so 1 MiB refuses only abuse; the admin upload takes web_admin.MAX_UPLOAD_MB
     # (25 MB) plus room for the multipart envelope.
@@ -132,7 +136,10 @@ class Settings:
             admins=_ids(env("TROLY_ADMINS", "")),
             admin_token=env("TROLY_ADMIN_TOKEN", "").strip(),
             rate_limit=_int("TROLY_RATE_LIMIT", 20),
+            channel_retry_first=_float("TROLY_CHANNEL_RETRY_FIRST", 5.0),
+            channel_retry_max=_float("TROLY_CHANNEL_RETRY_MAX", 300.0),
             dense_weight=_float("TROLY_DENSE_WEIGHT", -1.0),
+            post_repair_min_confidence=_float("TROLY_POST_REPAIR_MIN", 0.9),
             max_request_bytes=_int("TROLY_MAX_REQUEST_BYTES", 1024 * 1024),
             max_upload_request_bytes=_int("TROLY_MAX_UPLOAD_REQUEST_BYTES", 26 * 1024 * 1024),
             max_json_depth=_int("TROLY_MAX_JSON_DEPTH", 32),

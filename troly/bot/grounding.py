@@ -149,3 +149,76 @@ def unsupported(text: str, source_texts: Iterable[str]) -> list[str]:
         if written not in out:
             out.append(written)
     return out
+
+
+# --- issuer attributions -----------------------------------------------------------------
+
+# Lower-case words that end an issuer's name ("... của Ban Thường vụ Tỉnh ủy về ...").
+_NAME_ENDS = {"ve", "thuc", "nham", "trong", "tai", "den", "ban", "da", "va", "de", "voi", "cho",
+              "theo", "la", "duoc", "tiep", "phuc", "doi", "tren", "ngay", "so", "quy", "dinh"}
+_CLAUSE_END = re.compile(r"[.;:!?\n“”\"()]")
+ATTRIBUTION_GAP = 12  # words allowed between a document number and "của" (a date, "về kết luận")
+
+
+@dataclass
+class Attribution:
+    """"<document number> ... của <issuer>" as a text states it."""
+
+    number: int
+    type: str
+    issuer: str  # folded words of the issuer's name
+    written: str  # the span as written
+
+
+def _issuer_words(after: str) -> list[str]:
+    """The issuer's name at the start of ``after`` (folded words, up to 8)."""
+    words: list[str] = []
+    for w in re.findall(r"[^\W_]+|\S", after):
+        if _CLAUSE_END.fullmatch(w) or w == "," or w.isdigit():
+            break
+        f = fold(w)
+        if words and w[:1].islower() and f in _NAME_ENDS:
+            break
+        words.append(f)
+        if len(words) >= 8:
+            break
+    return words
+
+
+def attributions(text: str) -> list[Attribution]:
+    """Each document number the text ties to an issuer with "của" in the same clause."""
+    out = []
+    for ref in find_refs(text):
+        tail = text[ref.end:ref.end + 160]
+        stop = _CLAUSE_END.search(tail)
+        clause = tail[:stop.start()] if stop else tail
+        m = re.search(r"(?i)(?<!\w)của\s+", clause)
+        if not m or len(clause[:m.start()].split()) > ATTRIBUTION_GAP or find_refs(clause[:m.start()]):
+            continue
+        words = _issuer_words(clause[m.end():])
+        if words and words[0][:1].isalpha():
+            out.append(Attribution(ref.number, ref.type, " ".join(words),
+                                   (text[ref.start:ref.end + m.end()] + " ".join(clause[m.end():].split()[:len(words)])).rstrip(",")))
+    return out
+
+
+def unsupported_attributions(text: str, source_texts: Iterable[str]) -> list[str]:
+    """Issuer attributions in ``text`` ("Thông báo số 730 ... của Ban Thường vụ Huyện ủy") that no
+    source makes for the same document: the sources must tie that number to that issuer."""
+    made: dict[tuple[int, str], list[str]] = {}
+    for s in source_texts:
+        for a in attributions(s):
+            made.setdefault((a.number, a.type), []).append(a.issuer)
+    out = []
+    for a in attributions(text):
+        said = made.get((a.number, a.type), [])
+        if not any(i.startswith(a.issuer) or a.issuer.startswith(i) for i in said):
+            out.append(a.written)
+    return out
+
+
+def ungrounded(text: str, source_texts: Iterable[str]) -> list[str]:
+    """Everything in ``text`` the sources do not support: facts (``unsupported``) and issuer
+    attributions (``unsupported_attributions``)."""
+    sources = list(source_texts)
+    return unsupported(text, sources) + unsupported_attributions(text, sources)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from troly.bot.post_sentences import fragment, shorten  # noqa: F401  (shorten: used as M.shorten)
 from troly.ingest.repair.detect import damage_share
 from troly.models import Document
+from troly.vn.abbreviations import expand_abbreviations
 from troly.vn.docnum import DocRef, find_numbers, find_refs
 from troly.vn.text import collapse_ws, fold, folded_syllables, has_diacritics
 
@@ -83,7 +84,7 @@ def parse_topic(topic: str) -> Topic:
         rest = rest[: r.start] + " | " + rest[r.end:]
     phrases: list[tuple[str, ...]] = []
     for piece in rest.split("|"):
-        words = folded_syllables(piece)
+        words = folded_syllables(expand_abbreviations(piece))
         drop = {i for i, w in enumerate(words) if w in _STOP}
         for i in range(len(words) - 1):
             if (words[i], words[i + 1]) in _GENERIC:
@@ -102,8 +103,18 @@ def parse_topic(topic: str) -> Topic:
 
 
 def content_words(text: str) -> list[str]:
-    """Folded syllables without stop words: "khoa học và công nghệ" matches "khoa học công nghệ"."""
-    return [w for w in folded_syllables(text) if w not in _STOP]
+    """Folded syllables without stop words, abbreviations spelled out: "khoa học và công nghệ"
+    matches "khoa học công nghệ" and "KH&CN"."""
+    return [w for w in folded_syllables(expand_abbreviations(fold(text))) if w not in _STOP]
+
+
+def contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether folded words hold a phrase (or the words people use for it instead)."""
+    return _has(seq, phrase)
+
+
+def mentions_ref(unit: "Unit", refs: list[DocRef]) -> bool:
+    return _ref_in(refs, unit.quote)
 
 
 # Words people use for one another in topics and in documents.

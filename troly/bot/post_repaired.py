@@ -75,8 +75,12 @@ def text_pairs(text: str) -> set[tuple[str, str]]:
     return out
 
 
-def suspect_words(text: str, known: set[tuple[str, str]]) -> list[str]:
-    """Words of a restored sentence that fit neither neighbour (likely the wrong syllable)."""
+def suspect_words(text: str, known: set[tuple[str, str]], edge_ok: bool = False) -> list[str]:
+    """Words of a restored sentence that fit neither neighbour (likely the wrong syllable).
+
+    ``edge_ok``: a word with one neighbour only (before a comma, at the end) is not suspect for
+    lack of that one pair; used when the repair itself is sure of the document.
+    """
     inventory = inventory_pairs()
     out = []
     first = True
@@ -96,6 +100,8 @@ def suspect_words(text: str, known: set[tuple[str, str]]) -> list[str]:
             sides += [(low[i], low[i + 1])] if i + 1 < len(run) else []
             if any(_opaque(run[j]) for j in (i - 1, i + 1) if 0 <= j < len(run)):
                 continue  # "ngày 22", "NQ/TW ngày": a number or abbreviation vouches for nothing
+            if edge_ok and len(sides) == 1:
+                continue
             if not any(p in known or p in inventory for p in sides):
                 out.append(w)
         first = False
@@ -116,7 +122,7 @@ def bare_numbers(text: str) -> bool:
     return False
 
 
-def publishable(text: str, known: set[tuple[str, str]]) -> bool:
+def publishable(text: str, known: set[tuple[str, str]], edge_ok: bool = False) -> bool:
     """Whether a sentence of a repaired document reads as the office wrote it (see module doc)."""
     if damage_share(text) > 0:
         return False
@@ -126,4 +132,4 @@ def publishable(text: str, known: set[tuple[str, str]]) -> bool:
         return False
     if bare_numbers(text):
         return False
-    return not suspect_words(text, known)
+    return not suspect_words(text, known, edge_ok)

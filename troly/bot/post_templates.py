@@ -1,8 +1,8 @@
 """Template posts: the chosen sentences laid out for Zalo, Facebook or a loudspeaker.
 
-Pure functions from (topic, points, documents) to text. The wording around the points
-comes from ``troly.prompts.posts``; the points themselves are document sentences, so a
-template post states nothing the documents do not. Channel budgets: Zalo ≤ 2,000
+Pure functions from (hook, points, documents) to text. The wording around the points
+comes from ``troly.prompts.posts``; the hook and the points are built from the documents, and
+the caller checks the result with the grounding gate before it is returned. Channel budgets: Zalo ≤ 2,000
 characters, Facebook 600–1,200, loa 150–220 spoken words (60–90 seconds).
 """
 from __future__ import annotations
@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from troly.models import Document
 from troly.prompts import posts as P
-from troly.vn.dates import find_dates
+from troly.bot.post_spoken import spoken  # noqa: F401  (re-exported: T.spoken)
 from troly.vn.docnum import find_numbers, find_refs, parse_key, type_name
-from troly.vn.text import collapse_ws, fold, folded_syllables
+from troly.vn.text import collapse_ws, fold
 
 CHANNELS = ("zalo", "facebook", "loa")
 LIMITS = {"zalo": (300, 2000), "facebook": (600, 1200)}  # characters
@@ -44,27 +44,27 @@ def sentence_case(topic: str) -> str:
 def source_label(doc: Document) -> str:
     """"Kế hoạch số 114-KH/HU ngày 03 tháng 4 năm 2025 của Ban Thường vụ Huyện ủy".
 
-    Documents without a number are named by type and the head of their title.
+    Documents without a number are named by type, issuer and the head of their title, the
+    issuer first so that "của ..." is never read as the issuer of a document the title cites.
     """
     f = doc.facts
     kind = f.type or "Văn bản"
-    if f.key:
-        head = f"{kind} số {f.key}"
-    else:
-        title = _short_title(f.title)
-        head = f"{kind} {title[:1].lower() + title[1:]}".strip() if title else kind
+    head = f"{kind} số {f.key}" if f.key else kind
     date = _written_date(f.date_text, f.date)
     if date:
         head += f" {date}"
     if f.issuer and fold(f.issuer) not in fold(head):
         head += f" của {_issuer_phrase(f.issuer)}"
+    if not f.key:  # the title after the issuer: "của X" never reads as the cited document's
+        title = _short_title(f.title)
+        head += f" {title[:1].lower() + title[1:]}" if title else ""
     return collapse_ws(head)
 
 
 def _short_title(title: str) -> str:
     """A title cut before its dates and recitals: "Thực hiện Kết luận số 69-KL/TW"."""
     t = collapse_ws(title).strip(" *")
-    for sep in (", ngày", " ngày ", "; ", " của ", ", "):
+    for sep in (", ngày", " ngày ", "; ", " của ", " về ", ", "):
         i = t.find(sep)
         if 15 <= i:
             t = t[:i]
@@ -74,7 +74,9 @@ def _short_title(title: str) -> str:
 
 
 def _issuer_phrase(issuer: str) -> str:
-    return issuer[:1].upper() + issuer[1:].lower() if issuer.isupper() else issuer
+    from troly.bot.post_hook import issuer_phrase
+
+    return issuer_phrase(issuer)
 
 
 def _written_date(date_text: str, iso: str) -> str:
@@ -134,19 +136,13 @@ def _sources_line(docs: list[Document]) -> str:
         source_label(d) + (P.REPAIRED_MARK if d.facts.repaired else "") for d in docs))
 
 
-def social(channel: str, topic: str, points: list[Point], docs: list[Document], variant: int,
-           show_topic: bool = True) -> str:
-    """A Zalo or Facebook post: headline, points, call to action, source line, hashtags."""
-    if show_topic:
-        head = _pick(P.HEADLINES, variant).format(topic=display_topic(topic), topic_in=fold_topic(topic))
-    else:
-        head = _pick(P.HEADLINES_PLAIN, variant)
+def social(channel: str, hook: str, points: list[Point], docs: list[Document], variant: int,
+           audience: str, topic: str) -> str:
+    """A Zalo or Facebook post: the hook, the points, a call to action, source line, hashtags."""
     bullet = _pick(P.BULLETS[channel], variant)
-    lines = [head, ""]
-    if channel == "facebook" and docs:
-        lines += [_pick(P.INTROS, variant), ""]  # the source is named once, in the source line
+    lines = [f"📢 {hook}", ""]
     lines += [f"{bullet} {p.text}" for p in points]
-    lines += ["", _pick(P.CALLS_TO_ACTION, variant), "", _sources_line(docs),
+    lines += ["", _pick(P.CALLS_TO_ACTION[audience][channel], variant), "", _sources_line(docs),
               " ".join(hashtags(topic, points, docs))]
     return "\n".join(lines).strip()
 
@@ -165,47 +161,20 @@ def long_enough(channel: str, text: str) -> bool:
 
 # --- Loudspeaker --------------------------------------------------------------------
 
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]")
+def loa_parts(topic: str, variant: int, audience: str, show_topic: bool) -> tuple[str, str]:
+    """(greeting, closing) as local stations say them."""
+    greetings = P.LOA_GREETINGS[audience]
+    greet = _pick(greetings, variant).format(topic=fold_topic(topic)) if show_topic else P.LOA_GREETING_PLAIN
+    return greet, _pick(P.LOA_CLOSINGS[audience], variant)
 
 
-def spoken(text: str, doc: Document | None = None) -> str:
-    """Text worded to be read aloud: "Nghị quyết số 57 của Bộ Chính trị", "ngày 22 tháng 12 năm 2024"."""
-    issuers = {c.key: c.issuer for c in (doc.facts.cites if doc else []) if c.issuer}
-    out, pos = [], 0
-    for r in find_numbers(text):
-        before = " ".join(folded_syllables(text[max(0, r.start - 20):r.start]))
-        if before.endswith("so"):
-            word = f"{r.number}"
-        elif before.endswith(fold(type_name(r.type))):
-            word = f"số {r.number}"
-        else:
-            word = f"{type_name(r.type)} số {r.number}"
-        after = fold(text[r.end:r.end + 40])
-        issuer = issuers.get(r.key)
-        if issuer and "cua" not in after:
-            word += f" của {issuer}"
-        out += [text[pos:r.start], word]
-        pos = r.end
-    text = "".join(out) + text[pos:]
-    out, pos = [], 0
-    for d in find_dates(text):
-        parts = d.iso.split("-")
-        if len(parts) != 3:
-            continue
-        words = f"{int(parts[2])} tháng {int(parts[1])} năm {parts[0]}"
-        written_day = fold(d.text).startswith("ngay")
-        prefix = "ngày " if written_day or _last_word(text, d.start) != "ngay" else ""
-        out += [text[pos:d.start], prefix + words]
-        pos = d.end
-    text = "".join(out) + text[pos:]
-    for abbr, words in P.SPOKEN.items():
-        text = re.sub(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])" if abbr[0].isalnum() else re.escape(abbr),
-                      words, text)
-    text = _EMOJI.sub("", text).replace("#", "").replace("…", ".").replace("...", ".")
-    text = re.sub(r"\(([^()]*)\)", r", \1,", text)
-    text = re.sub(r"\s*/\s*", " ", text)
-    text = re.sub(r"\s+([,.;:!?])", r"\1", collapse_ws(text))
-    return re.sub(r",\s*([,.])", r"\1", text)
+def loa(greet: str, hook: str, points: list[Point], closing: str) -> str:
+    """A written script (digits kept, for the grounding check): greeting, hook, points, closing."""
+    body = [hook]
+    for i, p in enumerate(points):
+        conn = P.LOA_CONNECTORS[(i + 1) % len(P.LOA_CONNECTORS)]
+        body.append(conn + (_lower_first(p.text) if conn else p.text))
+    return " ".join([greet] + body + [closing])
 
 
 def _lower_first(sentence: str) -> str:
@@ -220,32 +189,6 @@ def _lower_first(sentence: str) -> str:
 
 
 _NAMES = {"uy ban", "mat tran", "ban chap", "bo chinh", "huyen uy", "tinh uy", "thanh uy", "dang uy"}
-
-
-def _last_word(text: str, pos: int) -> str:
-    words = folded_syllables(text[max(0, pos - 12):pos])
-    return words[-1] if words else ""
-
-
-def loa(topic: str, points: list[Point], docs: list[Document], variant: int,
-        show_topic: bool = True) -> str:
-    """A 60–90 second script: greeting, the points in spoken form, closing."""
-    greet = _pick(P.LOA_GREETINGS, variant).format(topic=fold_topic(topic)) if show_topic else P.LOA_GREETING_PLAIN
-    body: list[str] = []
-    closing = _pick(P.LOA_CLOSINGS, variant)
-    budget = LOA_WORDS[1] - len(greet.split()) - len(closing.split())
-    for i, p in enumerate(points):
-        s = spoken(p.text, p.doc)
-        if i == 0 and docs:
-            s = P.LOA_SOURCE.format(source=spoken(source_label(p.doc), p.doc), first=_lower_first(s))
-        else:
-            conn = P.LOA_CONNECTORS[i % len(P.LOA_CONNECTORS)]
-            s = conn + (_lower_first(s) if conn else s)
-        n = len(" ".join(body + [s]).split())
-        if n > budget:
-            continue
-        body.append(s)
-    return spoken(" ".join([greet] + body + [closing]))
 
 
 def fold_topic(topic: str) -> str:

@@ -1,31 +1,40 @@
-"""Short posts for propaganda teams (``/bai``, ``troly post``), grounded in the documents.
+"""Short posts for propaganda teams (``/bai``, ``troly post``, the admin page), from the documents.
 
-A post is built from document sentences (``post_material``) laid out per channel
-(``post_templates``). With an LLM configured the model may word it better, but its text is
-kept only when it passes the same checks as the template: every number, date and document
-number must appear in the cited documents (``troly.bot.grounding``), and the channel's
-length and form rules hold; otherwise the template post is used. When the documents say
-nothing on the topic, ``NoMaterial`` is raised rather than writing an empty post.
+A post has an audience (citizens by default, cadres with ``audience="canbo"``), an opening line
+built from the main document's facts (``post_hook``), points that are document sentences about
+the topic (``post_topic``) chosen for that audience (``post_audience``) and trimmed to their core
+clause, a call to action that fits the channel, and its sources. Only clean text is used
+(``post_library``). Grounding is a gate: a post whose number, date, document number or issuer
+attribution no source supports is never returned; the point is dropped, the hook falls back
+to a plainer one, and the post that is returned is checked again (``_gate``). With an LLM
+configured the model may word the same points; its text passes the same gate or the template
+post is kept. A topic no sentence is on raises ``NoMaterial``, naming the nearest topics the
+documents do cover.
 """
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from troly.bot import post_audience as A
+from troly.bot import post_library as L
 from troly.bot import post_material as M
 from troly.bot import post_templates as T
-from troly.bot.grounding import unsupported
-from troly.bot.post_repaired import publishable, text_pairs
+from troly.bot import post_topic as TP
+from troly.bot.grounding import ungrounded, unsupported
+from troly.bot.post_hook import hooks
+from troly.bot.post_llm import llm_post
+from troly.bot.post_spoken import spoken
 from troly.models import Document, Hit, Source
 from troly.prompts import posts as P
 
 log = logging.getLogger(__name__)
 
-MIN_COVERAGE = 0.5  # share of the topic a document must contain to be material
-MIN_POINTS, MAX_POINTS = 3, 5
+AUDIENCES = ("dan", "canbo")
+MAX_POINTS = 5
 SEARCH_K = 12
+MIN_SCORE = 0.5
 
 
 class KB(Protocol):
@@ -45,10 +54,13 @@ class Post:
     topic: str = ""
     variant: int = 0
     llm: bool = False  # worded by the LLM (and checked)
+    audience: str = "dan"
+    written: str = ""  # the text as checked (a loudspeaker script before numbers become words)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "channel": self.channel,
+            "audience": self.audience,
             "text": self.text,
             "sources": [
                 {"document": s.document, "title": s.title, "section": s.section, "quote": s.quote}
@@ -58,229 +70,219 @@ class Post:
 
 
 @dataclass
-class Material:
-    """Scored sentences, best first, and the phrase the first point must carry (if any)."""
+class Candidate:
+    score: float
+    entry: L.Entry
+    doc: Document
+    text: str  # the point as shown: core clause, cleaned
 
-    ranked: list[tuple[float, M.Unit, Document]]
-    lead: tuple[str, ...] | None = None
+
+@dataclass
+class Material:
+    ranked: list[Candidate]
+    lead: tuple[str, ...] | None
+    targets: dict[str, str]  # doc id -> its best target sentence (for the hook)
 
 
 class PostWriter:
     """Writes posts on a topic from a knowledge base; ``llm`` is an optional LLMWriter."""
 
-    def __init__(self, kb: KB, llm=None):
+    def __init__(self, kb: KB, llm=None, settings=None):
         self.kb = kb
         self.llm = llm
+        self.settings = settings or getattr(kb, "settings", None)
 
-    def run(self, topic: str, channel: str = "zalo", variants: int = 1) -> list[Post]:
+    def run(self, topic: str, channel: str = "zalo", variants: int = 1, audience: str = "dan") -> list[Post]:
         """``variants`` posts (1–5) differing in wording and in the points they pick."""
         channel = channel.lower().strip()
         if channel not in T.CHANNELS:
             raise ValueError(f"unknown channel {channel!r}; expected one of {', '.join(T.CHANNELS)}")
+        audience = (audience or "dan").lower().strip()
+        if audience not in AUDIENCES:
+            raise ValueError(f"unknown audience {audience!r}; expected one of {', '.join(AUDIENCES)}")
         topic = " ".join(topic.split())
         if not topic:
             raise NoMaterial(P.EMPTY_TOPIC)
-        material = self._material(topic)
+        material = self._material(topic, audience)
         used: dict[int, int] = {}
         posts = []
         for v in range(max(1, min(variants, 5))):
             points = self._choose(material, channel, used, v)
-            post = self._template(topic, channel, points, v)
-            better = self._llm_post(topic, channel, points, post, v) if self.llm else None
-            posts.append(better or post)
+            post = self._template(topic, channel, points, material, v, audience)
+            better = llm_post(self.llm, topic, channel, post, points) if self.llm else None
+            posts.append(final_check(better, _docs(points)) if better else post)
         return posts
 
     # --- material -----------------------------------------------------------------
 
-    def _material(self, topic: str) -> Material:
-        """Scored sentences of the documents that cover the topic, best first.
+    def _library(self) -> L.Library:
+        min_conf = getattr(self.settings, "post_repair_min_confidence", 0.9)
+        return L.build(self.kb.documents(), min_conf)
 
-        Every readable document takes part; a machine-repaired one only with its sentences
-        that read as written (``post_repaired.publishable``), and a clean document wins ties.
-        """
-        t = M.parse_topic(topic)
+    def _material(self, topic: str, audience: str) -> Material:
+        lib = self._library()
+        t = TP.split_phrases(M.parse_topic(topic), lib.grams)
         hits = self.kb.search(topic, k=SEARCH_K)
         in_hit = {(h.doc_id, h.chunk.start, h.chunk.end): 1.0 - i / SEARCH_K for i, h in enumerate(hits)}
-        every = self.kb.documents()
-        known: set[tuple[str, str]] = set()
-        for d in every:
-            if _clean(d):
-                known |= _pairs(d)
-        docs = [d for d in every if _readable(d)]
-        units = {d.id: [u for u in M.units(d) if not u.heading
-                        and (not d.facts.repaired or publishable(u.text, known))] for d in docs}
-        sentences = [u.folded for us in units.values() for u in us]
-        weights = M.phrase_weights(t, sentences)
-        ranked = self._rank(t, docs, units, in_hit, weights)
-        if len(ranked) < MIN_POINTS:
-            log.info("post on %r: %d usable sentences, not enough", topic, len(ranked))
-            raise NoMaterial(P.NO_MATERIAL.format(topic=topic))
-        lead = M.lead_phrase(t, weights, [u.folded for _, u, _ in ranked])
-        return Material(ranked, lead)
-
-    @staticmethod
-    def _rank(t: M.Topic, docs: list[Document], units: dict[str, list[M.Unit]], in_hit: dict,
-              weights: dict) -> list[tuple[float, M.Unit, Document]]:
-        ranked = []
-        for d in docs:
-            about = M.doc_about(d, t.refs) or M.title_about(d, t)
-            if M.coverage_units(units[d.id], t, about) < MIN_COVERAGE:
-                continue
+        weights = M.phrase_weights(t, lib.sentences)
+        on_topic: list[Candidate] = []
+        targets: dict[str, tuple[float, str]] = {}
+        for d in lib.docs:
+            about = M.doc_about(d, t.refs)
             given = M.title_phrases(d, t)
-            for u in units[d.id]:
-                s = M.score(u, t, about, weights, given)
-                if s < 1.0:
+            for e in lib.entries.get(d.id, []):
+                if e.reading.target and e.reading.kind == A.PUBLIC:
+                    s = len(e.unit.folded) if len(e.unit.folded) <= 30 else 0
+                    if s and s > targets.get(d.id, (0, ""))[0]:
+                        targets[d.id] = (s, A.core_clause(e.unit.text, e.reading))
+                if not TP.on_topic(e.unit, TP.context_words(d, e.path), t, about):
                     continue
-                if d.sections and u.start < min(sec.start for sec in d.sections):
+                s = M.score(e.unit, t, about, weights, given) + _audience_bonus(e.reading, audience)
+                if d.sections and e.unit.start < min(sec.start for sec in d.sections):
                     s -= 0.6  # the title block and recitals repeat the document's name
                 if d.facts.repaired:
                     s -= 0.1  # same merit: the office's own text over a restored scan
                 s += 0.5 * max((w for (di, a, b), w in in_hit.items()
-                                if di == d.id and a <= u.start < b), default=0.0)
-                ranked.append((s, u, d))
-        ranked.sort(key=lambda x: (-x[0], x[2].facts.repaired, x[1].doc_id, x[1].start))
-        return ranked
+                                if di == d.id and a <= e.unit.start < b), default=0.0)
+                on_topic.append(Candidate(s, e, d, A.core_clause(e.unit.text, e.reading)))
+        if not on_topic:
+            log.info("post on %r: no sentence on the topic", topic)
+            raise NoMaterial(self._decline(topic, t, lib))
+        ranked = [c for c in on_topic if c.score >= MIN_SCORE and _for(c.entry.reading, audience)]
+        if not ranked:
+            raise NoMaterial(P.ONLY_CADRE.format(topic=topic))
+        ranked.sort(key=lambda c: (-c.score, c.doc.facts.repaired, c.doc.id, c.entry.unit.start))
+        lead = M.lead_phrase(t, weights, [c.entry.unit.folded for c in ranked])
+        return Material(ranked, lead, {k: v for k, (_, v) in targets.items()})
 
-    def _choose(self, material: Material, channel: str, used: dict[int, int],
-                variant: int) -> list[T.Point]:
+    def _decline(self, topic: str, t: M.Topic, lib: L.Library) -> str:
+        counts = TP.phrase_counts(lib.sentences, lib.docs)
+        near = TP.suggestions(t, lib.docs, lib.grams, counts)
+        msg = P.NO_MATERIAL.format(topic=topic)
+        return msg + (" " + P.SUGGEST.format(topics="; ".join(f"“{n}”" for n in near)) if near else "")
+
+    def _choose(self, material: Material, channel: str, used: dict[int, int], variant: int) -> list[T.Point]:
         """The lead sentence, then the best sentences not yet used by earlier variants.
 
-        The lead carries the topic's most distinctive phrase when any sentence does (a post
-        on the people's role opens with the people). At most two documents. Even variants
-        list the rest in text order, odd ones by merit, so variants read differently.
+        The lead carries the topic's most distinctive phrase when any sentence does. At most
+        two documents. Even variants list the rest in text order, odd ones by merit.
         """
         ranked = material.ranked
-        order = sorted(range(len(ranked)), key=lambda i: (used.get(i, 0), -ranked[i][0], i))
-        leads = [i for i in order if material.lead and M.has_phrase(ranked[i][1], material.lead)
-                 and M.says(M.shorten(ranked[i][1].text, T.POINT_CHARS[channel]), material.lead)]
-        first = leads[0] if leads else order[0]
+        order = sorted(range(len(ranked)), key=lambda i: (used.get(i, 0), -ranked[i].score, i))
+        width = T.POINT_CHARS[channel]
+        leads = [i for i in order if material.lead and M.has_phrase(ranked[i].entry.unit, material.lead)
+                 and M.says(M.shorten(ranked[i].text, width), material.lead)]
+        first = next((i for i in leads + order if M.shorten(ranked[i].text, width)), order[0])
         chosen: list[int] = [first]
-        docs: list[str] = [ranked[first][2].id]
-        limit = MAX_POINTS + 2 if channel == "loa" else MAX_POINTS  # the script keeps what fits
+        docs: list[str] = [ranked[first].doc.id]
+        limit = MAX_POINTS + 2 if channel == "loa" else MAX_POINTS
         for i in order:
-            _, u, d = ranked[i]
-            if i == first or (d.id not in docs and len(docs) >= 2):
+            c = ranked[i]
+            if i == first or (c.doc.id not in docs and len(docs) >= 2):
                 continue
-            text = M.shorten(u.text, T.POINT_CHARS[channel])
-            if not text or any(_similar(text, ranked[j][1].text) for j in chosen):
+            text = M.shorten(c.text, width)
+            if not text or any(L.similar(M.content_words(text), M.content_words(ranked[j].text)) for j in chosen):
                 continue
             chosen.append(i)
-            if d.id not in docs:
-                docs.append(d.id)
+            if c.doc.id not in docs:
+                docs.append(c.doc.id)
             if len(chosen) >= limit:
                 break
         for i in chosen:
             used[i] = used.get(i, 0) + 1
         rest = chosen[1:]
         if variant % 2 == 0:
-            rest.sort(key=lambda i: (docs.index(ranked[i][2].id), ranked[i][1].start))
-        chosen = [first] + rest
-        return [T.Point(M.shorten(ranked[i][1].text, T.POINT_CHARS[channel]), ranked[i][2],
-                        ranked[i][1].quote, _section(ranked[i][2], ranked[i][1].start)) for i in chosen]
+            rest.sort(key=lambda i: (docs.index(ranked[i].doc.id), ranked[i].entry.unit.start))
+        return [T.Point(M.shorten(ranked[i].text, width) or ranked[i].text, ranked[i].doc,
+                        ranked[i].entry.unit.quote, " › ".join(ranked[i].entry.path))
+                for i in [first] + rest]
 
-    # --- template -----------------------------------------------------------------
+    # --- template and gate ------------------------------------------------------------
 
-    def _template(self, topic: str, channel: str, points: list[T.Point], variant: int) -> Post:
-        """The template post, trimmed to the channel's budget and checked for grounding."""
-        show_topic = not unsupported(topic, [d.text for d in _docs(points)])
-        pts = list(points)
-        while True:
-            text = self._layout(channel, topic, pts, variant, show_topic)
-            if T.fits(channel, text) or len(pts) <= MIN_POINTS:
-                break
-            pts = pts[:-1]
-        bad = unsupported(text, [d.text for d in _docs(pts)])
-        if bad:  # defensive: template text is document text, but cleaning may have merged digits
-            log.warning("template post had unsupported facts %s; dropping those points", bad)
-            pts = [p for p in pts if not any(b in p.text for b in bad)] or pts[:1]
-            text = self._layout(channel, topic, pts, variant, False)
-        if not T.long_enough(channel, text):
-            log.info("post on %r for %s is short (%d chars)", topic, channel, len(text))
-        return Post(channel, text, _sources(pts), topic, variant)
-
-    @staticmethod
-    def _layout(channel: str, topic: str, pts: list[T.Point], variant: int, show_topic: bool) -> str:
-        docs = _docs(pts)
+    def _template(self, topic: str, channel: str, points: list[T.Point], material: Material,
+                  variant: int, audience: str) -> Post:
+        main = points[0].doc
+        target = material.targets.get(main.id, "")
+        if target and any(M.content_words(target) == M.content_words(p.text) for p in points):
+            target = ""
         if channel == "loa":
-            return T.loa(topic, pts, docs, variant, show_topic)
-        return T.social(channel, topic, pts, docs, variant, show_topic)
+            show = not unsupported(topic, [d.text for d in _docs(points)])
+            greet, closing = T.loa_parts(topic, variant, audience, show)
 
-    # --- LLM ----------------------------------------------------------------------
+            def build(hook: str, pts: list[T.Point]) -> str:
+                return T.loa(greet, hook, pts, closing)
 
-    def _llm_post(self, topic: str, channel: str, points: list[T.Point], fallback: Post,
-                  variant: int) -> Post | None:
-        """The model's wording of the same points, or None to keep the template post."""
-        from troly.bot.llm import _data, format_sources  # same source format as answers
-        from troly.prompts.loader import render
+            fits = _loa_fits
+        else:
+            def build(hook: str, pts: list[T.Point]) -> str:
+                return T.social(channel, hook, pts, _docs(pts), variant, audience, topic)
 
-        sources = _sources(points)
-        max_chars = 1400 if channel != "loa" else 1500
-        system = render("llm_post", channel=P.CHANNEL_NAMES[channel], max_chars=max_chars)
-        user = P.LLM_POST_USER.format(sources=format_sources(sources), topic=_data(topic),
-                                      channel=P.CHANNEL_NAMES[channel], rules=P.LLM_RULES[channel],
-                                      n=len(sources))
-        raw = self.llm.complete(system, user)
-        if not raw:
-            return None
-        text = _finish_llm(raw, channel, topic, points, variant)
-        problem = _llm_problem(text, channel, points)
-        if problem:
-            log.info("LLM post rejected (%s); using the template post", problem)
-            return None
-        return Post(channel, text, sources, topic, variant, llm=True)
+            def fits(text: str) -> bool:
+                return T.fits(channel, text)
+
+        written, pts = _gate(build, fits, hooks(main, target), points, topic)
+        text = spoken(written, main) if channel == "loa" else written
+        post = Post(channel, text, _sources(pts), topic, variant, False, audience, written)
+        return final_check(post, _docs(pts) + [main])
 
 
-def _finish_llm(raw: str, channel: str, topic: str, points: list[T.Point], variant: int) -> str:
-    """Strip citation markers and markdown; add the source line and hashtags on social channels."""
-    text = re.sub(r"\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]", "", raw)
-    text = re.sub(r"\*\*|__|^#+\s*", "", text, flags=re.M).strip()
-    if text.strip() == "Không có thông tin.":
-        return ""
-    if channel == "loa":
-        return T.spoken(" ".join(text.split()))
-    docs = _docs(points)
-    lines = [ln for ln in text.splitlines() if not ln.lstrip().startswith(("#", "Nguồn:", "📌"))]
-    tags = " ".join(T.hashtags(topic, points, docs))
-    return "\n".join(lines).rstrip() + "\n\n" + T._sources_line(docs) + "\n" + tags
+def _audience_bonus(reading: A.Reading, audience: str) -> float:
+    if audience == "dan":
+        return (1.5 if reading.kind == A.PUBLIC else 0.0) + (0.5 if reading.target else 0.0)
+    return 0.5 if reading.kind == A.INTERNAL else 0.3 if reading.kind == A.PUBLIC else 0.0
 
 
-def _llm_problem(text: str, channel: str, points: list[T.Point]) -> str:
-    """Why an LLM post cannot be used; "" when it can."""
-    if not text:
-        return "empty or declined"
-    bad = unsupported(text, [d.text for d in _docs(points)])
-    if bad:
-        return f"unsupported facts {bad}"
-    if channel == "loa":
-        n = len(text.split())
-        if not T.LOA_WORDS[0] - 20 <= n <= T.LOA_WORDS[1]:
-            return f"{n} words"
-        if "#" in text or T._EMOJI.search(text):
-            return "hashtag or emoji in a spoken script"
-    elif not T.fits(channel, text):
-        return f"too long ({len(text)} characters)"
-    return ""
+def _for(reading: A.Reading, audience: str) -> bool:
+    """Internal procedure is for cadres only."""
+    return audience == "canbo" or reading.kind != A.INTERNAL
 
 
-def _clean(doc: Document) -> bool:
-    """Text as the office wrote it: neither damaged nor machine-repaired."""
-    return not doc.facts.repaired and doc.facts.damaged < 0.05
+def _loa_fits(written: str) -> bool:
+    return len(spoken(written).split()) <= T.LOA_WORDS[1]
 
 
-_PAIRS: dict[tuple[str, str], set[tuple[str, str]]] = {}
+def _facts_statements(docs: list[Document]) -> list[str]:
+    """What the facts (read from each document's header) state: its number and its issuer."""
+    return [f"{d.facts.number or d.facts.key} của {d.facts.issuer}" for d in docs if d.facts.key and d.facts.issuer]
 
 
-def _pairs(doc: Document) -> set[tuple[str, str]]:
-    """Syllable pairs of a clean document (they vouch for restored words), cached by content."""
-    key = (doc.id, doc.sha256 or str(hash(doc.text)))
-    if key not in _PAIRS:
-        _PAIRS[key] = text_pairs(doc.text)
-    return _PAIRS[key]
+def gate_sources(docs: list[Document]) -> list[str]:
+    return [d.text for d in docs] + _facts_statements(docs)
 
 
-def _readable(doc: Document) -> bool:
-    """Damaged documents that repair did not fix read badly; leave them out of posts."""
-    return not (doc.facts.damaged >= 0.2 and not doc.facts.repaired)
+def _gate(build, fits, hook_list: list[str], points: list[T.Point], topic: str) -> tuple[str, list[T.Point]]:
+    """The richest text that fits and that the sources support entirely.
+
+    Points are dropped from the end until the text fits; a point carrying an unsupported fact
+    is dropped; when the fault is outside the points, the next (plainer) hook is tried.
+    """
+    for hook in hook_list:
+        pts = list(points)
+        while len(pts) > 1 and not fits(build(hook, pts)):
+            pts = pts[:-1]
+        while pts:
+            text = build(hook, pts)
+            bad = ungrounded(text, gate_sources(_docs(pts) + [points[0].doc]))
+            if not bad:
+                return text, pts
+            faulty = [p for p in pts if any(b in p.text for b in bad)]
+            log.warning("post on %r: unsupported %s; dropping %d point(s)", topic, bad, len(faulty))
+            if not faulty:
+                break  # the hook or the frame: try a plainer hook
+            pts = [p for p in pts if p not in faulty]
+    raise NoMaterial(P.UNGROUNDED.format(topic=topic))
+
+
+def final_check(post: Post, docs: list[Document]) -> Post:
+    """The returned post checked once more: never one with an unsupported fact or, read aloud,
+    a digit left for the announcer to decode."""
+    bad = ungrounded(post.written or post.text, gate_sources(docs))
+    if post.channel == "loa" and any(ch.isdigit() for ch in post.text):
+        bad.append("digits in a spoken script")
+    if bad or not post.sources:
+        log.warning("post on %r refused at the final check: %s", post.topic, bad or "no sources")
+        raise NoMaterial(P.UNGROUNDED.format(topic=post.topic))
+    return post
 
 
 def _docs(points: list[T.Point]) -> list[Document]:
@@ -291,17 +293,6 @@ def _docs(points: list[T.Point]) -> list[Document]:
     return out
 
 
-def _section(doc: Document, pos: int) -> str:
-    inner = [s for s in doc.sections if s.start <= pos < s.end]
-    return max(inner, key=lambda s: s.level).breadcrumb if inner else ""
-
-
 def _sources(points: list[T.Point]) -> list[Source]:
     return [Source(p.doc.label, p.doc.facts.title, p.section, p.quote, p.doc.id, p.doc.facts.repaired)
             for p in points]
-
-
-def _similar(a: str, b: str) -> bool:
-    """Near-duplicate sentences (documents repeat each other almost word for word)."""
-    wa, wb = set(M.content_words(a)), set(M.content_words(b))
-    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) > 0.8

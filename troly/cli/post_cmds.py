@@ -2,7 +2,7 @@
 
 Posts and deadline lists are for people, so they print in Vietnamese; operator errors are in
 English on stderr. ``--json`` output: ``post`` prints one object
-``{"channel", "text", "sources"}``, or with ``--variants N`` (N > 1) one JSON list of such
+``{"channel", "audience", "text", "sources"}``, or with ``--variants N`` (N > 1) one JSON list of such
 objects; ``deadlines`` prints one JSON list of deadline objects.
 """
 from __future__ import annotations
@@ -21,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--channel", choices=("zalo", "facebook", "loa"), default="zalo",
                    help="zalo (≤2000 chars), facebook (600–1200 chars) or loa (a 60–90 s script)")
     p.add_argument("--variants", type=int, default=1, help="how many different posts (1–5, default 1)")
+    p.add_argument("--audience", choices=("dan", "canbo"), default="dan",
+                   help="dan: citizens (default); canbo: cadres (internal procedure included)")
     p.add_argument("--json", action="store_true",
                    help="JSON: one object, or a list of objects with --variants > 1")
     p.add_argument("--no-llm", action="store_true", help="template post even when an LLM is configured")
@@ -66,7 +68,7 @@ def cmd_post(args: argparse.Namespace) -> int:
 
         llm = LLMWriter.from_settings(settings)
     try:
-        posts = PostWriter(kb, llm).run(args.topic, args.channel, args.variants)
+        posts = PostWriter(kb, llm, settings).run(args.topic, args.channel, args.variants, audience=args.audience)
     except NoMaterial as exc:
         print(str(exc), file=sys.stderr)
         return 1

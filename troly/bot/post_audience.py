@@ -1,0 +1,177 @@
+"""Who a sentence of a directive speaks to: citizens, cadres, or both.
+
+A post for citizens says what matters to people: what the document is, its goals and targets,
+what it brings to people and businesses, what people can do. Internal procedure (advising,
+planning, reporting, studying the resolution in party cells) is for cadre posts only. The
+decision is read from the sentence's structure, not matched against sample sentences:
+
+- the section it sits in: goals and viewpoints (Mục tiêu, Quan điểm) speak to everyone; the
+  organisation of the work (Tổ chức thực hiện, Yêu cầu, Hình thức tuyên truyền, Kinh phí) to
+  the bodies that carry it out;
+- its subject: a body ("Ban Tuyên giáo", "các cấp ủy", "Ủy ban nhân dân") or the public
+  ("người dân", "doanh nghiệp");
+- its main verb, after adverbs and intensifiers ("kịp thời", "tăng cường"): a verb of office
+  procedure (tham mưu, báo cáo, quán triệt, chỉ đạo, tuyên truyền, xây dựng kế hoạch ...) or
+  one of substance.
+
+The word classes below are grammatical categories of directive prose (which words head a body's
+name, which verbs name office procedure), not sentences of any document. Pure functions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from troly.vn.text import fold
+
+PUBLIC, NEUTRAL, INTERNAL = "public", "neutral", "internal"
+MAX_HEADING_WORDS = 10  # section titles are short ("II. NHIỆM VỤ VÀ GIẢI PHÁP"); items are not
+
+# Section headings (folded) by what they hold.
+_GOAL_SECTIONS = ("muc tieu", "muc dich", "quan diem", "tam nhin", "dinh huong", "y nghia", "chi tieu")
+_WORK_SECTIONS = ("to chuc thuc hien", "phan cong", "trach nhiem", "yeu cau", "hinh thuc",
+                  "kinh phi", "che do bao cao", "tien do", "thoi gian thuc hien", "phuong thuc")
+# The public as a subject or beneficiary (folded phrases).
+_PUBLIC = ("nguoi dan", "nhan dan", "doanh nghiep", "ho gia dinh", "moi nguoi", "cong dong",
+           "cong dan", "nguoi lao dong", "nong dan", "hoc sinh", "sinh vien", "thanh nien",
+           "ca nhan", "nguoi tieu dung", "ho kinh doanh", "hop tac xa", "nguoi cao tuoi",
+           "phu nu", "tre em", "nha dau tu", "nguoi nop thue", "nguoi benh")
+# Words that head a body's name when it is the subject.
+_BODY_HEADS = ("ban ", "uy ban", "ubnd", "ubmttq", "mttq", "so ", "phong ", "van phong", "dang uy",
+               "huyen uy", "tinh uy", "thanh uy", "quan uy", "thi uy", "cap uy", "cac cap", "chi bo",
+               "dang bo", "doan ", "hoi ", "mat tran", "trung tam", "cong an", "bo ", "cuc ",
+               "cac co quan", "cac don vi", "cac nganh", "cac dia phuong", "cac phong", "cac so",
+               "cac ban", "cac hoi", "cac doan", "cac to chuc", "to chuc dang", "chinh quyen",
+               "lanh dao", "nguoi dung dau", "thu truong", "chu tich", "giam doc", "truong ",
+               "bao ", "dai ", "thuong truc", "co quan", "don vi", "can bo", "dang vien",
+               "hdnd", "hoi dong", "kho bac", "chi cuc", "thanh tra", "quan doi", "bo chi huy")
+# Verbs (folded) of office procedure: the work of the bodies, not a message to people.
+_PROCEDURE = ("tham muu", "de xuat", "bao cao", "tong hop", "quan triet", "hoc tap", "so ket",
+              "tong ket", "theo doi", "don doc", "kiem tra", "giam sat", "chi dao", "phan cong",
+              "phoi hop", "chu tri", "ban hanh", "trien khai", "to chuc thuc hien", "cu the hoa",
+              "bo tri", "lanh dao", "tuyen truyen", "pho bien", "thong tin", "dua tin", "cap nhat",
+              "luu tru", "huong dan", "thanh lap", "kien toan", "xay dung ke hoach",
+              "xay dung chuong trinh", "xay dung de an", "ra soat", "danh gia", "thuc hien che do",
+              "gui ", "dang tai", "to chuc hoi nghi", "to chuc quan triet", "nghien cuu, quan triet",
+              "to chuc nghien cuu", "nghien cuu", "lam tot cong tac", "long ghep", "du toan",
+              "cung co", "dinh huong du luan", "dau tranh phan bac")
+# Adverbs and intensifiers before the main verb (skipped to find it).
+_LEADING = ("kip thoi", "thuong xuyen", "tiep tuc", "tich cuc", "chu dong", "khan truong",
+            "dinh ky", "nghiem tuc", "tang cuong", "day manh", "tap trung", "quan tam",
+            "lam tot", "thuc hien tot", "co trach nhiem", "chiu trach nhiem", "can", "phai",
+            "viec", "cong tac", "duoc", "bi", "hang nam", "hang quy", "ky", "sau do", "dong thoi", "nang cao chat luong")
+# Verbs a body's subject ends before (the first one after the subject opens the predicate).
+_VERBS = _PROCEDURE + _LEADING + (
+    "xay dung", "phat trien", "ho tro", "tao dieu kien", "bao dam", "dam bao", "thuc hien",
+    "phat huy", "khuyen khich", "uu tien", "hoan thanh", "dau tu", "ung dung", "doi moi",
+    "hoan thien", "nang cao", "van dong", "dong vien", "tiep nhan", "giai quyet",
+    "cung cap", "xu ly", "ra quan", "bieu duong", "khen thuong", "nhan rong", "phat dong",
+    "phan dau", "giam", "tang")
+# Short verbs that fold into other words ("đang"/"đảng", "có"/"cổ"): compared with their marks.
+_SHORT_VERBS = {"là", "được", "sẽ", "đã", "đang", "có", "cần", "phải"}
+_TARGET = re.compile(r"\d+(?:[.,]\d+)?\s*%|\b(?:19|20)\d{2}\b|\b\d+\b")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the structure of one sentence says about its audience."""
+
+    kind: str  # PUBLIC | NEUTRAL | INTERNAL
+    section: str  # "goal" | "work" | ""
+    subject_end: int  # character offset where the predicate starts (0: no subject)
+    body_subject: bool  # the subject names bodies, not the public
+    target: bool  # a goal with a figure or a year
+
+
+def section_kind(path: list[str]) -> str:
+    """"goal" or "work" from the innermost heading that says which; "" otherwise."""
+    for heading in reversed(path):
+        if len(heading.split()) > MAX_HEADING_WORDS:
+            continue  # a list item's own first line, not a section title
+        h = fold(heading)
+        if any(k in h for k in _GOAL_SECTIONS):  # "Mục đích, yêu cầu": the goal comes first
+            return "goal"
+        if any(k in h for k in _WORK_SECTIONS):
+            return "work"
+    return ""
+
+
+def _tokens(text: str) -> list[tuple[int, str, str]]:
+    """(offset, folded word, lower-case word), punctuation stripped, for each word."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group().strip(".,;:!?()“”\"'").lower()
+        out.append((m.start(), fold(w), w))
+    return out
+
+
+def _starts(words: list[str], i: int, phrases: tuple[str, ...]) -> str:
+    """The phrase of ``phrases`` the words from ``i`` start with ("" when none)."""
+    head = " ".join(words[i:i + 5]) + " "
+    return next((p for p in phrases if head.startswith(p if p.endswith(" ") else p + " ")), "")
+
+
+def predicate_start(text: str) -> tuple[int, bool]:
+    """(offset of the predicate, whether the words before it name bodies).
+
+    The subject is what precedes the first verb; a sentence that opens with a verb has none.
+    """
+    toks = _tokens(text)
+    words = [w for _, w, _ in toks]
+    if not words or _starts(words, 0, _VERBS) or toks[0][2] in _SHORT_VERBS:
+        return 0, False
+    body = bool(_starts(words, 0, _BODY_HEADS)) or (words[0] == "cac" and not _starts(words, 0, _PUBLIC))
+    for i in range(1, min(len(words), 40)):
+        if text[toks[i][0]].isupper():
+            continue  # a name's word ("Ban Tuyên giáo"), never the verb
+        if _starts(words, i, _VERBS) or toks[i][2] in _SHORT_VERBS:
+            return toks[i][0], body
+    return 0, False
+
+
+def main_verb(text: str) -> str:
+    """The first verb of the predicate after adverbs and intensifiers (folded), or ""."""
+    start, _ = predicate_start(text)
+    words = [w for _, w, _ in _tokens(text[start:]) if w]
+    i = 0
+    while i < len(words):
+        lead = _starts(words, i, _LEADING)
+        if not lead:
+            break
+        i += len(lead.split())
+    return _starts(words, i, _VERBS) or " ".join(words[i:i + 2])
+
+
+def read(text: str, path: list[str]) -> Reading:
+    """The audience of a sentence from its section path, subject and main verb."""
+    section = section_kind(path)
+    start, body = predicate_start(text)
+    subject = fold(text[:start])
+    verb = main_verb(text)
+    folded = fold(text)
+    public_subject = bool(start) and any(p in subject for p in _PUBLIC) and not body
+    procedure = verb in _PROCEDURE or any(verb.startswith(p.strip()) for p in _PROCEDURE)
+    target = section == "goal" and bool(_TARGET.search(text))
+    for_people = any(p in folded for p in _PUBLIC)
+    if public_subject:
+        kind = PUBLIC
+    elif procedure or (body and not for_people) or (section == "work" and not for_people):
+        kind = INTERNAL
+    elif target or for_people:
+        kind = PUBLIC
+    else:
+        kind = NEUTRAL
+    return Reading(kind, section, start, body, target)
+
+
+def core_clause(text: str, reading: Reading, min_subject_words: int = 4) -> str:
+    """The sentence without a long opening list of bodies ("Các cấp ủy, chính quyền, Mặt trận
+    ... tập trung hỗ trợ ..." -> "Tập trung hỗ trợ ..."); unchanged otherwise."""
+    if not (reading.body_subject and reading.subject_end):
+        return text
+    subject = text[:reading.subject_end]
+    if len(subject.split()) < min_subject_words and "," not in subject:
+        return text
+    rest = text[reading.subject_end:].lstrip(" ,")
+    return rest[:1].upper() + rest[1:] if len(rest.split()) >= 6 else text

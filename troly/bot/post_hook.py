@@ -1,0 +1,133 @@
+"""The opening line of a post: what the document is and what it aims at, from its own facts.
+
+"Kế hoạch số 114-KH/HU của Ban Thường vụ Huyện ủy về việc quán triệt, tuyên truyền Nghị quyết
+số 57-NQ/TW của Bộ Chính trị về đột phá phát triển khoa học, công nghệ ..., với mục tiêu: phấn
+đấu đến năm 2030 ...". Built from the facts (type, number, issuer), the title (the action and the
+document it carries out, the subject after "về") and a target the document sets. Several
+versions are offered, richest first: the caller keeps the first one the grounding gate passes.
+"""
+from __future__ import annotations
+
+import re
+
+from troly.models import Document
+from troly.prompts import posts as P
+from troly.vn.docnum import find_refs
+from troly.vn.text import collapse_ws, fold
+
+MAX_ABOUT_WORDS = 34
+MAX_TARGET_WORDS = 30
+_DATE = re.compile(r",?\s*ngày\s+(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})")
+_VERB_LED = ("quan triet", "tuyen truyen", "thuc hien", "trien khai", "hoc tap", "to chuc",
+             "day manh", "tang cuong", "nang cao", "phat trien", "xay dung", "ho tro", "bao dam")
+
+
+def what(doc: Document) -> str:
+    """"Kế hoạch số 114-KH/HU của Ban Thường vụ Huyện ủy" (no date: the source line has it)."""
+    f = doc.facts
+    kind = f.type or P.DOCUMENT_WORD
+    head = f"{kind} số {f.key}" if f.key else kind
+    if f.issuer:
+        head += f" của {issuer_phrase(f.issuer)}"
+    return head
+
+
+# Common nouns inside agency names, lower-case after the name's first word once an ALL-CAPS
+# header line is title-cased ("HUYỆN ỦY" -> "Huyện ủy", "ỦY BAN NHÂN DÂN" -> "Ủy ban nhân dân").
+_INNER_LOWER = {"ủy", "uỷ", "ban", "nhân", "dân", "đồng", "vụ", "trận", "quốc", "giáo", "hành",
+                "chính", "trị", "thường", "vận", "nước", "xã", "hội"}
+_LEVELS = {"huyện", "tỉnh", "xã", "phường", "quận", "thị", "thành", "trấn", "phố"}
+_KEEP_CAPITAL = {"Thường", "Tổ", "Chấp", "Tuyên", "Dân", "Chính", "Mặt"}
+
+
+def issuer_phrase(issuer: str) -> str:
+    """An issuer as a sentence writes it; an ALL-CAPS header line is put in name case."""
+    if not issuer.isupper():
+        return issuer
+    words = [w.capitalize() for w in issuer.lower().split()]
+    out = words[:1]
+    for i, w in enumerate(words[1:], 1):
+        prev = out[-1]
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if w.lower() in _LEVELS and nxt not in {"ủy", "uỷ"}:
+            out.append(w.lower())  # "Ủy ban nhân dân huyện Hòa Bình", but "Huyện ủy"
+            continue
+        if w.lower() in _INNER_LOWER and not (w in _KEEP_CAPITAL and prev in {"Ban", "Trận"}):
+            out.append(w.lower() if not (prev == "Ban" and w in _KEEP_CAPITAL) else w)
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+# Where a long subject may end: before its place, its setting or its purpose.
+_TAILS = (" trên địa bàn ", " trong điều kiện ", " phục vụ ", " nhằm ", " trong giai đoạn ", " gắn với ")
+
+
+def _cut(text: str, max_words: int) -> str:
+    """At most ``max_words`` words: cut before a tail phrase, else at a semicolon; "" if neither."""
+    text = text.rstrip(" ,;:.")
+    if len(text.split()) <= max_words:
+        return text
+    for tail in _TAILS:
+        i = text.find(tail)
+        if 0 < i and len(text[:i].split()) <= max_words:
+            return _cut(text[:i], max_words)
+    head = " ".join(text.split()[:max_words])
+    cut = head.rfind(";")
+    return head[:cut].rstrip(" ,;:.") if cut > len(head) // 3 else ""
+
+
+def _subject(title: str) -> str:
+    """The last "về ..." of a title: what the chain of documents is finally about."""
+    i = fold(title).rfind(" ve ")
+    if i < 0:
+        return ""
+    s = re.sub(r"[“”\"]", "", _DATE.sub("", title[i + 1:])).strip()
+    return _cut(s, MAX_ABOUT_WORDS - 6)
+
+
+def about(doc: Document, with_issuer: bool = True) -> str:
+    """What the document does: the title's action up to the document it carries out, that
+    document's issuer (from the citations) and the final subject; the head of a plain title."""
+    title = collapse_ws(doc.facts.title).strip(" *.")
+    if not title:
+        return ""
+    refs = find_refs(title)
+    if not refs:
+        return _cut(_DATE.sub("", title), MAX_ABOUT_WORDS)
+    first = refs[0]
+    action = _DATE.sub("", title[:first.end]).strip(" ,")
+    cite = next((c for c in doc.facts.cites if c.key == first.key), None)
+    if with_issuer and cite and cite.issuer:
+        action += f" của {cite.issuer}"
+    subject = _subject(title[first.end:]) or (_cut(cite.subject, MAX_ABOUT_WORDS - 6) if cite and cite.subject else "")
+    text = re.sub(r"[“”\"]", "", f"{action} {subject}").strip()
+    if fold(text).startswith(_VERB_LED):
+        text = P.HOOK_ABOUT_ACTION.format(action=text[:1].lower() + text[1:])
+    return collapse_ws(text)
+
+
+def target(text: str) -> str:
+    """A target sentence as the end of the hook: short enough, full stop dropped, lower-cased."""
+    t = _cut(text.rstrip(" ."), MAX_TARGET_WORDS)
+    if not t or len(t.split()) < 5:
+        return ""
+    return t[:1].lower() + t[1:]
+
+
+def hooks(doc: Document, target_text: str = "") -> list[str]:
+    """Opening lines, richest first: with the cited issuer and the target, then without."""
+    head = what(doc)
+    aim = target(target_text) if target_text else ""
+    out = []
+    for with_issuer in (True, False):
+        body = collapse_ws(f"{head} {about(doc, with_issuer)}")
+        if aim:
+            out.append(P.HOOK_WITH_TARGET.format(what=body, target=aim))
+        out.append(P.HOOK.format(what=body))
+    out.append(P.HOOK.format(what=head))
+    seen: list[str] = []
+    for h in out:
+        if h not in seen:
+            seen.append(h)
+    return seen

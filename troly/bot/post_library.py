@@ -1,0 +1,110 @@
+"""The sentences a post may use, read once per state of the knowledge base.
+
+Every readable document gives its usable sentences (``post_material.units``), each with its
+section path and the audience its structure says it speaks to (``post_audience.read``).
+Clean text only: a sentence of a machine-repaired scan is kept when the repair is sure of the
+document (``Settings.post_repair_min_confidence``), the sentence reads as written
+(``post_repaired.publishable``), every document number in it is one a clean document or the
+facts also give, and no clean document says the same (then the clean sentence stands for it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from troly.bot import post_audience as A
+from troly.bot import post_material as M
+from troly.bot.post_repaired import publishable, text_pairs
+from troly.bot.post_topic import ngrams
+from troly.models import Document
+from troly.vn.docnum import find_refs
+
+SIMILAR = 0.8  # share of content words two sentences share to say "the same"
+
+
+@dataclass
+class Entry:
+    unit: M.Unit
+    path: list[str]  # section headings, outermost first
+    reading: A.Reading
+
+
+@dataclass
+class Library:
+    docs: list[Document]
+    entries: dict[str, list[Entry]] = field(default_factory=dict)
+    grams: set[tuple[str, ...]] = field(default_factory=set)
+    sentences: list[list[str]] = field(default_factory=list)
+
+
+def clean(doc: Document) -> bool:
+    """Text as the office wrote it: neither damaged nor machine-repaired."""
+    return not doc.facts.repaired and doc.facts.damaged < 0.05
+
+
+def readable(doc: Document) -> bool:
+    """Damaged documents that repair did not fix read badly; leave them out of posts."""
+    return not (doc.facts.damaged >= 0.2 and not doc.facts.repaired)
+
+
+def section_path(doc: Document, pos: int) -> list[str]:
+    inner = [s for s in doc.sections if s.start <= pos < s.end]
+    return list(max(inner, key=lambda s: s.level).path) if inner else []
+
+
+def similar(a: list[str], b: list[str]) -> bool:
+    """Near-duplicate sentences (content words, folded): documents repeat each other."""
+    wa, wb = set(a), set(b)
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) > SIMILAR
+
+
+def _known_refs(docs: list[Document]) -> set[tuple[int, str]]:
+    """(number, type) of every document number a clean text or the facts give."""
+    out: set[tuple[int, str]] = set()
+    for d in docs:
+        if d.facts.key:
+            out |= {(r.number, r.type) for r in find_refs(d.facts.key)}
+        if clean(d):
+            out |= {(r.number, r.type) for r in find_refs(d.text)}
+    return out
+
+
+def _scan_ok(unit: M.Unit, known_pairs: set, known_refs: set, clean_words: list[list[str]]) -> bool:
+    if not publishable(unit.text, known_pairs, edge_ok=True):
+        return False
+    if any((r.number, r.type) not in known_refs for r in find_refs(unit.text)):
+        return False  # "06-KH/PU": an OCR slip in a number no clean text confirms
+    return not any(similar(unit.folded, c) for c in clean_words)
+
+
+_CACHE: dict[tuple, Library] = {}
+
+
+def build(docs: list[Document], min_repair_confidence: float) -> Library:
+    """The library of ``docs`` (cached by their ids and hashes)."""
+    key = (min_repair_confidence,) + tuple(sorted((d.id, d.sha256 or str(len(d.text))) for d in docs))
+    if key in _CACHE:
+        return _CACHE[key]
+    usable = [d for d in docs if readable(d)]
+    known_pairs: set = set()
+    for d in usable:
+        if clean(d):
+            known_pairs |= text_pairs(d.text)
+    known_refs = _known_refs(usable)
+    lib = Library(usable)
+    units = {d.id: [u for u in M.units(d) if not u.heading] for d in usable}
+    clean_words = [u.folded for d in usable if not d.facts.repaired for u in units[d.id]]
+    for d in usable:
+        if d.facts.repaired and d.facts.repair_confidence < min_repair_confidence:
+            continue
+        entries = []
+        for u in units[d.id]:
+            if d.facts.repaired and not _scan_ok(u, known_pairs, known_refs, clean_words):
+                continue
+            path = section_path(d, u.start)
+            entries.append(Entry(u, path, A.read(u.text, path)))
+        lib.entries[d.id] = entries
+        lib.sentences += [e.unit.folded for e in entries]
+    lib.grams = ngrams(lib.sentences)
+    _CACHE.clear()
+    _CACHE[key] = lib
+    return lib

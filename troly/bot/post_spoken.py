@@ -1,0 +1,185 @@
+"""Text as a commune loudspeaker reads it: numbers, dates and document numbers in words.
+
+A script is read aloud by a station announcer, so nothing in it may need decoding: "57-NQ/TW"
+becomes "Nghị quyết số năm mươi bảy", "22/12/2024" "ngày hai mươi hai tháng mười hai năm hai
+nghìn không trăm hai mươi tư", "30%" "ba mươi phần trăm", "UBND" "Ủy ban nhân dân", "khóa
+XIII" "khóa mười ba". Pure functions; the wording of abbreviations is in ``troly.prompts.posts``.
+"""
+from __future__ import annotations
+
+import re
+
+from troly.models import Document
+from troly.prompts import posts as P
+from troly.vn.abbreviations import ABBREVIATIONS
+from troly.vn.dates import find_dates
+from troly.vn.docnum import find_refs, type_name
+from troly.vn.text import collapse_ws, fold, folded_syllables
+
+_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+_SCALES = [(10**9, "tỷ"), (10**6, "triệu"), (1000, "nghìn")]
+
+
+def _tens(n: int) -> str:
+    """0 < n < 100."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, unit = divmod(n, 10)
+    head = "mười" if tens == 1 else f"{_DIGITS[tens]} mươi"
+    if unit == 0:
+        return head
+    if unit == 5:
+        return f"{head} lăm"
+    if unit == 1 and tens > 1:
+        return f"{head} mốt"
+    if unit == 4 and tens > 1:
+        return f"{head} tư"
+    return f"{head} {_DIGITS[unit]}"
+
+
+def _hundreds(n: int, inner: bool) -> str:
+    """0 <= n < 1000; ``inner``: a group after a higher one ("hai nghìn không trăm linh năm")."""
+    h, rest = divmod(n, 100)
+    if h == 0 and not inner:
+        return _tens(rest)
+    words = f"{_DIGITS[h]} trăm"
+    if rest == 0:
+        return words
+    return f"{words} linh {_DIGITS[rest]}" if rest < 10 else f"{words} {_tens(rest)}"
+
+
+def number_words(n: int) -> str:
+    """``2024`` -> "hai nghìn không trăm hai mươi tư"; ``105`` -> "một trăm linh năm"."""
+    if n == 0:
+        return "không"
+    parts, started = [], False
+    for scale, name in _SCALES:
+        group, n = divmod(n, scale)
+        if group:
+            parts.append(f"{_hundreds(group, started)} {name}")
+            started = True
+    if n:
+        parts.append(_hundreds(n, started))
+    return " ".join(parts)
+
+
+def decimal_words(token: str) -> str:
+    """A written number: "1.000" -> "một nghìn", "2,5" -> "hai phẩy năm", "05" -> "năm"."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", token):
+        return number_words(int(token.replace(".", "")))
+    whole, _, frac = token.replace(".", ",").partition(",")
+    words = number_words(int(whole)) if whole else "không"
+    if frac:
+        words += " phẩy " + (number_words(int(frac)) if not frac.startswith("0")
+                             else " ".join(_DIGITS[int(c)] for c in frac))
+    return words
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(word: str) -> int:
+    total = 0
+    for i, c in enumerate(word):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(word) and _ROMAN[word[i + 1]] > v else v
+    return total
+
+
+def _doc_numbers(text: str) -> str:
+    """Document numbers as said: "Nghị quyết số năm mươi bảy" (an issuer is never added here:
+    attributions are the gate's to check, before the text is worded)."""
+    out, pos = [], 0
+    for r in find_refs(text):
+        before = " ".join(folded_syllables(text[max(0, r.start - 20):r.start]))
+        name = type_name(r.type)
+        words = number_words(r.number)
+        if before.endswith("so"):
+            said = words
+        elif before.endswith(fold(name)):
+            said = f"số {words}"
+        else:
+            said = f"{name} số {words}"
+        out += [text[pos:r.start], said]
+        pos = r.end
+    return "".join(out) + text[pos:]
+
+
+def _dates(text: str) -> str:
+    out, pos = [], 0
+    for d in find_dates(text):
+        parts = d.iso.split("-")
+        if len(parts) != 3:
+            continue
+        said = (f"{number_words(int(parts[2]))} tháng {number_words(int(parts[1]))} "
+                f"năm {number_words(int(parts[0]))}")
+        written_day = fold(d.text).startswith("ngay")
+        last = folded_syllables(text[max(0, d.start - 12):d.start])
+        prefix = "ngày " if written_day or not last or last[-1] != "ngay" else ""
+        out += [text[pos:d.start], prefix + said]
+        pos = d.end
+    return "".join(out) + text[pos:]
+
+
+def _month_years(text: str) -> str:
+    """"tháng 5/2025" and "5/2025" -> "tháng năm năm hai nghìn không trăm hai mươi lăm"."""
+    def say(m: re.Match[str]) -> str:
+        head = m.group(1) or "tháng "
+        return f"{head}{number_words(int(m.group(2)))} năm {number_words(int(m.group(3)))}"
+
+    return re.sub(r"(tháng\s+)?\b(\d{1,2})/((?:19|20)\d{2})\b", say, text)
+
+
+def _abbreviations(text: str) -> str:
+    spoken = dict(P.SPOKEN)
+    for folded, words in ABBREVIATIONS.items():
+        spoken.setdefault(folded.upper(), words)
+    for abbr in sorted(spoken, key=len, reverse=True):
+        if abbr == "%":
+            continue
+        rx = rf"(?<![\w&]){re.escape(abbr)}(?![\w&])"
+        text = re.sub(rx, spoken[abbr], text)
+    return text
+
+
+def _romans(text: str) -> str:
+    def say(m: re.Match[str]) -> str:
+        return m.group(1) + number_words(_roman(m.group(2)))
+
+    rx = r"(?i:(\b(?:khóa|khoá|đại hội|lần thứ|hội nghị|nhiệm kỳ)\s+))([IVXL]{1,6})\b"
+    return re.sub(rx, say, text)
+
+
+def _numbers(text: str) -> str:
+    text = re.sub(r"(\d+(?:[.,]\d+)*)\s*%", lambda m: decimal_words(m.group(1)) + " phần trăm", text)
+    return re.sub(r"\d+(?:[.,]\d+)*", lambda m: decimal_words(m.group()), text)
+
+
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]")
+
+
+def spoken(text: str, doc: Document | None = None) -> str:
+    """Text worded to be read aloud (see module doc); ``doc`` is accepted for callers that pass
+    it and adds nothing."""
+    text = _doc_numbers(text)
+    text = _dates(text)
+    text = _month_years(text)
+    text = _abbreviations(text)
+    text = _romans(text)
+    text = _numbers(text)
+    text = _EMOJI.sub("", text).replace("#", "").replace("…", ".").replace("...", ".")
+    text = text.replace("&", " và ")
+    text = re.sub(r"\(([^()]*)\)", r", \1,", text)
+    text = re.sub(r"\s*/\s*", " ", text)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", collapse_ws(text))
+    return re.sub(r",\s*([,.])", r"\1", text)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def has_digits(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+

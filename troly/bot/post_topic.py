@@ -1,0 +1,133 @@
+"""Does a sentence speak to the topic asked, and what to suggest when no document does.
+
+A topic is split into content phrases (``post_material.parse_topic``, abbreviations expanded:
+"KH&CN" is "khoa học và công nghệ"). A phrase people type as one run of words ("khoa học công
+nghệ nông nghiệp") is split where the documents split it: into the longest runs some sentence
+contains ("khoa học công nghệ" + "nông nghiệp"). A point is on the topic when each phrase is
+in the sentence or in what frames it (its document's title, its section headings), and at least
+one is in the sentence itself. A topic no sentence is on is declined, with the phrases the
+documents do cover that are nearest to it (shared words first, then the most common).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from troly.bot import post_material as M
+from troly.models import Document
+from troly.vn.text import collapse_ws, fold
+
+MAX_NGRAM = 8
+
+
+def ngrams(sentences: list[list[str]], n: int = MAX_NGRAM) -> set[tuple[str, ...]]:
+    """Every run of up to ``n`` words of the sentences (folded content words)."""
+    out: set[tuple[str, ...]] = set()
+    for s in sentences:
+        for i in range(len(s)):
+            for k in range(1, min(n, len(s) - i) + 1):
+                out.add(tuple(s[i:i + k]))
+    return out
+
+
+def split_phrases(topic: M.Topic, grams: set[tuple[str, ...]]) -> M.Topic:
+    """Phrases no sentence holds whole, split into the longest runs some sentence holds.
+
+    A word no run holds stays as a phrase of its own, so that the topic is not covered.
+    """
+    out: list[tuple[str, ...]] = []
+    for p in topic.phrases:
+        if p in grams or len(p) < 3:
+            out.append(p)
+            continue
+        i = 0
+        while i < len(p):
+            k = next((k for k in range(min(len(p) - i, MAX_NGRAM), 1, -1) if p[i:i + k] in grams), 0)
+            if k:
+                out.append(p[i:i + k])
+                i += k
+            else:
+                out.append(p[i:i + 1])
+                i += 1
+    return M.Topic(topic.text, out, topic.refs)
+
+
+def context_words(doc: Document, path: list[str]) -> list[str]:
+    """What frames a sentence: its document's title and its section headings (content words)."""
+    return M.content_words(" ".join([doc.facts.title, *path]))
+
+
+def on_topic(unit: M.Unit, context: list[str], topic: M.Topic, about: bool) -> bool:
+    """Each phrase in the sentence or its frame, one at least in the sentence (see module doc).
+
+    A topic that names a document (``about``: the sentence's document is, or implements, it)
+    is satisfied by that document's sentences.
+    """
+    if topic.refs and not (about or M.mentions_ref(unit, topic.refs)):
+        return False
+    if not topic.phrases:
+        return True
+    inside = [p for p in topic.phrases if M.has_phrase(unit, p)]
+    if not inside and not (about and topic.refs):
+        return False
+    return all(p in inside or M.contains(context, p) for p in topic.phrases)
+
+
+@dataclass
+class Candidate:
+    words: tuple[str, ...]  # folded content words
+    shown: str  # as written
+
+
+_SPLIT = re.compile(r"(?i)\s*(?:[,;:“”\"()]|\bvề\b|\bvà\b|\bcủa\b|\btrong\b|\bthực hiện\b|\bnhằm\b|"
+                    r"\btuyên truyền\b|\bquán triệt\b|\btriển khai\b|\bgiai đoạn\b|\bđến năm\b|"
+                    r"\bngày\b|\bsố\b|\btrên địa bàn\b|\bđịnh hướng\b|\btầm nhìn\b)\s*")
+
+
+def candidates(docs: list[Document]) -> list[Candidate]:
+    """Phrases the documents are about: pieces of their titles and of the subjects they cite."""
+    seen: dict[tuple[str, ...], Candidate] = {}
+    for d in docs:
+        texts = [d.facts.title] + [c.subject for c in d.facts.cites]
+        for t in texts:
+            for piece in _SPLIT.split(t or ""):
+                piece = collapse_ws(piece).strip(" .-–")
+                words = tuple(M.content_words(piece))
+                if 2 <= len(words) <= 7 and not any(ch.isdigit() for ch in piece) and words not in seen:
+                    seen[words] = Candidate(words, piece[:1].lower() + piece[1:] if not piece[:2].isupper() else piece)
+    return list(seen.values())
+
+
+def suggestions(topic: M.Topic, docs: list[Document], grams: set[tuple[str, ...]],
+                counts: Counter, n: int = 3) -> list[str]:
+    """Up to ``n`` covered phrases nearest to the topic: most shared words, then most common."""
+    asked = {w for p in topic.phrases for w in p}
+    pairs = {p[i:i + 2] for p in topic.phrases for i in range(len(p) - 1)}
+    scored = []
+    for c in candidates(docs):
+        if c.words not in grams:
+            continue  # said in a title but in no usable sentence: nothing to write from
+        shared = len(asked & set(c.words)) + 2 * sum(1 for i in range(len(c.words) - 1)
+                                                     if c.words[i:i + 2] in pairs)
+        scored.append((-shared, -len(c.words) if shared else 0, -counts.get(c.words, 0), c.shown))
+    scored.sort()
+    out: list[str] = []
+    for *_, shown in scored:
+        f = fold(shown)
+        if f != fold(topic.text) and not any(f in fold(o) or fold(o) in f for o in out):
+            out.append(shown)
+        if len(out) >= n:
+            break
+    return out
+
+
+def phrase_counts(sentences: list[list[str]], docs: list[Document]) -> Counter:
+    """How many sentences hold each candidate phrase (to rank suggestions)."""
+    cands = {c.words for c in candidates(docs)}
+    counts: Counter = Counter()
+    for s in sentences:
+        for words in cands:
+            if M.contains(s, words):
+                counts[words] += 1
+    return counts
