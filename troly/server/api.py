@@ -1,4 +1,4 @@
-"""The JSON API: ``POST /api/ask``, ``POST /api/feedback``, ``GET /healthz``.
+"""The JSON API: ``POST /api/ask``, ``POST /api/feedback`` (``GET /healthz`` is troly.server.health).
 
 Errors are ``{"error": "<Vietnamese message>"}`` with a 4xx status, so the web page can show
 them as they are. Every answer carries a ``vote_token``; ``/api/feedback`` accepts a vote on
@@ -37,13 +37,6 @@ async def _json_body(request: Request) -> dict | None:
 
 def _runner(request: Request) -> Any:
     return getattr(request.app.state, "runner", None)
-
-
-@router.get("/healthz")
-async def healthz(request: Request) -> JSONResponse:
-    ready = _runner(request) is not None
-    channels = [name for name in ("telegram", "zalo") if getattr(request.app.state, name, None) is not None]
-    return JSONResponse({"ok": ready, "channels": channels}, status_code=200 if ready else 503)
 
 
 @router.post("/api/ask")

@@ -63,7 +63,7 @@ def create_app(
     app.state.telegram = None
     app.state.zalo = None
     app.state.channel_statuses = {}
-    app.include_router(health.router)  # before api: its /healthz is the one served
+    app.include_router(health.router)
     app.include_router(api.router)
     app.include_router(webhooks.router)
     try:

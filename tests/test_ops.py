@@ -1,0 +1,157 @@
+"""Operations: ``troly backup``/``troly restore`` round trip through the real command line, the
+container files (Dockerfile, compose.yaml) against the Makefile, and the server's log."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.fakes.channel_engine import SAMPLE_PLAN
+from troly.config import DEFAULT_CORPUS
+
+ROOT = Path(__file__).resolve().parent.parent
+TROLY = str(Path(sys.executable).parent / "troly")
+SHIPPED = DEFAULT_CORPUS / "004_1e91743ee4d0742d.txt"
+QUESTIONS = ["Ai ký Kế hoạch 45-KH/HU?", "Kế hoạch 32/KH-UBND ban hành ngày nào?",
+             "Ban Tuyên giáo Huyện ủy chủ trì nhiệm vụ gì?", "Kế hoạch 45-KH/HU nhằm mục đích gì?"]
+
+
+def troly(data: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "TROLY_DATA": str(data), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
+           "ANONYMIZED_TELEMETRY": "False"}
+    return subprocess.run([TROLY, *args], capture_output=True, text=True, env=env, input=stdin, timeout=600,
+                          cwd=data.parent)
+
+
+def answers(data: Path) -> list[dict]:
+    lines = "\n".join(json.dumps({"q": q}, ensure_ascii=False) for q in QUESTIONS)
+    out = troly(data, "ask", "--jsonl", stdin=lines)
+    assert out.returncode == 0, out.stderr
+    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+
+
+@pytest.mark.slow
+def test_backup_remove_restore_gives_the_same_answers(tmp_path):
+    data, copy = tmp_path / "data", tmp_path / "backup"
+    plan = tmp_path / "kh45.txt"
+    plan.write_text("\n".join(SAMPLE_PLAN), encoding="utf-8")
+    assert troly(data, "ingest", str(plan), str(SHIPPED)).returncode == 0
+    before = answers(data)
+    assert len(before) == len(QUESTIONS) and "Nguyễn Văn Hùng" in before[0]["answer"]
+    assert sum(bool(a["sources"]) for a in before) >= 3
+
+    made = troly(data, "backup", str(copy))
+    assert made.returncode == 0, made.stderr
+    manifest = json.loads((copy / "troly-backup.json").read_text(encoding="utf-8"))
+    held = {f["path"] for f in manifest["files"]}
+    assert manifest["documents"] == 2 and "troly.sqlite3" in held
+    assert "chroma/chroma.sqlite3" in held and any(p.startswith("bm25/") for p in held)
+    assert not any(p.endswith(("-wal", "-shm")) for p in held)
+    again = troly(data, "backup", str(copy))  # never into a folder that holds something
+    assert again.returncode == 2 and "not empty" in again.stderr
+
+    refused = troly(data, "restore", str(copy))  # the data folder still holds the base
+    assert refused.returncode == 2 and "--force" in refused.stderr
+
+    shutil.rmtree(data)
+    restored = troly(data, "restore", str(copy))
+    assert restored.returncode == 0, restored.stderr
+    assert answers(data) == before
+
+    (copy / "troly.sqlite3").write_bytes(b"damaged")
+    damaged = troly(data, "restore", "--force", str(copy))
+    assert damaged.returncode == 2 and "checksum" in damaged.stderr
+    assert answers(data) == before  # a damaged backup touched nothing
+
+
+# ---------------------------------------------------------------- container files
+
+def _torch_pins(text: str) -> list[str]:
+    return re.findall(r"torch==([0-9][0-9.]*)", text)
+
+
+def test_dockerfile_installs_like_the_makefile():
+    docker = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    make = (ROOT / "Makefile").read_text(encoding="utf-8")
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert _torch_pins(docker) and _torch_pins(docker) == _torch_pins(make)[:1] == _torch_pins(pyproject)[:1]
+    runs = [line for line in docker.splitlines() if "pip install" in line]
+    assert "torch==" in runs[0] and any("pip install ." in r for r in runs[1:])  # torch first
+    assert re.search(r"^FROM python:3\.11-slim$", docker, re.M)
+    assert re.search(r"HF_HUB_OFFLINE=1", docker) and re.search(r"TROLY_DATA=/data", docker)
+    assert 'VOLUME ["/data"]' in docker and 'CMD ["troly", "serve"]' in docker and "TROLY_HOST=0.0.0.0" in docker
+    ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
+    assert {"data", ".venv", ".env", ".git"} <= set(ignored)  # no secrets or local data in the image
+
+
+def test_compose_file_shape():
+    yaml = pytest.importorskip("yaml")
+    spec = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))
+    troly_svc, chroma = spec["services"]["troly"], spec["services"]["chroma"]
+    assert troly_svc["build"] == "." and "troly-data:/data" in troly_svc["volumes"]
+    assert troly_svc["environment"]["TROLY_DATA"] == "/data" and "profiles" not in troly_svc
+    assert chroma["profiles"] == ["chroma"] and "chroma-data:/data" in chroma["volumes"]
+    assert set(spec["volumes"]) == {"troly-data", "chroma-data"}
+
+
+def _compose() -> list[str] | None:
+    docker = shutil.which("docker")
+    if docker is None:
+        return None
+    probe = subprocess.run([docker, "compose", "version"], capture_output=True, text=True)
+    return [docker, "compose"] if probe.returncode == 0 else None
+
+
+def test_docker_compose_config():
+    compose = _compose()
+    if compose is None:
+        pytest.skip("docker compose is not installed here (only a docker client, or none): "
+                    "compose.yaml is checked by `docker compose config` where it is")
+    for profile in ([], ["--profile", "chroma"]):
+        out = subprocess.run([*compose, *profile, "config", "--quiet"], cwd=ROOT, capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+
+
+def test_systemd_unit_runs_troly_serve():
+    unit = (ROOT / "deploy" / "troly.service").read_text(encoding="utf-8")
+    sections = re.findall(r"^\[(\w+)\]$", unit, re.M)
+    assert sections == ["Unit", "Service", "Install"]
+    assert re.search(r"^ExecStart=\S+/troly serve$", unit, re.M) and "Restart=on-failure" in unit
+
+
+# ---------------------------------------------------------------- the log
+
+def test_cli_logs_service_commands_at_info_on_stdout(monkeypatch, capsys, tmp_path):
+    """``troly serve`` logging is set up by the command line: INFO on stdout, never a token."""
+    from troly.cli import main
+
+    token = "123456:SECRET-token-for-the-log-test"
+    seen: dict = {}
+
+    def fake_run(app, host, port, **kwargs):  # stands in for uvicorn: the app is built, not served
+        seen.update(host=host, port=port)
+        logging.getLogger("troly.test").info("a line with %s inside", token)
+
+    monkeypatch.setattr("uvicorn.run", fake_run)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TROLY_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", token)
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    root.handlers = []
+    try:
+        assert main(["serve", "--host", "0.0.0.0", "--port", "8123"]) == 0
+    finally:
+        root.handlers, _ = saved
+        root.setLevel(saved[1])
+    out = capsys.readouterr().out
+    assert seen == {"host": "0.0.0.0", "port": 8123}
+    assert "troly serve: web chat and API on http://0.0.0.0:8123" in out and "INFO" in out
+    assert token not in out and "a line with" in out
