@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from troly.ingest.sections import PREAMBLE, TAIL, PlacedPara
+from troly.ingest.tables import Row, cells, deadline_of, is_row, read_table, split_agencies
 from troly.models import Assignment
 from troly.vn.dates import find_dates
 from troly.vn.text import collapse_ws, fold
@@ -110,8 +111,45 @@ def _rest_of(pp: PlacedPara) -> str:
     return m[2] if m else pp.para.text
 
 
-def extract_assignments(placed: list[PlacedPara]) -> list[Assignment]:
+def _table_rows(placed: list[PlacedPara]) -> list[Assignment]:
+    """Rows of every task table: lead agency, partners, task, deadline (see troly.ingest.tables)."""
     out: list[Assignment] = []
+    run: list[PlacedPara] = []
+    for pp in placed + [None]:  # type: ignore[list-item]
+        if pp is not None and is_row(pp.para.text):
+            run.append(pp)
+            continue
+        if run:
+            out.extend(_task_rows(run))
+            run = []
+    return out
+
+
+def _task_rows(run: list[PlacedPara]) -> list[Assignment]:
+    table = read_table([Row(cells(pp.para.text), pp.para.start, pp.para.end) for pp in run])
+    if table is None or not table.is_task_table:
+        return []
+    crumbs = {pp.para.start: pp.breadcrumb for pp in run}
+    out, group = [], ""
+    width = len(table.header)
+    for row in table.rows:
+        filled = [c for c in row.cells if c]
+        if len(filled) <= 2 and width >= 4:  # "| A. | BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG |": a group of rows
+            group = filled[-1] if filled else group
+            continue
+        task = table.cell(row, "task")
+        agency = table.cell(row, "lead") or (group if _AGENCY.match(fold(group)) else "")
+        if not task or not agency:
+            continue
+        written, iso = deadline_of(table.cell(row, "deadline"))
+        out.append(Assignment(agency.strip(" .;"), "chủ trì", _trim(task), written, iso, crumbs.get(row.start, ""),
+                              row.start, row.end, split_agencies(table.cell(row, "partner"))))
+    return out
+
+
+def extract_assignments(placed: list[PlacedPara]) -> list[Assignment]:
+    out: list[Assignment] = _table_rows(placed)
+    placed = [pp for pp in placed if not is_row(pp.para.text)]
     current_agency = ""
     current_agency_level = 0
     last_item = ""  # text of the last numbered item: the task a "chủ trì" line refers to

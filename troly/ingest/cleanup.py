@@ -165,5 +165,7 @@ def clean(text: str) -> str:
             lines.append("")
             continue
         lines.append(re.sub(r"[ \u00a0]{2,}", " ", line).strip())
-    paragraphs = unwrap(lines)
+    from troly.ingest.tables import rebuild_cell_tables
+
+    paragraphs = unwrap(rebuild_cell_tables(lines))
     return "\n\n".join(paragraphs) + "\n"

@@ -27,6 +27,8 @@ _MOTTOS = (
 )
 _RULE = re.compile(r"^[\s\-–—_=*~.·•]*$")
 _NUMBER_HEAD = re.compile(r"^\s*S[ốoóôồ6]\s*(?:hiệu)?\s*[:.]?\s*", re.I)
+# "Số:" opening a number (digits, a blank, a type code), never the word "số" in a sentence
+_NUMBER_LINE = re.compile(r"^\s*S[ốoóôồ6]\s*(?:hiệu)?\s*[:.]?\s*(?:\d|$|[-/.…_]|[A-Za-zĐđ]{1,5}\s*[-/])", re.I)
 # A document number as written: digits, optional year, then a type/issuer code in either family.
 _NUMBER = re.compile(
     r"^(?P<num>(?:\d{1,6}[A-Za-zĐđ]?\s*[/-]\s*)?(?:(?:19|20)\d{2}\s*/\s*)?"
@@ -177,12 +179,12 @@ def _read_place_date(lines: list[str], i: int, taken: set[int]) -> tuple[str, st
             used.add(j)
     if fold(text).startswith("ngay"):  # "Huế," / "ngày 21 tháng 11 năm 2025"
         k = next((k for k in range(i - 1, max(i - 3, -1), -1) if lines[k].strip()), None)
-        if k is not None and k not in taken and not _NUMBER_HEAD.match(lines[k]) and len(lines[k]) <= 40 and not _is_caps(lines[k]):
+        if k is not None and k not in taken and not _NUMBER_LINE.match(lines[k]) and len(lines[k]) <= 40 and not _is_caps(lines[k]):
             text = f"{lines[k].strip()} {text}"
             used.add(k)
     elif i > 0 and i - 1 not in taken and lines[i - 1].strip() and not lines[i - 1].rstrip().endswith((",", ".", ":")) \
             and len(lines[i - 1].strip()) <= 20 and not _is_caps(lines[i - 1]) \
-            and not _NUMBER_HEAD.match(lines[i - 1]) and not _VV.match(lines[i - 1]):
+            and not _NUMBER_LINE.match(lines[i - 1]) and not _VV.match(lines[i - 1]):
         text = f"{lines[i - 1].strip()} {text}"  # "Thành phố Hồ" / "Chí Minh, ngày 18 ..."
         used.add(i - 1)
     text = re.sub(r"tháng(\d)", r"tháng \1", collapse_ws(text))
@@ -254,7 +256,7 @@ def read_header(raw_lines: list[str], end: int | None = None) -> Header:
         if m and i not in used:
             parts, k = [m.group("rest")], i + 1
             while k < len(lines) and lines[k] and not _RULE.match(lines[k]) and not re.search(r"\bngày\b", lines[k], re.I) \
-                    and not _ADDRESS.match(lines[k]) and not _NUMBER_HEAD.match(lines[k]) and k not in used \
+                    and not _ADDRESS.match(lines[k]) and not _NUMBER_LINE.match(lines[k]) and k not in used \
                     and not _place_start(lines, k):
                 parts.append(lines[k])
                 k += 1
@@ -264,7 +266,7 @@ def read_header(raw_lines: list[str], end: int | None = None) -> Header:
     for i, line in enumerate(lines):
         if i in used or not line:
             continue
-        if not hdr.number and _NUMBER_HEAD.match(line) and re.match(r"^\s*S\w{0,2}\s*(?:hiệu)?\s*[:.]?\s*(\d|$|[-/.…_]|[A-Za-zĐđ]{1,5}[-/])", line):
+        if not hdr.number and _NUMBER_LINE.match(line):
             hdr.number, took = _read_number(lines, i)
             used |= took
             if not re.search(r"\bngày\b", line, re.I):  # "Số: 32/KH-UBND Kinh Môn, ngày ...": one row flattened
@@ -277,7 +279,7 @@ def read_header(raw_lines: list[str], end: int | None = None) -> Header:
                 continue
     # The issuer column: lines in capitals that are none of the above.
     column = [_strip_motto(ln) for i, ln in enumerate(lines) if i not in used and ln and not _RULE.match(ln)
-              and _is_caps(ln) and not _NUMBER_HEAD.match(ln)]
+              and _is_caps(ln) and not _NUMBER_LINE.match(ln)]
     bodies = split_bodies(column)
     if bodies:
         hdr.issuer, hdr.parents = bodies[-1], bodies[:-1]

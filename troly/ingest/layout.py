@@ -129,11 +129,12 @@ def _parts(paras: list[Para]) -> list[Part]:
     """Split what follows the signature into parts, each at its heading."""
     parts: list[Part] = []
     for p in paras:
-        if _is_part_head(p) or not parts:
+        # a part opens at its heading; "PHỤ LỤC" / "DANH MỤC ..." is one heading and its title
+        if not parts or (_is_part_head(p) and parts[-1].body):
             parts.append(Part(kind=p.text, title="", heading=[p]))
             continue
         part = parts[-1]
-        in_heading = not part.body and (is_caps(p.text) or _ANNEX_NOTE.match(p.text))
+        in_heading = not part.body and not marker(p.text) and (is_caps(p.text) or _ANNEX_NOTE.match(p.text))
         if in_heading:
             part.heading.append(p)
             if is_caps(p.text):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import re
 
 from troly.ingest.layout import Layout, Para, Part, is_caps, marker
+from troly.ingest.tables import Table, cells, column_kind, is_row
 from troly.models import Section
 
 PREAMBLE = "Phần mở đầu"
@@ -59,11 +60,25 @@ def part_root(part: Part, owner: str) -> str:
     return f"{kind}: {title}" if kind and title else (kind or title or "Phụ lục")
 
 
+def column_kind_count(row: list[str]) -> int:
+    return len([c for c in row if column_kind(c)])
+
+
 def _walk(paras: list[Para], root: list[str], out: list[PlacedPara]) -> None:
     """Place body paragraphs under their numbered headings; items inside an article (Điều) sit
     one level under it."""
     stack: list[tuple[int, str, bool]] = []
+    table = ""  # the header of the table being read: each row's breadcrumb names its cells
+    in_table = False
     for p in paras:
+        if is_row(p.text):
+            row = cells(p.text)
+            if not in_table and column_kind_count(row) >= 2:  # the first row of a table is its header
+                table = Table(row, []).label
+            in_table = True
+            out.append(PlacedPara(p, root + [h for _, h, _ in stack] + ([table] if table else []), 0, ""))
+            continue
+        table, in_table = "", False
         m = marker(p.text)
         if m and m[1] <= 4:
             label, level, rest = m
