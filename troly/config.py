@@ -153,5 +153,3 @@ class Settings:
         for k, v in overrides.items():
             setattr(s, k, v)
         return s
-            channel_retry_first=_float("TROLY_CHANNEL_RETRY_FIRST", 5.0),
-            channel_retry_max=_float("TROLY_CHANNEL_RETRY_MAX", 300.0),

@@ -136,8 +136,8 @@ class ZaloBot:
         try:
             if isinstance(update.get("result"), dict):  # a whole getUpdates answer
                 update = update["result"]
-            msg = update.get("message") or {}
-            chat_id = str((msg.get("chat") or {}).get("id", ""))
+            msg = _dict(update.get("message"))  # a platform update of the wrong shape is ignored, not an error
+            chat_id = str(_dict(msg.get("chat")).get("id", ""))
             if not chat_id or not self._first_time(str(msg.get("message_id", ""))):
                 return
             async with self._parallel, self._in_order(chat_id):  # one chat's messages stay in order
@@ -159,7 +159,7 @@ class ZaloBot:
                 del self._chat_locks[chat_id]
 
     async def _answer(self, event: str, msg: dict, chat_id: str) -> None:
-        user_id = str((msg.get("from") or {}).get("id", "") or chat_id)
+        user_id = str(_dict(msg.get("from")).get("id", "") or chat_id)
         text = msg.get("text")
         if event != "message.text.received" or not isinstance(text, str):
             await self.send_replies(chat_id, [Reply(text=P.UNSUPPORTED_MESSAGE)])
@@ -193,8 +193,8 @@ class ZaloBot:
         """Handle an update in the background (polling keeps reading; webhooks answer at once).
         None (nothing started) when ``max_pending`` updates are already in progress."""
         if len(self._tasks) >= self._max_pending:
-        self.activity(None)
             return None
+        self.activity(None)
         task = asyncio.create_task(self.handle_update(update))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -242,6 +242,10 @@ class ZaloBot:
             except Exception:
                 log.exception("Zalo reminders failed")
             wait = interval if retry is None else min(interval, retry)  # a failed send is tried again sooner
+
+
+def _dict(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> bool:
