@@ -235,3 +235,34 @@ def test_appendix_row_answers_who_leads(tmp_path):
     kb = make_kb(tmp_path, [("qd.txt", DECISION + "\n" + BODY + RECIPIENTS + CHAIN + "Nguyễn Văn An\n\n" + ATTACHED)])
     answer = AnswerEngine(kb).ask("Cơ quan nào chủ trì số hóa sổ hộ tịch các xã, hạn khi nào?")
     assert "Sở Tư pháp" in answer.answer and "Quý IV/2026" in answer.answer
+
+
+def test_unread_facts_are_reported(tmp_path, monkeypatch, capsys):
+    """`troly ingest` names the documents whose type, number, date or signer it could not read,
+    and `troly docs --json` lists them under "unread" (constructed: a plan with no header)."""
+    import argparse
+    import json
+
+    from knowledge_fakes import FakeEncoder
+    from troly.cli import kb_cmds
+    from troly.config import Settings
+    from troly.knowledge.base import KnowledgeBase
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "whole.txt").write_text(DECISION + "\n" + BODY + RECIPIENTS + CHAIN + "Nguyễn Văn An\n", encoding="utf-8")
+    (folder / "bare.txt").write_text("KẾ HOẠCH\ntuyên truyền chuyển đổi số\n\n1. Tuyên truyền trên loa.\n",
+                                     encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data")
+    monkeypatch.setattr(kb_cmds, "_open", lambda: KnowledgeBase(settings, encoder=FakeEncoder()))
+    parser = argparse.ArgumentParser()
+    kb_cmds.register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["ingest", str(folder)])
+    assert args.func(args) == 0
+    out = capsys.readouterr().out
+    assert "facts not read in 1 of the documents read" in out and "bare.txt: number, date, signer" in out
+    args = parser.parse_args(["docs", "--json"])
+    args.func(args)
+    entries = {e["source"].rsplit("/", 1)[-1]: e for e in json.loads(capsys.readouterr().out)}
+    assert entries["bare.txt"]["unread"] == ["number", "date", "signer"] and entries["whole.txt"]["unread"] == []
+    assert entries["whole.txt"]["number"] == "87/2025/QĐ-UBND" and entries["whole.txt"]["key"] == "87/2025/QD-UBND"

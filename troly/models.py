@@ -76,6 +76,11 @@ class Facts:
     repaired: bool = False
     repair_confidence: float = 0.0
 
+    def unread(self) -> list[str]:
+        """The key facts the reader could not find: said to the operator, never left silently blank."""
+        return [name for name, value in (("type", self.type), ("number", self.number), ("date", self.date),
+                                         ("signer", self.signer)) if not value]
+
 
 @dataclass
 class Chunk:

@@ -33,6 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("remove", help="delete a document everywhere, by number (any spelling) or id")
     p.add_argument("doc")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--id", action="store_true", help="DOC is a document id (see: troly docs): remove that one")
+    which.add_argument("--all", action="store_true", help="remove every document with the number DOC")
     p.set_defaults(func=cmd_remove)
 
 
@@ -59,8 +62,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     report = kb.ingest([p for p in paths if p.exists()], progress=sys.stderr.isatty())
     for path, error in report.failed:
         print(f"failed: {error}", file=sys.stderr)
+    for path, earlier in report.replaced:
+        print(f"replaced: {earlier} by {path} (the same issuer, number and date)")
     print(f"added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
           f"failed {len(report.failed) + len(missing)}; {kb.count()} documents in the base")
+    _report_unread(kb, report.doc_ids)
     ok = len(report.added) + len(report.updated) + len(report.unchanged)
     if ok == 0 and (report.failed or missing):
         return 1
@@ -68,6 +74,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print("no .txt .md .docx or .pdf files found", file=sys.stderr)
         return 1
     return 0
+
+
+def _report_unread(kb, doc_ids: list[str], show: int = 20) -> None:
+    """Documents whose type, number, date or signer could not be read: named, never left silent."""
+    docs = [d for d in (kb.get(i) for i in dict.fromkeys(doc_ids)) if d is not None and d.facts.unread()]
+    if not docs:
+        return
+    print(f"facts not read in {len(docs)} of the documents read (see: troly docs):")
+    for d in docs[:show]:
+        print(f"  {d.source or d.id}: {', '.join(d.facts.unread())}")
+    if len(docs) > show:
+        print(f"  ... and {len(docs) - show} more")
 
 
 def doc_entry(doc: Document) -> dict:
@@ -84,6 +102,7 @@ def doc_entry(doc: Document) -> dict:
         "title": f.title,
         "signer": f.signer,
         "signer_title": f.signer_title,
+        "unread": f.unread(),
         "recipients": list(f.recipients),
         "cites": list(dict.fromkeys(c.key for c in f.cites if c.key)),
         "repaired": f.repaired,
@@ -106,6 +125,8 @@ def cmd_docs(args: argparse.Namespace) -> int:
         print(f"  issuer: {e['issuer']}")
         print(f"  title:  {e['title']}")
         print(f"  signer: {e['signer'] or '(none)'}" + (f" ({e['signer_title']})" if e["signer_title"] else ""))
+        if e["unread"]:
+            print(f"  not read: {', '.join(e['unread'])}")
         if e["cites"]:
             print(f"  cites:  {', '.join(e['cites'])}")
         if e["recipients"]:
@@ -130,7 +151,18 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    removed = _open().remove(args.doc)
+    kb = _open()
+    named = kb.matching(args.doc) if not args.id else []
+    if len(named) > 1 and not args.all:  # numbers repeat between issuers: never delete several unasked
+        print(f"{args.doc!r} names {len(named)} documents:", file=sys.stderr)
+        for doc in filter(None, map(kb.get, named)):
+            f = doc.facts
+            print(f"  {doc.id}: {f.type} {f.number or f.key}, {f.date or '(no date)'}, {f.issuer or '(no issuer)'}",
+                  file=sys.stderr)
+        print("remove one with: troly remove --id ID, or all of them with: troly remove --all "
+              f"{args.doc!r}", file=sys.stderr)
+        return 1
+    removed = kb.remove(args.doc, exact=args.id)
     if not removed:
         print(f"no document matches {args.doc!r} (see: troly docs)", file=sys.stderr)
         return 1

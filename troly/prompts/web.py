@@ -97,6 +97,8 @@ ADMIN_JS: dict[str, str] = {
     "col_issuer": "Cơ quan ban hành",
     "col_title": "Trích yếu",
     "col_signer": "Người ký",
+    "unread": "chưa đọc được",
+    "fact_type": "loại văn bản", "fact_number": "số hiệu", "fact_date": "ngày ban hành", "fact_signer": "người ký",
     "col_repair": "Tình trạng OCR",
     "col_action": "Thao tác",
     "col_deadline": "Thời hạn",

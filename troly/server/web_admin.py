@@ -135,7 +135,7 @@ def document_json(doc: Any) -> dict[str, Any]:
         "label": doc.label,
         "source": Path(doc.source).name if doc.source else "",
         "type": f.type, "number": f.number, "key": f.key, "date": f.date, "date_text": f.date_text,
-        "issuer": f.issuer, "title": f.title, "signer": f.signer,
+        "issuer": f.issuer, "title": f.title, "signer": f.signer, "unread": f.unread(),
         "damaged": round(float(f.damaged or 0.0), 4), "repaired": bool(f.repaired),
         "repair_confidence": round(float(f.repair_confidence or 0.0), 4),
         "sections": len(doc.sections), "chunks": len(doc.chunks), "assignments": len(doc.assignments),

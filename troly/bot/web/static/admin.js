@@ -94,7 +94,11 @@
         [S.col_type, function (d) { return d.type; }],
         [S.col_date, function (d) { return d.date_text || viDate(d.date); }],
         [S.col_issuer, function (d) { return d.issuer; }],
-        [S.col_title, function (d) { return d.title || d.source; }],
+        [S.col_title, function (d) {
+          var t = d.title || d.source;
+          return d.unread && d.unread.length ? t + " (" + S.unread + ": " + d.unread.map(function (f) {
+            return S["fact_" + f] || f; }).join(", ") + ")" : t;
+        }],
         [S.col_signer, function (d) { return d.signer; }],
         [S.col_repair, repairCell],
         [S.col_action, removeButton]
