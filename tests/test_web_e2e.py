@@ -320,3 +320,65 @@ def _widget_flow(d, portal_url: str) -> None:
     root.find_element(By.CSS_SELECTOR, "button.close").click()
     assert launcher.get_attribute("aria-expanded") == "false"
 
+
+
+PHONE = {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True}
+
+
+@pytest.fixture
+def phone(browser):
+    """The browser at a 360x740 phone screen (device metrics, as Chromium's device mode)."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        yield browser
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _page_geometry(d) -> dict:
+    return d.execute_script("""
+        const doc = document.documentElement, top = document.querySelector('.topbar, header');
+        const foot = document.querySelector('.composer-wrap');
+        return {scrollY: window.scrollY, innerHeight: window.innerHeight, innerWidth: window.innerWidth,
+                scrollHeight: doc.scrollHeight, scrollWidth: doc.scrollWidth,
+                bodyScrollHeight: document.body.scrollHeight,
+                headerTop: top.getBoundingClientRect().top,
+                footerBottom: foot ? foot.getBoundingClientRect().bottom : null};
+    """)
+
+
+def test_phone_chat_stays_put_when_sources_open_and_after_a_vote(server, phone):
+    d = phone
+    d.get(server["url"])
+    _wait(d, EC.presence_of_element_located((By.CSS_SELECTOR, "#log .welcome")))
+    questions = ["Ủy ban nhân dân huyện phải trồng bao nhiêu cây xanh?", "Thời hạn hoàn thành là khi nào?",
+                 "Huyện đoàn phát động thanh niên làm gì?", "Ai ký Kế hoạch 12-KH/HU?"]
+    answers = [_ask(d, q) for q in questions]  # enough to make the conversation scroll
+    for answer in answers:
+        if answer.find_elements(By.CSS_SELECTOR, "details.sources"):
+            _open_sources(answer)
+    up = answers[0].find_element(By.CSS_SELECTOR, "button.btn-vote[data-vote='1']")
+    _click(up)
+    _wait(d, lambda _: up.get_attribute("aria-pressed") == "true")
+    g = _page_geometry(d)
+    d.save_screenshot(str(ARTIFACTS / "chat-phone-360.png"))
+    assert g["innerWidth"] == 360 and g["innerHeight"] == 740
+    assert g["scrollWidth"] <= g["innerWidth"], "the chat page scrolls sideways"
+    assert g["scrollHeight"] <= g["innerHeight"] and g["bodyScrollHeight"] <= g["innerHeight"], \
+        "the page itself grew taller than the screen (only the conversation may scroll)"
+    assert g["scrollY"] == 0 and g["headerTop"] == 0, "the header moved up"
+    assert g["footerBottom"] == g["innerHeight"], "a blank band under the input"
+
+
+def test_phone_admin_page_has_no_sideways_scroll(server, phone):
+    d = phone
+    d.get(server["url"] + "admin")
+    if d.find_elements(By.ID, "token"):
+        d.find_element(By.ID, "token").send_keys(TOKEN + Keys.ENTER)
+    _wait(d, lambda dd: len(_admin_rows(dd)) >= 1)
+    _wait(d, lambda dd: dd.find_elements(By.CSS_SELECTOR, "#questions table, #questions p"))
+    g = _page_geometry(d)
+    d.save_screenshot(str(ARTIFACTS / "admin-phone-360.png"))
+    assert g["innerWidth"] == 360
+    assert g["scrollWidth"] <= g["innerWidth"], "the admin page scrolls sideways on a phone"
+    assert g["headerTop"] == 0
