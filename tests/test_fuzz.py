@@ -14,7 +14,6 @@ import json
 import logging
 import random
 import time
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -22,10 +21,9 @@ from fastapi.testclient import TestClient
 from directive_fixtures import OTHER, PLAN, make_kb
 from tests.fakes.telegram_api import FakeTelegram
 from tests.fakes.zalo_api import FakeZalo
-from troly.config import Settings
+from webhook_settings import TG_SECRET, ZALO_SECRET, webhook_settings
 
 SEED = 16
-TG_SECRET, ZALO_SECRET = "fuzz-tg-secret", "fuzz-zalo-secret"
 WORDS = sorted({w.strip(".,:;()-") for w in (PLAN + OTHER).split() if w.strip(".,:;()-")})
 ODD = ["", " ", "\n", "\t", "\u0000", "\u200b", "\ufeff", "\u202e", "😀", "e\u0301", "%s", "{0}", "<b>", "&amp;",
        "' OR 1=1 --", "../../etc/passwd", "\\", '"', "/", "/nguon", "/hanchot", "/vanban", "/nhiemvu", "/bai",
@@ -125,13 +123,7 @@ def test_fuzz_api_and_webhooks(tmp_path, errors):
 
     rng = random.Random(SEED)
     with FakeTelegram() as tg, FakeZalo() as zalo:
-        settings = Settings(
-            data_dir=tmp_path, rate_limit=0,
-            telegram_token=tg.token, telegram_api_base=tg.api_base,
-            telegram_webhook_url="https://example.invalid/webhook/telegram", telegram_webhook_secret=TG_SECRET,
-            zalo_token=zalo.token, zalo_api_base=zalo.api_base,
-            zalo_webhook_url="https://example.invalid/webhook/zalo", zalo_webhook_secret=ZALO_SECRET,
-        )
+        settings = webhook_settings(tmp_path, tg, zalo, rate_limit=0)
 
         def core() -> ConversationCore:  # built on the runner's thread, where the knowledge base lives
             kb = make_kb(tmp_path / "kb")

@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from tests.fakes.channel_engine import FakeEngine, FakeKB
 from tests.fakes.telegram_api import FakeTelegram
 from tests.fakes.zalo_api import FakeZalo
+from webhook_settings import TG_SECRET, ZALO_SECRET, webhook_settings
 from troly.bot.channels.core import ConversationCore, Services
 from troly.bot.channels.replies import Incoming
 from troly.bot.channels.runtime import CoreRunner, Worker
@@ -26,7 +27,7 @@ from troly.prompts import channels as P
 from troly.server.app import create_app
 
 DOC = "Kế hoạch thực hiện chuyển đổi số\nBan Tuyên giáo chủ trì tuyên truyền chuyển đổi số\nNguyễn Văn A"
-TG_SECRET, ZALO_SECRET, ADMIN_TOKEN = "tg-secret-edge-123", "zalo-secret-edge-456", "admin-token-edge-789"
+ADMIN_TOKEN = "admin-token-edge-789"
 DEEP = 100_000  # far past Python's recursion limit
 
 
@@ -53,13 +54,7 @@ def client(tmp_path):
 def bots(tmp_path):
     """The server with both channels in webhook mode, replies going to the fake platforms."""
     with FakeTelegram() as tg, FakeZalo() as zalo:
-        settings = Settings(
-            data_dir=tmp_path, rate_limit=1000,
-            telegram_token=tg.token, telegram_api_base=tg.api_base,
-            telegram_webhook_url="https://example.invalid/webhook/telegram", telegram_webhook_secret=TG_SECRET,
-            zalo_token=zalo.token, zalo_api_base=zalo.api_base,
-            zalo_webhook_url="https://example.invalid/webhook/zalo", zalo_webhook_secret=ZALO_SECRET,
-        )
+        settings = webhook_settings(tmp_path, tg, zalo, rate_limit=1000)
         runner = CoreRunner(make_core(tmp_path, settings), Worker())
         with TestClient(create_app(settings, runner)) as c:
             c.tg, c.zalo = tg, zalo

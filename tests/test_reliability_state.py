@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
-import pytest
 from fastapi.testclient import TestClient
 from telegram.error import NetworkError
 
@@ -22,6 +21,7 @@ from tests.fakes._http import until
 from tests.fakes.channel_engine import FakeEngine, FakeKB
 from tests.fakes.telegram_api import FakeTelegram
 from tests.fakes.zalo_api import FakeZalo
+from webhook_settings import TG_SECRET, ZALO_SECRET, webhook_settings
 from troly.bot.channels.core import ConversationCore, Services
 from troly.bot.channels.replies import Incoming
 from troly.bot.channels.runtime import CoreRunner, Worker
@@ -34,7 +34,6 @@ from troly.server import redact
 from troly.server.app import create_app
 
 DOC = "Kế hoạch thực hiện chuyển đổi số\nBan Tuyên giáo chủ trì tuyên truyền chuyển đổi số\nNguyễn Văn A"
-TG_SECRET, ZALO_SECRET = "tg-webhook-secret-for-log-test", "zalo-webhook-secret-for-log-test"
 
 
 def core_with(tmp_path: Path, settings: Settings, engine_cls=FakeEngine, **services) -> ConversationCore:
@@ -135,13 +134,7 @@ def test_reminders_give_up_after_max_attempts(tmp_path, caplog):
 def test_debug_log_of_a_webhook_flow_holds_no_secret(tmp_path, caplog):
     caplog.set_level(logging.DEBUG)
     with FakeTelegram() as tg, FakeZalo() as zalo:
-        settings = Settings(
-            data_dir=tmp_path, rate_limit=100,
-            telegram_token=tg.token, telegram_api_base=tg.api_base,
-            telegram_webhook_url="https://example.invalid/webhook/telegram", telegram_webhook_secret=TG_SECRET,
-            zalo_token=zalo.token, zalo_api_base=zalo.api_base,
-            zalo_webhook_url="https://example.invalid/webhook/zalo", zalo_webhook_secret=ZALO_SECRET,
-        )
+        settings = webhook_settings(tmp_path, tg, zalo, rate_limit=100)
         runner = CoreRunner(core_with(tmp_path, settings), Worker())
         with TestClient(create_app(settings, runner)) as c:
             update = {"update_id": 1, "message": {"message_id": 1, "date": int(time.time()), "text": "tuyên truyền",
@@ -228,9 +221,7 @@ class BlockingEngine(FakeEngine):
 def test_zalo_webhook_work_is_bounded(tmp_path):
     BlockingEngine.release = threading.Event()
     with FakeZalo() as zalo:
-        settings = Settings(data_dir=tmp_path, rate_limit=100, zalo_token=zalo.token, zalo_api_base=zalo.api_base,
-                            zalo_webhook_url="https://example.invalid/webhook/zalo", zalo_webhook_secret=ZALO_SECRET,
-                            max_pending_updates=2)
+        settings = webhook_settings(tmp_path, zalo=zalo, rate_limit=100, max_pending_updates=2)
         runner = CoreRunner(core_with(tmp_path, settings, BlockingEngine), Worker())
         headers = {"X-Bot-Api-Secret-Token": ZALO_SECRET}
         try:
