@@ -102,6 +102,20 @@ class Settings:
     question_log_days: float = 365.0
     max_chats: int = 5000
     max_pending_updates: int = 256
+    # Reading limits of ingest (troly.ingest.limits), each refused with a message naming it. The
+    # longest real document (../shared/corpus/real) is ~93,000 characters, so 2 M characters is a 20x
+    # margin; a .docx's XML is a few times its text, so 50 MB unzipped leaves room for embedded
+    # images too; 120 s bounds reading one file (a long PDF, an OCR scan).
+    max_text_chars: int = 2_000_000
+    max_unzipped_mb: int = 50
+    max_read_seconds: float = 120.0
+    # "Is this language?" (troly.ingest.sanity), set from bench/text_sanity.py on the 173 real and 5
+    # seed documents, their 300- and 60-character heads, 60 OCR-damaged copies and English docs: all
+    # are 1.000 printable and >= 0.78 word-like (whole documents >= 0.87); random bytes are <= 0.89
+    # printable, random printable ASCII <= 0.29 word-like, random lower-case letters <= 0.56. Each
+    # threshold sits between the two groups.
+    min_printable_share: float = 0.95
+    min_wordlike_share: float = 0.6
 
     @property
     def db_path(self) -> Path:
@@ -149,6 +163,11 @@ class Settings:
             question_log_days=_float("TROLY_QUESTION_LOG_DAYS", 365.0),
             max_chats=_int("TROLY_MAX_CHATS", 5000),
             max_pending_updates=_int("TROLY_MAX_PENDING_UPDATES", 256),
+            max_text_chars=_int("TROLY_MAX_TEXT_CHARS", 2_000_000),
+            max_unzipped_mb=_int("TROLY_MAX_UNZIPPED_MB", 50),
+            max_read_seconds=_float("TROLY_MAX_READ_SECONDS", 120.0),
+            min_printable_share=_float("TROLY_MIN_PRINTABLE_SHARE", 0.95),
+            min_wordlike_share=_float("TROLY_MIN_WORDLIKE_SHARE", 0.6),
         )
         for k, v in overrides.items():
             setattr(s, k, v)

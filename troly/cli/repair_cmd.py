@@ -32,12 +32,11 @@ def clean_corpus_texts(exclude: Path | None = None) -> list[str]:
     return out
 
 
-def _read(path: Path) -> str:
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")  # legacy TCVN3/VNI files are single-byte
+def _read(path: Path) -> tuple[str, str]:
+    """(text, encoding read): the same reading as ingest's, so both see the same text."""
+    from troly.ingest.repair.legacy import decode_bytes
+
+    return decode_bytes(path.read_bytes())
 
 
 def cmd_repair(args: argparse.Namespace) -> int:
@@ -47,7 +46,8 @@ def cmd_repair(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"error: no such file: {path}", file=sys.stderr)
         return 2
-    text = _read(path)
+    text, encoding = _read(path)
+    legacy = encoding if encoding in ("tcvn3", "vni") else ""
     result = Repairer(clean_corpus_texts(exclude=path)).run(text)
     if args.diff:
         diff = difflib.unified_diff(text.splitlines(keepends=True), result.text.splitlines(keepends=True),
@@ -56,7 +56,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(result.text)
     print(f"damaged share {result.damaged_share:.3f}, paragraphs repaired {result.paragraphs_repaired}, "
-          f"confidence {result.confidence:.3f}, legacy encoding {result.legacy_encoding or 'none'}",
+          f"confidence {result.confidence:.3f}, legacy encoding {legacy or result.legacy_encoding or 'none'}",
           file=sys.stderr)
     return 0
 

@@ -1,16 +1,20 @@
 """Readers: a file in, its text out. One function per format, chosen by suffix.
 
 Readers only extract text; clean-up and repair happen in later stages so that every
-format goes through the same path.
+format goes through the same path. Every reader keeps to the limits in force
+(``troly.ingest.limits``), and ``read`` refuses a text that is not language (``sanity``).
 """
 from __future__ import annotations
 
 import logging
-import zipfile
 from pathlib import Path
 from typing import Callable
 
+from troly.ingest.docx_reader import read_docx
 from troly.ingest.errors import IngestError
+from troly.ingest.limits import Deadline, current
+from troly.ingest.repair.legacy import decode_bytes
+from troly.ingest.sanity import check_language
 
 log = logging.getLogger(__name__)
 
@@ -18,54 +22,23 @@ SUPPORTED = (".txt", ".md", ".docx", ".pdf")
 
 
 def _decode(data: bytes, source: str) -> str:
-    """UTF-8 (with or without BOM), then UTF-16, then cp1258/cp1252 for old files.
-
-    Legacy Vietnamese encodings (TCVN3, VNI) arrive as 8-bit text: decoding them as
-    cp1252 keeps every byte as one character, which the legacy converter maps back.
-    """
-    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
-        return data.decode("utf-16")
+    """The text in a file's bytes, read exactly as ``troly repair`` reads it (``decode_bytes``):
+    UTF-8 or UTF-16, else legacy TCVN3/VNI or cp1258, whichever reads as Vietnamese."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    for enc in ("cp1258", "cp1252", "latin-1"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise IngestError(source, "cannot decode the text (not UTF-8, UTF-16 or an 8-bit code page)")
+        return decode_bytes(data)[0]
+    except UnicodeDecodeError as exc:
+        raise IngestError(source, f"cannot decode the text (a damaged UTF-16 file: {exc.reason})") from exc
 
 
 def read_text_file(path: Path) -> str:
-    return _decode(path.read_bytes(), str(path))
-
-
-def read_docx(path: Path) -> str:
+    limits = current()
     try:
-        import docx  # python-docx
-    except ImportError as exc:  # pragma: no cover - declared dependency
-        raise IngestError(str(path), "python-docx is not installed") from exc
-    try:
-        document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise IngestError(str(path), f"not a readable .docx file ({exc.__class__.__name__}: {exc})") from exc
-    except Exception as exc:  # python-docx raises assorted errors on damaged packages
-        raise IngestError(str(path), f"not a readable .docx file ({exc.__class__.__name__}: {exc})") from exc
-    parts: list[str] = []
-    # Header tables (issuer | motto) come first in directives; read them before the body.
-    for table in document.tables:
-        for row in table.rows:
-            cells = []
-            for cell in row.cells:
-                text = cell.text.strip()
-                if text and text not in cells:
-                    cells.append(text)
-            if cells:
-                parts.append("\n".join(cells))
-    for para in document.paragraphs:
-        parts.append(para.text)
-    return "\n".join(parts)
+        limits.check_file_size(path.stat().st_size, str(path))
+        text = _decode(path.read_bytes(), str(path))
+    except OSError as exc:
+        raise IngestError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
+    limits.check_text(text, str(path))
+    return text
 
 
 def read_pdf(path: Path) -> str:
@@ -74,9 +47,16 @@ def read_pdf(path: Path) -> str:
         from pypdf.errors import PdfReadError
     except ImportError as exc:  # pragma: no cover - declared dependency
         raise IngestError(str(path), "pypdf is not installed") from exc
+    limits = current()
+    deadline = Deadline(limits.max_seconds, str(path))
+    pages, size = [], 0
     try:
-        reader = PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        for page in PdfReader(str(path)).pages:
+            deadline.check()
+            pages.append(page.extract_text() or "")
+            size += len(pages[-1])
+            if size > limits.max_text_chars:
+                limits.check_text("\n".join(pages), str(path))
     except (PdfReadError, OSError, ValueError, KeyError) as exc:
         raise IngestError(str(path), f"not a readable PDF ({exc})") from exc
     text = "\n".join(pages)
@@ -119,4 +99,7 @@ def read(path: Path) -> str:
         raise IngestError(str(path), f"unsupported file type {path.suffix or '(none)'}; use {', '.join(SUPPORTED)}")
     if not path.is_file():
         raise IngestError(str(path), "no such file")
-    return reader(path)
+    text = reader(path)
+    limits = current()
+    check_language(text, str(path), limits.min_printable, limits.min_wordlike)
+    return text

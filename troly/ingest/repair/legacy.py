@@ -99,8 +99,28 @@ _BEYOND_LATIN1 = re.compile(r"[\u0100-\u024f\u0300-\u036f\u1e00-\u1eff]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_CAPS_LOST = re.compile(r"\w*[A-Z\u00c0-\u00de\u0110]\w*")
+
+
+def _lost_capital(word: str) -> bool:
+    """A lower-case toned letter among capitals (``HOạCH``) or before one (``ủY``): no writer's case."""
+    if not any(c.islower() and not c.isascii() for c in word):
+        return False
+    return sum(c.isupper() for c in word) >= 2 or any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
+def _restore_capitals(line: str) -> str:
+    """TCVN3 has no capital toned letters: ``KẾ HOẠCH`` comes back as ``Kế HOạCH``. A word with two
+    capitals around a lower-case toned letter (``HOạCH``, ``ủY``) shows a line in capitals; in it,
+    every word without a plain lower-case letter is written in capitals again (``Kế`` -> ``KẾ``)."""
+    if not any(_lost_capital(w) for w in _CAPS_LOST.findall(line)):
+        return line
+    return _CAPS_LOST.sub(lambda m: m.group(0) if re.search("[a-z]", m.group(0)) else m.group(0).upper(), line)
+
+
 def tcvn3_to_unicode(text: str) -> str:
-    return "".join(TCVN3_TO_UNICODE.get(c, c) for c in text)
+    converted = "".join(TCVN3_TO_UNICODE.get(c, c) for c in text)
+    return "\n".join(_restore_capitals(line) for line in converted.split("\n"))
 
 
 def vni_to_unicode(text: str) -> str:
@@ -143,3 +163,38 @@ def convert_legacy(text: str) -> tuple[str, str]:
         if share > best[2] + 0.1 and share >= 0.5:
             best = (converted, name, share)
     return best[0], best[1]
+
+
+# cp1252 gives the bytes 0x80-0x9f typographic characters (quotes, dashes) but leaves five of them
+# undefined; those keep their Latin-1 code point so that every byte reads as exactly one character.
+_CP1252_HIGH = {b: bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xa0)}
+
+
+def _single_bytes(data: bytes) -> str:
+    """Every byte one character (cp1252, Latin-1 for its holes): what the legacy tables map."""
+    return data.decode("latin-1").translate(_CP1252_HIGH)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """The text in a file's bytes and how it was read; ingest and ``troly repair`` both read here.
+
+    -> (text, encoding), encoding one of "utf-16", "utf-8", "tcvn3", "vni", "cp1258", "cp1252".
+    Unicode first (a BOM or valid UTF-8 is never a coincidence). Otherwise the bytes are 8-bit
+    text in one of three Vietnamese traditions: the legacy fonts (TCVN3, VNI, whose bytes read as
+    cp1252 letters and then map through the tables above) or Windows' own cp1258 (base letters
+    and combining tones); the reading that yields the most Vietnamese syllables wins, and plain
+    cp1252 (a Western text) when cp1258 yields no more. Raises UnicodeDecodeError only for a damaged
+    UTF-16 file.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    single = _single_bytes(data)
+    converted, legacy = convert_legacy(single)
+    readings = [(converted, legacy)] if legacy else []
+    readings += [(single, "cp1252"), (unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")), "cp1258")]
+    # max() keeps the first of equals: a legacy reading first, and cp1258 only when it reads better
+    return max(readings, key=lambda r: _syllable_share(r[0]))
