@@ -242,3 +242,35 @@ def test_zalo_webhook_work_is_bounded(tmp_path):
         finally:
             BlockingEngine.release.set()
             runner.close()
+
+
+def test_telegram_webhook_work_is_bounded(tmp_path):
+    from troly.bot.channels.telegram import pending_updates
+
+    BlockingEngine.release = threading.Event()
+    with FakeTelegram() as tg:
+        settings = webhook_settings(tmp_path, tg, rate_limit=100, max_pending_updates=2)
+        runner = CoreRunner(core_with(tmp_path, settings, BlockingEngine), Worker())
+        headers = {"X-Telegram-Bot-Api-Secret-Token": TG_SECRET}
+
+        def update(i: int) -> dict:
+            return {"update_id": i, "message": {"message_id": i, "date": int(time.time()), "text": "tuyên truyền",
+                                                 "chat": {"id": i, "type": "private"},
+                                                 "from": {"id": i, "is_bot": False, "first_name": "A"}}}
+
+        try:
+            with TestClient(create_app(settings, runner, zalo=False)) as c:
+                app = c.app.state.telegram
+                assert c.post("/webhook/telegram", json=update(1), headers=headers).status_code == 200
+                assert c.post("/webhook/telegram", json=update(2), headers=headers).status_code == 200
+                assert tg.wait_for(lambda: pending_updates(app) == 2)
+                busy = c.post("/webhook/telegram", json=update(3), headers=headers)
+                assert busy.status_code == 503 and busy.headers["retry-after"]
+                BlockingEngine.release.set()
+                assert tg.wait_for(lambda: tg.sent(chat_id=1) and tg.sent(chat_id=2))
+                assert tg.wait_for(lambda: pending_updates(app) == 0)
+                assert c.post("/webhook/telegram", json=update(3), headers=headers).status_code == 200  # re-sent
+                assert tg.wait_for(lambda: tg.sent(chat_id=3))
+        finally:
+            BlockingEngine.release.set()
+            runner.close()

@@ -97,8 +97,8 @@ class Settings:
     reminder_retry_delays: tuple[float, ...] = (60.0, 300.0, 900.0, 3600.0)
     reminder_max_attempts: int = 8
     # Unbounded-growth guards: questions are kept a year (the admin page reads recent ones), per-chat
-    # state for the most recent chats (an LRU; 5,000 is far above the chats of one commune), Zalo
-    # webhook updates in progress (more are refused with 503 so that Zalo re-sends them later).
+    # state for the most recent chats (an LRU; 5,000 is far above the chats of one commune), webhook
+    # updates in progress per channel (more are refused with 503 so that the platform re-sends them).
     question_log_days: float = 365.0
     max_chats: int = 5000
     max_pending_updates: int = 256

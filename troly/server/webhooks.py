@@ -4,8 +4,9 @@ Each request must carry the platform's secret header (checked in constant time);
 missing secrets are refused before anything is parsed. The endpoint answers at once and the
 update is processed in the background, so the platform never times out and re-sends. A body
 that is not a clean JSON object (see ``json_body``) is refused with 400; when the Zalo bot
-already has ``max_pending_updates`` updates in progress the request is answered 503 (busy)
-with Retry-After, so Zalo sends it again later instead of memory growing without bound.
+(or the Telegram application) already has ``max_pending_updates`` updates in progress the
+request is answered 503 (busy) with Retry-After, so the platform sends it again later instead of
+memory growing without bound.
 """
 from __future__ import annotations
 
@@ -66,6 +67,10 @@ async def telegram_webhook(request: Request) -> JSONResponse:
         return refusal
     from telegram import Update
 
+    from troly.bot.channels.telegram import pending_updates
+
+    if pending_updates(tg) >= settings.max_pending_updates:
+        return _busy("Telegram", pending_updates(tg))
     try:
         update = Update.de_json(data, tg.bot)
     except Exception:  # malformed update: acknowledge so Telegram does not retry it forever
@@ -82,6 +87,11 @@ async def zalo_webhook(request: Request) -> JSONResponse:
     if refusal is not None:
         return refusal
     if bot.dispatch(data) is None:
-        log.warning("Zalo webhook busy: %d updates in progress; asked Zalo to retry", bot.pending)
-        return JSONResponse({"ok": False, "error": "busy"}, status_code=503, headers={"Retry-After": "5"})
+        return _busy("Zalo", bot.pending)
     return JSONResponse({"ok": True})
+
+
+def _busy(channel: str, pending: int) -> JSONResponse:
+    """503 with Retry-After: the platform sends the update again later (nothing is lost)."""
+    log.warning("%s webhook busy: %d updates in progress; asked the platform to retry", channel, pending)
+    return JSONResponse({"ok": False, "error": "busy"}, status_code=503, headers={"Retry-After": "5"})

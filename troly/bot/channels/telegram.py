@@ -16,7 +16,8 @@ from typing import Any
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import TelegramError
-from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler,
+                          SimpleUpdateProcessor, filters)
 
 from troly.bot.reminders import send_due
 from troly.prompts import channels as P
@@ -39,6 +40,27 @@ def file_base_url(api_base: str) -> str:
     return base + "/file/bot"
 
 
+class CountingProcessor(SimpleUpdateProcessor):
+    """Up to 256 updates processed at once (python-telegram-bot's default), and a count of the
+    updates started and not finished, those waiting for a slot included (see ``pending_updates``)."""
+
+    def __init__(self, max_concurrent_updates: int = 256):
+        super().__init__(max_concurrent_updates)
+        self.pending = 0
+
+    async def process_update(self, update: object, coroutine: Any) -> None:
+        self.pending += 1
+        try:
+            await super().process_update(update, coroutine)
+        finally:
+            self.pending -= 1
+
+
+def pending_updates(app: Application) -> int:
+    """Updates received and not yet answered: queued, or started and not finished."""
+    return app.update_queue.qsize() + getattr(app.update_processor, "pending", 0)
+
+
 def build_application(settings: Any, runner: CoreRunner, *, reminders: bool = True, limiter: bool = True,
                       updates_request: Any = None) -> Application:
     """``updates_request``: the HTTP request object for getUpdates (``troly serve`` passes one that
@@ -48,7 +70,7 @@ def build_application(settings: Any, runner: CoreRunner, *, reminders: bool = Tr
         .token(settings.telegram_token)
         .base_url(settings.telegram_api_base)
         .base_file_url(file_base_url(settings.telegram_api_base))
-        .concurrent_updates(True)
+        .concurrent_updates(CountingProcessor())
         .post_init(_post_init)
     )
     if limiter:
