@@ -69,6 +69,8 @@ _VERBS = _PROCEDURE + _LEADING + (
     "phan dau", "giam", "tang")
 # Short verbs that fold into other words ("đang"/"đảng", "có"/"cổ"): compared with their marks.
 _SHORT_VERBS = {"là", "được", "sẽ", "đã", "đang", "có", "cần", "phải"}
+# Procedure verbs that speak to people when the public is their object.
+_GUIDANCE = ("huong dan", "van dong", "tuyen truyen")
 _TARGET = re.compile(r"\d+(?:[.,]\d+)?\s*%|\b(?:19|20)\d{2}\b|\b\d+\b")
 _WORD = re.compile(r"\S+")
 
@@ -143,6 +145,17 @@ def main_verb(text: str) -> str:
     return _starts(words, i, _VERBS) or " ".join(words[i:i + 2])
 
 
+def _object_is_public(predicate: str, verb: str) -> bool:
+    """Whether the public is named within a few words after the verb."""
+    words = fold(predicate).split()
+    vw = verb.split()
+    at = next((i for i in range(len(words)) if words[i:i + len(vw)] == vw), -1)
+    if at < 0:
+        return False
+    after = " ".join(words[at + len(vw):at + len(vw) + 4])
+    return any(p in after for p in _PUBLIC)
+
+
 def read(text: str, path: list[str]) -> Reading:
     """The audience of a sentence from its section path, subject and main verb."""
     section = section_kind(path)
@@ -152,6 +165,8 @@ def read(text: str, path: list[str]) -> Reading:
     folded = fold(text)
     public_subject = bool(start) and any(p in subject for p in _PUBLIC) and not body
     procedure = verb in _PROCEDURE or any(verb.startswith(p.strip()) for p in _PROCEDURE)
+    if procedure and verb.startswith(_GUIDANCE) and _object_is_public(text[start:], verb):
+        procedure = False  # "hướng dẫn nông dân ...": guidance given to people, not office work
     target = section == "goal" and bool(_TARGET.search(text))
     for_people = any(p in folded for p in _PUBLIC)
     if public_subject:
@@ -165,13 +180,13 @@ def read(text: str, path: list[str]) -> Reading:
     return Reading(kind, section, start, body, target)
 
 
-def core_clause(text: str, reading: Reading, min_subject_words: int = 4) -> str:
+def core_clause(text: str, reading: Reading, min_subject_words: int = 12) -> str:
     """The sentence without a long opening list of bodies ("Các cấp ủy, chính quyền, Mặt trận
     ... tập trung hỗ trợ ..." -> "Tập trung hỗ trợ ..."); unchanged otherwise."""
     if not (reading.body_subject and reading.subject_end):
         return text
     subject = text[:reading.subject_end]
-    if len(subject.split()) < min_subject_words and "," not in subject:
-        return text
+    if subject.count(",") < 2 and len(subject.split()) < min_subject_words:
+        return text  # one body ("Sở Khoa học và Công nghệ chủ trì"): who does it stays
     rest = text[reading.subject_end:].lstrip(" ,")
     return rest[:1].upper() + rest[1:] if len(rest.split()) >= 6 else text

@@ -94,17 +94,23 @@ def about(doc: Document, with_issuer: bool = True) -> str:
         return ""
     refs = find_refs(title)
     if not refs:
-        return _cut(_DATE.sub("", title), MAX_ABOUT_WORDS)
+        return _joined(_cut(_DATE.sub("", title), MAX_ABOUT_WORDS))
     first = refs[0]
     action = _DATE.sub("", title[:first.end]).strip(" ,")
     cite = next((c for c in doc.facts.cites if c.key == first.key), None)
     if with_issuer and cite and cite.issuer:
         action += f" của {cite.issuer}"
     subject = _subject(title[first.end:]) or (_cut(cite.subject, MAX_ABOUT_WORDS - 6) if cite and cite.subject else "")
-    text = re.sub(r"[“”\"]", "", f"{action} {subject}").strip()
-    if fold(text).startswith(_VERB_LED):
-        text = P.HOOK_ABOUT_ACTION.format(action=text[:1].lower() + text[1:])
-    return collapse_ws(text)
+    return _joined(collapse_ws(re.sub(r"[“”\"]", "", f"{action} {subject}").strip()))
+
+
+def _joined(text: str) -> str:
+    """The title's words joined to "<document> của <issuer>": "về ...", "về việc <action>"."""
+    if not text or fold(text).startswith("ve "):
+        return text
+    low = text[:1].lower() + text[1:]
+    template = P.HOOK_ABOUT_ACTION if fold(text).startswith(_VERB_LED) else P.HOOK_ABOUT
+    return template.format(action=low)
 
 
 def target(text: str) -> str:

@@ -84,7 +84,8 @@ def parse_topic(topic: str) -> Topic:
         rest = rest[: r.start] + " | " + rest[r.end:]
     phrases: list[tuple[str, ...]] = []
     for piece in rest.split("|"):
-        words = folded_syllables(expand_abbreviations(piece))
+        # "và" joins the words of one phrase ("khoa học và công nghệ"), as content_words reads it
+        words = [w for w in folded_syllables(expand_abbreviations(piece)) if w != "va"]
         drop = {i for i, w in enumerate(words) if w in _STOP}
         for i in range(len(words) - 1):
             if (words[i], words[i + 1]) in _GENERIC:
@@ -270,6 +271,9 @@ def units(doc: Document) -> list[Unit]:
                 s += len(doc.text[s:e]) - len(doc.text[s:e].lstrip())
                 text = clean(quote)
                 u = Unit(doc.id, s, s + len(quote), quote, text, heading, content_words(text))
+                line = doc.text[doc.text.rfind("\n", 0, s) + 1:s]
+                if quote[:1].islower() and not line.strip():
+                    continue  # a wrapped line cut off its sentence ("2. Nâng" / "cao năng lực")
                 if heading or usable(u):
                     out.append(u)
         _CACHE[key] = out

@@ -37,6 +37,7 @@ DOCUMENT_WORD = "Văn bản"
 HOOK = "{what}."
 HOOK_WITH_TARGET = "{what}, với mục tiêu: {target}."
 HOOK_ABOUT_ACTION = "về việc {action}"
+HOOK_ABOUT = "về {action}"
 
 BULLETS = {"zalo": ["✅", "🔹", "▪️", "🔸", "👉"], "facebook": ["👉", "✔️", "🔸", "🔹", "✅"]}
 
