@@ -17,61 +17,48 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from troly.config import Settings
+from troly.ingest import limits as read_limits
 from troly.knowledge.embed_cache import CachedEncoder
 from troly.knowledge.embeddings import Encoder, SentenceEncoder
+from troly.knowledge.files import SUFFIXES, is_upload, keep_upload, readable_source, safe_name, sha256_file, walk
+from troly.knowledge.identity import distinct_id, identity
 from troly.knowledge.lexical import LexicalIndex
 from troly.knowledge.search import DEFAULT_DENSE_WEIGHT, SHIPPED_MODEL_DENSE_WEIGHT, Snapshot, dense_text, index_text, search
 from troly.knowledge.store import Store
+from troly.knowledge.writelock import WriterLock
 from troly.models import Assignment, Document, Hit
 from troly.vn import DocRef, find_refs, parse_key
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+__all__ = ["IngestReport", "KnowledgeBase", "SUFFIXES", "sha256_file", "walk"]
 
 
 @dataclass
 class IngestReport:
-    """What ``ingest`` did, path by path; ``failed`` holds (path, error message)."""
+    """What ``ingest`` did, path by path; ``failed`` holds (path, error message).
+
+    ``replaced`` holds (path, earlier source) for the updates where another file held the same
+    document (same issuer, number and date) and this one replaced it.
+    """
 
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
+    replaced: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
         return len(self.added) + len(self.updated) + len(self.unchanged) + len(self.failed)
 
 
-def walk(paths: Iterable[Path]) -> list[Path]:
-    """Files with a supported suffix, recursing into directories, in a stable order."""
-    out: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                              and not f.name.startswith((".", "~$"))))
-        else:
-            out.append(p)
-    return out
-
-
-def sha256_file(path: Path) -> str:
-    """The file's fingerprint: its bytes and the version of the ingest pipeline that reads them.
-
-    A new pipeline (better facts, better repair) re-reads unchanged files on the next ingest
-    instead of keeping what an older version extracted.
-    """
-    from troly.ingest.pipeline import PIPELINE_VERSION
-
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    h.update(f"\x00pipeline:{PIPELINE_VERSION}".encode())
-    return h.hexdigest()
+@dataclass
+class Written:
+    status: str  # "added" | "updated" | "unchanged"
+    doc: Document
+    replaced: str = ""  # the source of the file whose document this one replaced
 
 
 class KnowledgeBase:
@@ -86,6 +73,7 @@ class KnowledgeBase:
         self._snapshot: Snapshot | None = None
         self._query_vectors: dict[str, object] = {}
         self._lock = threading.RLock()
+        self._writer = WriterLock(settings.data_dir)  # one writer per base, across processes
         default = DEFAULT_DENSE_WEIGHT if settings.embedding_model else SHIPPED_MODEL_DENSE_WEIGHT
         self.dense_weight = settings.dense_weight if settings.dense_weight >= 0 else default
 
@@ -192,15 +180,17 @@ class KnowledgeBase:
             bar = tqdm(total=len(files), unit="file", desc="ingest", leave=False)
         for path in files:
             try:
-                status, doc = self._ingest_file(path, None, refresh=False)
+                done = self._ingest_file(path, None, refresh=False)
             except Exception as exc:  # one bad file never stops the others
                 msg = str(exc) if str(exc).startswith(str(path)) or type(exc).__name__ == "IngestError" \
                     else f"{path}: {type(exc).__name__}: {exc}"
                 log.warning("ingest failed: %s", msg)
                 report.failed.append((str(path), msg))
             else:
-                getattr(report, status).append(str(path))
-                report.doc_ids.append(doc.id)
+                getattr(report, done.status).append(str(path))
+                report.doc_ids.append(done.doc.id)
+                if done.replaced:
+                    report.replaced.append((str(path), done.replaced))
             if bar is not None:
                 bar.update(1)
         if bar is not None:
@@ -212,97 +202,153 @@ class KnowledgeBase:
         return report
 
     def stale_files(self) -> list[Path]:
-        """Files of stored documents that changed on disk or that an older pipeline read."""
-        out = []
-        for source, sha in self.store.sources():
-            path = Path(source)
+        """Files of this base that changed on disk or that an older pipeline read.
+
+        Only sources that are canonical paths of supported files are looked at (``readable_source``):
+        a stored name is never taken for a path elsewhere on the machine.
+        """
+        out: list[Path] = []
+        for source, sha in self.store.sources() + self.store.superseded_sources():
+            path = readable_source(source)
             try:
-                if path.is_file() and sha256_file(path) != sha:
+                if path is not None and path not in out and sha256_file(path) != sha:
                     out.append(path)
             except OSError:  # unreadable now: the next full ingest reports it
                 continue
         return out
 
     def ingest_file(self, path: Path, name: str | None = None) -> tuple[str, Document]:
-        """-> (status, document); status in {"added", "updated", "unchanged"}; raises IngestError."""
-        return self._ingest_file(Path(path), name, refresh=True)
+        """-> (status, document); status in {"added", "updated", "unchanged"}; raises IngestError.
 
-    def _ingest_file(self, path: Path, name: str | None, refresh: bool) -> tuple[str, Document]:
-        source = name or str(path.resolve())
+        With ``name`` the file is an upload of that name: it is kept under ``TROLY_DATA/uploads/``
+        with a sanitised unique name, and that copy is the document's source.
+        """
+        if name is None:
+            done = self._ingest_file(Path(path), None, refresh=True)
+            return done.status, done.doc
+        kept = keep_upload(self.settings.data_dir, Path(path), name)
+        try:
+            done = self._ingest_file(kept, safe_name(name), refresh=True)
+        except BaseException:
+            self._drop_upload(kept)
+            raise
+        if done.doc.source != str(kept):  # these bytes were already in the base
+            self._drop_upload(kept)
+        return done.status, done.doc
+
+    def _drop_upload(self, path: Path) -> None:
+        with self._writer:
+            if is_upload(self.settings.data_dir, path) and self.store.by_source(str(path)) is None \
+                    and self.store.superseded(str(path)) is None:
+                path.unlink(missing_ok=True)
+
+    def _ingest_file(self, path: Path, label: str | None, refresh: bool) -> Written:
+        source = str(path.resolve())
         try:
             sha = sha256_file(path)
         except OSError as exc:
             from troly.ingest.errors import IngestError
 
             raise IngestError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
-        known = self.store.by_source(source)
-        if known and known[1] == sha:
-            return "unchanged", self.get(known[0])
-        if known is None:
-            same = self.store.by_sha(sha)
-            if same is not None:  # the same bytes under another name
-                return "unchanged", self.get(same)
+        done = self._unchanged(source, sha)
+        if done is not None:
+            return Written("unchanged", self.get(done))
         preload = getattr(self.encoder, "preload", None)
         if preload is not None:  # the model loads while this file is read and repaired
             preload()
-        doc = self.ingestor.run(path, name) if name is not None else self.ingestor.run(path)
-        doc = replace(doc, source=source, sha256=sha)
-        return self._write(doc, known[0] if known else None, refresh)
+        with read_limits.use(read_limits.ReadLimits.from_settings(self.settings)):
+            doc = self.ingestor.run(path, label) if label is not None else self.ingestor.run(path)
+        return self._write(replace(doc, source=source, sha256=sha), refresh)
 
     def add(self, doc: Document) -> tuple[str, Document]:
         """Store an already-built Document (e.g. ``Ingestor().from_text``), keyed by its source."""
-        known = self.store.by_source(doc.source)
-        if known and known[1] == doc.sha256:
-            return "unchanged", self.get(known[0])
-        return self._write(doc, known[0] if known else None, refresh=True)
+        done = self._write(doc, refresh=True, by_content=False)
+        return done.status, done.doc
 
-    def _write(self, doc: Document, old_id: str | None, refresh: bool) -> tuple[str, Document]:
-        with self._lock:
+    def _unchanged(self, source: str, sha: str, by_content: bool = True) -> str | None:
+        """The id of the document already holding exactly this file, if any: the same source with
+        the same fingerprint, or (``by_content``) the same bytes under another name, or a file whose
+        document another file replaced and which has not changed since."""
+        known = self.store.by_source(source)
+        if known is not None or not by_content:
+            return known[0] if known is not None and known[1] == sha else None
+        same = self.store.by_sha(sha)
+        if same is not None:
+            return same
+        superseded = self.store.superseded(source)
+        if superseded is not None and superseded[0] == sha and self.store.source_of(superseded[1]) is not None:
+            return superseded[1]
+        return None
+
+    def _write(self, doc: Document, refresh: bool, by_content: bool = True) -> Written:
+        """Store ``doc``: the decision (new, an update of its file, a replacement of the same
+        document from another file) and the write happen under the writer lock."""
+        embs = self.embedder.encode([dense_text(c) for c in doc.chunks])  # slow, and needs no lock
+        with self._writer, self._lock:
+            done = self._unchanged(doc.source, doc.sha256, by_content)  # another writer may have been first
+            if done is not None:
+                return Written("unchanged", self.get(done))
+            known = self.store.by_source(doc.source)
+            old_id, ident, replaced = (known[0] if known else None), identity(doc.facts), ""
+            twin = self.store.by_ident(ident)
+            if twin is not None and old_id is not None and twin != old_id:
+                log.warning("%s now holds the same document as %s (issuer, number and date); both are kept",
+                            doc.source, twin)
+                ident = ""
+            elif twin is not None and old_id is None:
+                old_id, replaced = twin, self.store.source_of(twin) or ""
+                log.info("%s replaces %s: the same issuer, number and date", doc.source, replaced)
             doc = self._with_ids(doc, old_id)
             old_chunks = set(self.store.chunk_ids(old_id)) if old_id else set()
             old_chunks |= set(self.store.chunk_ids(doc.id))
-            embs = self.embedder.encode([dense_text(c) for c in doc.chunks])
             vec = self.vectors
             vec.upsert([c.id for c in doc.chunks], embs, [doc.id] * len(doc.chunks))
-            self.store.replace(doc, old_id)
+            self.store.replace(doc, old_id, ident)
             stale = old_chunks - {c.id for c in doc.chunks}
             if stale:
                 vec.delete(sorted(stale))
-            if refresh:
-                self.snapshot()
-                if old_id:
-                    self._prune_embeddings()
-            return ("updated" if old_id else "added"), doc
+        if refresh:
+            self.snapshot()
+            if old_id:
+                self._prune_embeddings()
+        return Written("updated" if old_id else "added", doc, replaced)
 
     def _with_ids(self, doc: Document, old_id: str | None) -> Document:
-        """A unique document id, and chunk ids that change with the content (``id@sha#n``)."""
-        doc_id = old_id if old_id and old_id.split("~")[0] == doc.id else doc.id  # an update keeps its id
-        owner = self.store.source_of(doc_id)
-        if owner is not None and owner != doc.source and doc_id != old_id and Path(owner).exists():
-            n = 2
-            while self.store.source_of(f"{doc.id}~{n}") is not None:
-                n += 1
-            doc_id = f"{doc.id}~{n}"
-            log.info("document id %s is taken by %s; using %s", doc.id, owner, doc_id)
+        """The document's id (an update keeps its own; a new document whose number another one
+        already has gets a distinct, stable id) and chunk ids that change with the content."""
+        if old_id and old_id.split("~")[0] == doc.id:
+            doc_id = old_id
+        else:
+            doc_id = distinct_id(doc.id, doc.facts, doc.sha256 or "",
+                                 lambda i: i != old_id and self.store.source_of(i) is not None)
+            if doc_id != doc.id:
+                log.info("document id %s is taken by another document; using %s", doc.id, doc_id)
         tag = (doc.sha256 or hashlib.sha256(doc.text.encode()).hexdigest())[:10]
         chunks = [replace(c, id=f"{doc_id}@{tag}#{i}", doc_id=doc_id, ordinal=i) for i, c in enumerate(doc.chunks)]
         return replace(doc, id=doc_id, chunks=chunks)
 
-    def remove(self, ref: str) -> list[str]:
-        """Delete documents everywhere (SQLite, vectors, BM25) by id or by number in any spelling."""
+    def matching(self, ref: str) -> list[str]:
+        """Ids of the documents ``ref`` names: an id with a ``~`` names one document; a number in
+        any spelling ("32/KH-UBND") names every document with that number."""
         ids = [ref] if self.store.source_of(ref) is not None else []
-        if not ids or "~" not in ref:  # "32/KH-UBND" names every document with that number
+        if not ids or "~" not in ref:
             refs = find_refs(ref) or ([parse_key(ref)] if parse_key(ref) else [])
             for r in refs:
                 ids += [d for d in self.resolve(r) if d not in ids]
-        with self._lock:
+        return ids
+
+    def remove(self, ref: str, exact: bool = False) -> list[str]:
+        """Delete documents everywhere (SQLite, vectors, BM25): every one ``matching`` names, or with
+        ``exact`` only the document whose id is ``ref``."""
+        with self._writer, self._lock:
+            ids = ([ref] if self.store.source_of(ref) is not None else []) if exact else self.matching(ref)
             for doc_id in ids:
                 chunk_ids = self.store.chunk_ids(doc_id)
                 self.store.delete(doc_id)
                 self.vectors.delete(chunk_ids)
-            if ids:
-                self.snapshot()
-                self._prune_embeddings()
+        if ids:
+            self.snapshot()
+            self._prune_embeddings()
         return ids
 
     def _prune_embeddings(self) -> None:

@@ -22,10 +22,12 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY, source TEXT NOT NULL, sha256 TEXT NOT NULL, key TEXT NOT NULL DEFAULT '',
     facts TEXT NOT NULL, text TEXT NOT NULL, original TEXT NOT NULL DEFAULT '',
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL, ident TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX IF NOT EXISTS documents_source ON documents(source);
 CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
+CREATE TABLE IF NOT EXISTS superseded (
+    source TEXT PRIMARY KEY, sha256 TEXT NOT NULL, doc_id TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS chunks (
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, section TEXT NOT NULL, text TEXT NOT NULL,
@@ -85,6 +87,9 @@ class Store:
         self.conn.executescript(SCHEMA)
         self.conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0')")
         self.conn.commit()
+        from troly.knowledge.migrate import migrate
+
+        migrate(self.conn)
 
     def connect(self) -> sqlite3.Connection:
         """A new connection to the same file (other areas keep their own tables in it)."""
@@ -115,6 +120,21 @@ class Store:
     def by_sha(self, sha256: str) -> str | None:
         row = self.conn.execute("SELECT id FROM documents WHERE sha256=? LIMIT 1", (sha256,)).fetchone()
         return row[0] if row else None
+
+    def by_ident(self, ident: str) -> str | None:
+        """The document that is this issuer|number|date (see ``identity``)."""
+        if not ident:
+            return None
+        row = self.conn.execute("SELECT id FROM documents WHERE ident=?", (ident,)).fetchone()
+        return row[0] if row else None
+
+    def superseded(self, source: str) -> tuple[str, str] | None:
+        """(sha256, doc id) of a file whose document another file of the same document replaced."""
+        row = self.conn.execute("SELECT sha256, doc_id FROM superseded WHERE source=?", (source,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def superseded_sources(self) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in self.conn.execute("SELECT source, sha256 FROM superseded ORDER BY source")]
 
     def source_of(self, doc_id: str) -> str | None:
         row = self.conn.execute("SELECT source FROM documents WHERE id=?", (doc_id,)).fetchone()
@@ -207,20 +227,29 @@ class Store:
             c.executemany("DELETE FROM embedding_cache WHERE model=? AND hash=?", gone)
         return dropped + len(gone)
 
-    def replace(self, doc: Document, old_id: str | None = None) -> int:
+    def replace(self, doc: Document, old_id: str | None = None, ident: str = "") -> int:
         """Write ``doc`` (deleting ``old_id`` and ``doc.id`` first) in one transaction.
 
-        Returns the new generation. Nothing is visible to readers until the commit.
+        ``ident`` is the document's issuer|number|date (unique among documents, "" for none).
+        When ``old_id`` came from another file, that file is remembered as superseded. Returns
+        the new generation. Nothing is visible to readers until the commit.
         """
         c = self.conn
         with c:  # BEGIN ... COMMIT, ROLLBACK on any exception
+            old = c.execute("SELECT source, sha256 FROM documents WHERE id=?", (old_id,)).fetchone() if old_id else None
             for did in {doc.id, old_id} - {None}:
-                self._delete_rows(did)
+                delete_rows(c, did, keep_superseded=True)
+            if old and old[0] != doc.source:
+                c.execute("INSERT OR REPLACE INTO superseded(source, sha256, doc_id) VALUES (?,?,?)",
+                          (old[0], old[1], doc.id))
+            c.execute("DELETE FROM superseded WHERE source=?", (doc.source,))
+            if old_id and old_id != doc.id:
+                c.execute("UPDATE superseded SET doc_id=? WHERE doc_id=?", (doc.id, old_id))
             c.execute(
-                "INSERT INTO documents(id, source, sha256, key, facts, text, original, ingested_at) "
-                "VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO documents(id, source, sha256, key, facts, text, original, ingested_at, ident) "
+                "VALUES (?,?,?,?,?,?,?,?,?)",
                 (doc.id, doc.source, doc.sha256, doc.facts.key, facts_to_json(doc.facts), doc.text,
-                 doc.original, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+                 doc.original, datetime.now(timezone.utc).isoformat(timespec="seconds"), ident),
             )
             c.executemany(
                 'INSERT INTO chunks(id, doc_id, ordinal, start, "end", section, text, refs) VALUES (?,?,?,?,?,?,?,?)',
@@ -242,19 +271,22 @@ class Store:
                 [(doc.id, i, a.agency, a.role, a.task, a.deadline_text, a.deadline_date, a.section, a.start,
                   a.end, json.dumps(a.coordinators, ensure_ascii=False)) for i, a in enumerate(doc.assignments)],
             )
-            return self._bump(c)
+            return bump(c)
 
     def delete(self, doc_id: str) -> int:
         with self.conn as c:
-            self._delete_rows(doc_id)
-            return self._bump(c)
+            delete_rows(c, doc_id)
+            return bump(c)
 
-    def _delete_rows(self, doc_id: str) -> None:
-        for table in _CHILD_TABLES:
-            self.conn.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
-        self.conn.execute("DELETE FROM documents WHERE id=?", (doc_id,))
 
-    @staticmethod
-    def _bump(c: sqlite3.Connection) -> int:
-        c.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
-        return int(c.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0])
+def delete_rows(c: sqlite3.Connection, doc_id: str, keep_superseded: bool = False) -> None:
+    """Every row of one document (its superseded files too, unless it is being rewritten)."""
+    for table in _CHILD_TABLES + (() if keep_superseded else ("superseded",)):
+        c.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
+    c.execute("DELETE FROM documents WHERE id=?", (doc_id,))
+
+
+def bump(c: sqlite3.Connection) -> int:
+    """Advance the generation (derived indexes and other processes see the change)."""
+    c.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+    return int(c.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0])

@@ -1,0 +1,46 @@
+"""When are two documents the same document? And what id does a different one get?
+
+Numbers repeat: every commune's People's Committee may issue its own "32/KH-UBND". Two documents
+are the same only when their issuer, number and date all agree (or when the same file is read
+again, which the knowledge base checks by source). A document lacking any of the three cannot be
+shown to be another one, so it has no identity and never replaces anything.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Callable
+
+from troly.models import Facts
+from troly.vn import fold
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text or "")).split())
+
+
+def identity(facts: Facts) -> str:
+    """``issuer|number|date`` in a spelling-proof form, or "" when any of the three is unknown."""
+    issuer, date = _norm(facts.issuer), (facts.date or "").strip()
+    if not (facts.key and issuer and date):
+        return ""
+    return f"{issuer}|{facts.key}|{date}"
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+
+
+def distinct_id(base: str, facts: Facts, sha256: str, taken: Callable[[str], bool]) -> str:
+    """``base`` when free, else ``base~xxxxxx`` from the issuer and date (stable: the same document
+    gets the same id in every base), falling back to the content, then to a counter."""
+    if not taken(base):
+        return base
+    issuer, date = _norm(facts.issuer), (facts.date or "").strip()
+    for candidate in (f"{base}~{_digest(issuer, date)[:6]}", f"{base}~{_digest(issuer, date, sha256)[:8]}"):
+        if not taken(candidate):
+            return candidate
+    n = 2
+    while taken(f"{base}~{n}"):
+        n += 1
+    return f"{base}~{n}"
