@@ -29,10 +29,11 @@ RUN pip install torch==2.13.0
 COPY pyproject.toml README.md ./
 COPY troly ./troly
 RUN pip install . \
-    && useradd --system --create-home --home-dir /home/troly troly \
-    && mkdir -p /data /van-ban \
-    && chown troly:troly /data
+    && useradd --uid 1000 --create-home --home-dir /home/troly troly \
+    && mkdir -p /data /van-ban /sao-luu \
+    && chown troly:troly /data /sao-luu
 
+# uid 1000: the first user of the host usually owns ./van-ban and ./sao-luu too.
 USER troly
 VOLUME ["/data"]
 EXPOSE 8000

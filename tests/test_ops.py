@@ -155,3 +155,135 @@ def test_cli_logs_service_commands_at_info_on_stdout(monkeypatch, capsys, tmp_pa
     assert seen == {"host": "0.0.0.0", "port": 8123}
     assert "troly serve: web chat and API on http://0.0.0.0:8123" in out and "INFO" in out
     assert token not in out and "a line with" in out
+
+
+# ---------------------------------------------------------------- the IT officer's guide
+
+GUIDE = ROOT / "docs" / "HUONG_DAN.md"
+VERBS = ("troly ", ".venv/bin/troly ", "docker ", "sudo ", "git ", "make ", "curl ", "journalctl ", "cp ", "mkdir ")
+RUN_SAFE = {"ingest", "docs", "ask", "search", "deadlines", "remove", "backup", "restore"}  # no server, no network
+COMPOSE_VERBS = {"up", "exec", "run", "logs", "stop", "start", "restart", "config", "ps"}
+
+
+def guide_commands() -> list[str]:
+    """Every command the guide gives: lines of its ```sh blocks and inline `code` that starts with a command."""
+    text = GUIDE.read_text(encoding="utf-8")
+    out = []
+    for block in re.findall(r"```sh\n(.*?)```", text, re.S):
+        out += [line.strip() for line in block.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    prose = re.sub(r"```.*?```", "", text, flags=re.S)
+    out += [span for span in re.findall(r"`([^`\n]+)`", prose) if span.startswith(VERBS)]
+    return out
+
+
+def _troly_words(cmd: list[str]) -> list[str] | None:
+    """The troly arguments of a command line, also inside ``docker compose exec|run ... troly``."""
+    if cmd[0] in ("troly", ".venv/bin/troly"):
+        return cmd[1:]
+    if cmd[:2] == ["docker", "compose"] and cmd[2] in ("exec", "run"):
+        rest = [w for w in cmd[3:] if not w.startswith("--")]
+        if rest[:2] == ["troly", "troly"]:
+            return rest[2:]
+    return None
+
+
+def _subcommands() -> set[str]:
+    from troly.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    return set(sub.choices)
+
+
+def test_every_command_of_the_guide_is_known():
+    import shlex
+
+    commands = guide_commands()
+    assert len(commands) >= 20
+    subcommands = _subcommands()
+    make = (ROOT / "Makefile").read_text(encoding="utf-8")
+    unit = (ROOT / "deploy" / "troly.service").name
+    for line in commands:
+        cmd = shlex.split(line)
+        words = _troly_words(cmd)
+        if words is not None:
+            assert words and words[0] in subcommands, line
+            help_out = subprocess.run([TROLY, words[0], "--help"], capture_output=True, text=True, timeout=120)
+            assert help_out.returncode == 0, (line, help_out.stderr)
+            continue
+        if cmd[:2] == ["docker", "compose"]:
+            assert cmd[2] in COMPOSE_VERBS and (ROOT / "compose.yaml").is_file(), line
+        elif cmd[0] == "make":
+            assert all(re.search(rf"^{t}:", make, re.M) for t in cmd[1:]), line
+        elif cmd[0] == "git":
+            assert cmd[1] in ("clone", "pull"), line  # network: not run here
+        elif cmd[0] == "cp":
+            assert (ROOT / cmd[1]).is_file(), line
+        elif cmd[0] == "mkdir":
+            assert cmd[1] == "-p", line
+        elif cmd[0] == "cd":
+            assert cmd[1:] == ["troly"], line  # the folder `git clone ... troly` made
+        elif cmd[0] == "sudo":
+            if cmd[1] == "cp":
+                assert (ROOT / cmd[2]).is_file() and cmd[3].endswith("/" + unit), line
+            elif cmd[1] == "systemctl":
+                assert cmd[-1] in ("troly", "daemon-reload"), line
+            else:
+                assert cmd[1] == "chown", line
+        elif cmd[0] == "journalctl":
+            assert cmd[cmd.index("-u") + 1] == unit.removesuffix(".service"), line
+        elif cmd[0] == "curl":
+            assert cmd[1].endswith("/healthz"), line
+        else:
+            pytest.fail(f"the guide gives a command no test knows: {line}")
+
+
+@pytest.mark.slow
+def test_the_guide_troly_commands_run_on_a_scratch_folder(tmp_path):
+    """The guide's own commands, in its order, in a scratch folder laid out as the guide says."""
+    import shlex
+
+    work = tmp_path / "troly"
+    (work / "van-ban").mkdir(parents=True)
+    (work / "van-ban" / "kh45.txt").write_text("\n".join(SAMPLE_PLAN), encoding="utf-8")
+    ran = []
+    for line in guide_commands():
+        cmd = shlex.split(line)
+        if cmd[0] == "mkdir":
+            subprocess.run(cmd, cwd=work, check=True)
+            continue
+        if cmd[0] not in ("troly", ".venv/bin/troly") or cmd[1] not in RUN_SAFE:
+            continue
+        out = troly(work / "data", *cmd[1:])
+        assert out.returncode == 0, (line, out.stderr)
+        ran.append(cmd[1])
+        if cmd[1] == "ask":
+            assert "45-KH/HU" in out.stdout and "Ban Tuyên giáo" in out.stdout
+    assert {"ingest", "docs", "ask", "backup", "restore", "remove"} <= set(ran)
+    assert (work / "sao-luu" / "2025-06-30" / "troly-backup.json").is_file()
+
+
+def test_the_guide_health_example_has_the_real_fields(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from tests.fakes.channel_engine import FakeEngine, FakeKB
+    from troly.bot.channels.core import ConversationCore, Services
+    from troly.bot.channels.runtime import CoreRunner, Worker
+    from troly.bot.feedback import FeedbackStore
+    from troly.config import Settings
+    from troly.server.app import create_app
+
+    text = GUIDE.read_text(encoding="utf-8")
+    example = json.loads(re.search(r"```json\n(.*?)```", text, re.S).group(1))
+    kb = FakeKB(tmp_path / "k.sqlite3")
+    settings = Settings(data_dir=tmp_path)
+    runner = CoreRunner(ConversationCore(Services(engine=FakeEngine(kb), kb=kb, settings=settings,
+                                                  feedback=FeedbackStore(kb.connect))), Worker())
+    with TestClient(create_app(settings, runner, telegram=False, zalo=False)) as client:
+        real = client.get("/healthz").json()
+    runner.close()
+    assert set(example) == set(real)
+    assert set(example["channels"]["web"]) == set(real["channels"]["web"])
+    from troly.server.channels import ChannelStatus
+
+    assert set(example["channels"]["telegram"]) == set(ChannelStatus("telegram", "polling").to_json())
