@@ -197,3 +197,49 @@ SUBSCRIBED = "Đã đăng ký nhắc hạn chót cho: {agency}. Tôi sẽ nhắc
 SUBSCRIBED_ALL = "Đã đăng ký nhắc mọi hạn chót. Tôi sẽ nhắc trước 7, 3 và 1 ngày."
 UNSUBSCRIBED = "Đã hủy nhắc việc."
 NOT_SUBSCRIBED = "Bạn chưa đăng ký nhắc việc."
+
+# --- Admin page: review before publishing ----------------------------------------------
+
+ADMIN_BAD_REQUEST = "Vui lòng nhập chủ đề và chọn kênh (Zalo, Facebook, loa) và đối tượng (người dân, cán bộ)."
+ADMIN_BAD_TEXT = "Nội dung bài không được để trống và không dài quá {n} ký tự."
+# Placeholders of admin.html ({{key}}).
+ADMIN_POSTS_PAGE = {
+    "posts_heading": "Soạn bài tuyên truyền",
+    "posts_topic_label": "Chủ đề",
+    "posts_topic_hint": "ví dụ: chuyển đổi số, an ninh mạng",
+    "posts_channel_label": "Kênh",
+    "posts_audience_label": "Đối tượng",
+    "posts_audience_dan": "Người dân",
+    "posts_audience_canbo": "Cán bộ, đảng viên",
+    "posts_create": "Soạn bài",
+    "posts_text_label": "Nội dung (có thể sửa trực tiếp trước khi đăng)",
+    "posts_save": "Lưu bản cuối",
+    "posts_copy": "Sao chép",
+    "posts_sources_heading": "Nguồn",
+    "posts_history_heading": "Lịch sử bài đã soạn",
+    "posts_search_label": "Tìm theo chủ đề",
+}
+# Strings for admin.js.
+ADMIN_POSTS_JS = {
+    "posts_writing": "Đang soạn bài…",
+    "posts_ready": "Đã soạn xong. Hãy đọc lại, sửa nếu cần rồi sao chép để đăng.",
+    "posts_saved": "Đã lưu bản cuối.",
+    "posts_copied": "Đã sao chép vào bộ nhớ tạm (bản cuối đã được lưu).",
+    "posts_copy_failed": "Không sao chép được; hãy chọn nội dung và nhấn Ctrl+C.",
+    "col_topic": "Chủ đề",
+    "col_channel": "Kênh",
+    "col_audience": "Đối tượng",
+    "col_post": "Bài đăng (bản cuối)",
+    "col_edited": "Đã sửa",
+    "edited_yes": "Có",
+    "edited_no": "Không",
+    "posts_open": "Mở",
+    "channel_zalo": "Zalo",
+    "channel_facebook": "Facebook",
+    "channel_loa": "Loa truyền thanh",
+    "audience_dan": "Người dân",
+    "audience_canbo": "Cán bộ",
+    "action_post_created": "Soạn bài",
+    "action_post_saved": "Lưu bài",
+    "action_post_declined": "Không soạn được bài",
+}

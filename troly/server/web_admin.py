@@ -163,7 +163,11 @@ def admin_page(request: Request) -> Response:
         return JSONResponse({"detail": "Not Found"}, status_code=404)
     if not web_auth.session_valid(request.cookies.get(web_auth.COOKIE, ""), token):
         return _login_page(request)
-    return page_response(render_page("admin.html", text.ADMIN_JS, {"root": _root(request)}), frames="'none'")
+    from troly.prompts import posts as post_text  # the review-before-publishing card
+
+    strings = {**text.ADMIN_JS, **post_text.ADMIN_POSTS_JS}
+    extra = {"root": _root(request), **post_text.ADMIN_POSTS_PAGE}
+    return page_response(render_page("admin.html", strings, extra), frames="'none'")
 
 
 @router.post("/admin/login", include_in_schema=False)
@@ -321,3 +325,9 @@ async def admin_log(request: Request, n: int = 50) -> Response:
         return _error("no_kb", 503)
     entries = await run_in_threadpool(audit.recent, max(1, min(n, 500)))
     return JSONResponse({"entries": [e.to_json() for e in entries]})
+
+
+# Review before publishing (``web_posts``) uses this module's guard and helpers.
+from troly.server import web_posts as _web_posts  # noqa: E402
+
+router.include_router(_web_posts.router)

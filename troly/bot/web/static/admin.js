@@ -1,4 +1,5 @@
-/* troly admin page: upload, list and remove documents; deadlines; recent questions; audit log.
+/* troly admin page: upload, list and remove documents; posts reviewed before publishing (with their
+ * history); deadlines; recent questions; audit log.
  * Talks to admin/api/* with the HttpOnly session cookie. All data is rendered with textContent. */
 (function () {
   "use strict";
@@ -210,6 +211,92 @@
     }).then(function () { btn.disabled = false; });
   });
 
-  ["docs", "deadlines", "questions", "audit"].forEach(function (id) { $(id).textContent = S.loading; });
+  /* Review before publishing: ask for a post, edit it in place, copy it (the final text is kept). */
+  var current = null;
+
+  function showPost(entry) {
+    current = entry;
+    $("post-editor").className = "";
+    $("post-text").value = entry.final;
+    var list = $("post-sources");
+    list.textContent = "";
+    (entry.sources || []).forEach(function (s) {
+      var li = el("li");
+      li.appendChild(el("strong", "", s.document));
+      if (s.section) li.appendChild(el("span", "muted", " · " + s.section));
+      li.appendChild(el("blockquote", "", s.quote));
+      list.appendChild(li);
+    });
+  }
+
+  function savePost() {
+    if (!current) return Promise.resolve(null);
+    return api("PUT", "posts/" + current.id, JSON.stringify({ text: $("post-text").value })).then(function (data) {
+      current = data.entry;
+      loadPostHistory();
+      return data.entry;
+    });
+  }
+
+  function loadPostHistory() {
+    var q = $("post-search").value || "";
+    return api("GET", "posts?q=" + encodeURIComponent(q)).then(function (data) {
+      table("post-history", [
+        [S.col_time, function (p) { return when(p.updated); }],
+        [S.col_topic, function (p) { return p.topic; }],
+        [S.col_channel, function (p) { return S["channel_" + p.channel] || p.channel; }],
+        [S.col_audience, function (p) { return S["audience_" + p.audience] || p.audience; }],
+        [S.col_post, function (p) { return p.final.length > 160 ? p.final.slice(0, 160) + "…" : p.final; }],
+        [S.col_edited, function (p) { return p.edited ? S.edited_yes : S.edited_no; }],
+        [S.col_action, function (p) {
+          var b = el("button", "btn-outline", S.posts_open);
+          b.type = "button";
+          b.addEventListener("click", function () { showPost(p); $("post-text").focus(); });
+          return b;
+        }]
+      ], data.entries || []);
+    }).catch(function (e) { $("post-history").textContent = fmt(S.failed, { error: e.message }); });
+  }
+
+  $("post-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var status = $("post-status"), btn = $("post-create");
+    btn.disabled = true;
+    status.className = "status";
+    status.textContent = S.posts_writing;
+    var body = JSON.stringify({ topic: $("post-topic").value, channel: $("post-channel").value,
+                                audience: $("post-audience").value });
+    api("POST", "posts", body).then(function (data) {
+      showPost(data.entry);
+      status.className = "status ok";
+      status.textContent = S.posts_ready;
+      loadPostHistory();
+    }).catch(function (err) {
+      status.className = "status bad";
+      status.textContent = err.message;
+    }).then(function () { btn.disabled = false; });
+  });
+
+  $("post-save").addEventListener("click", function () {
+    savePost().then(function () { $("post-status").textContent = S.posts_saved; })
+      .catch(function (err) { $("post-status").textContent = fmt(S.failed, { error: err.message }); });
+  });
+
+  $("post-copy").addEventListener("click", function () {
+    var text = $("post-text").value;
+    var copied = navigator.clipboard && navigator.clipboard.writeText
+      ? navigator.clipboard.writeText(text)
+      : new Promise(function (ok, fail) {
+          $("post-text").select();
+          (document.execCommand && document.execCommand("copy")) ? ok() : fail(new Error("copy"));
+        });
+    copied.then(savePost).then(function () { $("post-status").textContent = S.posts_copied; })
+      .catch(function () { $("post-status").textContent = S.posts_copy_failed; });
+  });
+
+  $("post-search").addEventListener("input", function () { loadPostHistory(); });
+
+  ["docs", "deadlines", "questions", "audit", "post-history"].forEach(function (id) { $(id).textContent = S.loading; });
   refresh();
+  loadPostHistory();
 })();
