@@ -274,3 +274,20 @@ def test_telegram_webhook_work_is_bounded(tmp_path):
         finally:
             BlockingEngine.release.set()
             runner.close()
+
+
+def test_cli_start_up_redacts_the_configured_secrets(tmp_path, monkeypatch, capsys, caplog):
+    """`troly ...` (polling bots included) installs the redaction before any command runs."""
+    import io
+
+    from troly.cli import ask_cmds, main
+
+    token = "987654:cli-token-never-logged"
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", token)
+    monkeypatch.setenv("TROLY_DATA", str(tmp_path))
+    monkeypatch.setattr(ask_cmds, "_engine", lambda: SimpleNamespace(warm=lambda: None))
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["ask", "--jsonl"]) == 0
+    caplog.set_level(logging.DEBUG)
+    logging.getLogger("telegram.ext.ExtBot").debug("POST %s", f"https://api.telegram.org/bot{token}/getMe")
+    assert token not in caplog.text and redact.MASK in caplog.text
