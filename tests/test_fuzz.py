@@ -68,6 +68,15 @@ def ask_body(rng: random.Random) -> bytes:
     return bytes(rng.randrange(256) for _ in range(rng.randint(1, 200)))
 
 
+def vote_body(rng: random.Random, given: list[tuple[int, str]]) -> bytes:
+    """Votes with the right token, another answer's, none, and ids and values of every kind."""
+    ident, token = rng.choice(given) if given and rng.random() < 0.6 else (rng.randint(-5, 10**6), "x")
+    body = {"id": rng.choice([ident, ident, str(ident), 2**70, -1, None, "1e3", [ident]]),
+            "vote_token": rng.choice([token, token, rng.choice(given)[1] if given else "", None, 7, "\u0000"]),
+            "vote": rng.choice([1, -1, 1, 0, 2, True, "1", None, 1.0])}
+    return json.dumps(body).encode() if rng.random() < 0.9 else ask_body(rng)
+
+
 def zalo_body(rng: random.Random, i: int) -> bytes:
     if rng.random() < 0.6:
         update = FakeZalo.update(f"z{rng.randint(0, 4)}", text(rng), message_id=f"f{i}",
@@ -132,8 +141,8 @@ def test_fuzz_api_and_webhooks(tmp_path, errors):
 
         runner = CoreRunner.start(core)
         documents = runner.worker.call_sync(runner.core.services.kb.documents)
-        statuses: dict[str, list[int]] = {"ask": [], "zalo": [], "telegram": []}
-        cited = 0
+        statuses: dict[str, list[int]] = {"ask": [], "feedback": [], "zalo": [], "telegram": []}
+        cited, answers = 0, []
         try:
             with TestClient(create_app(settings, runner), raise_server_exceptions=False) as c:
                 for _ in range(160):
@@ -141,6 +150,12 @@ def test_fuzz_api_and_webhooks(tmp_path, errors):
                     statuses["ask"].append(r.status_code)
                     if r.status_code == 200:
                         cited += check_quotes(r.json(), documents)
+                        answers.append(r.json())
+                given = [(a["id"], a["vote_token"]) for a in answers if a.get("vote_token")]
+                for _ in range(60):
+                    r = c.post("/api/feedback", content=vote_body(rng, given),
+                               headers={"Content-Type": "application/json"})
+                    statuses["feedback"].append(r.status_code)
                 for i in range(90):
                     r = c.post("/webhook/zalo", content=zalo_body(rng, i), headers={"X-Bot-Api-Secret-Token": ZALO_SECRET})
                     statuses["zalo"].append(r.status_code)
