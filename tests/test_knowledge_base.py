@@ -25,7 +25,7 @@ GUIDE = [
 
 
 def open_kb(tmp_path, **kw) -> KnowledgeBase:
-    return KnowledgeBase(Settings(data_dir=tmp_path / "data"), encoder=kw.get("encoder") or FakeEncoder(),
+    return KnowledgeBase(Settings(data_dir=tmp_path / "data", index_vectors=True), encoder=kw.get("encoder") or FakeEncoder(),
                          ingestor=kw.get("ingestor") or FakeIngestor())
 
 

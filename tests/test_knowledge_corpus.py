@@ -17,7 +17,7 @@ FILES = sorted(DEFAULT_CORPUS.glob("*.txt"))
 
 
 def new_kb(path) -> KnowledgeBase:
-    return KnowledgeBase(Settings(data_dir=path), encoder=FakeEncoder())
+    return KnowledgeBase(Settings(data_dir=path, index_vectors=True), encoder=FakeEncoder())
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from knowledge_fakes import make_doc
 
 @pytest.fixture(scope="module")
 def real_kb(tmp_path_factory):
-    kb = KnowledgeBase(Settings(data_dir=tmp_path_factory.mktemp("real") / "data"))
+    kb = KnowledgeBase(Settings(data_dir=tmp_path_factory.mktemp("real") / "data", index_vectors=True))
     kb.add(make_doc("a", ["Tăng cường ứng dụng công nghệ số và thương mại điện tử trong sản xuất nông nghiệp.",
                           "Tổ chức hội nghị quán triệt cho cán bộ, đảng viên."], source="a.txt"))
     kb.add(make_doc("b", ["Giám sát, phản biện xã hội đối với việc thực hiện chính sách về trí thức."],

@@ -78,6 +78,11 @@ class Settings:
     channel_retry_first: float = 5.0
     channel_retry_max: float = 300.0
     dense_weight: float = -1.0  # < 0: the tuned default in knowledge.search
+    # Vectors are derived data: with a dense weight of 0 (the shipped model's default) no query reads
+    # them, and embedding is most of the cold-ingest time (the real corpus: minutes, not seconds).
+    # None: index them only when queried (weight > 0; a base opened later with a weight > 0 fills in
+    # the missing ones before its first dense query); True: always; False: never.
+    index_vectors: bool | None = None
     # Posts take sentences of a repaired scan only from documents whose repair is at least this
     # sure (mean posterior of the restored syllables). 0.9: the shipped scan, which reads well
     # after repair, scores 0.974; a scan the repair could not make sense of scores far lower.
@@ -116,6 +121,12 @@ class Settings:
     # threshold sits between the two groups.
     min_printable_share: float = 0.95
     min_wordlike_share: float = 0.6
+    # OCR repair runs only on text that has lost its Vietnamese marks: the share of words written
+    # with a non-ASCII letter is >= 0.68 in each of the 173 real documents (chemical symbols, English
+    # names and abbreviations there once set off a repair that turned "Pb" into "Đồ"), and 0.13-0.21
+    # in OCR-damaged copies (../shared/eval/ocr_damage.py on three of them) and the shipped scan.
+    # The threshold sits between the two groups.
+    repair_max_marked_share: float = 0.45
 
     @property
     def db_path(self) -> Path:
@@ -153,6 +164,8 @@ class Settings:
             channel_retry_first=_float("TROLY_CHANNEL_RETRY_FIRST", 5.0),
             channel_retry_max=_float("TROLY_CHANNEL_RETRY_MAX", 300.0),
             dense_weight=_float("TROLY_DENSE_WEIGHT", -1.0),
+            index_vectors={"1": True, "true": True, "0": False, "false": False}.get(
+                (env("TROLY_INDEX_VECTORS") or "").strip().lower()),
             post_repair_min_confidence=_float("TROLY_POST_REPAIR_MIN", 0.9),
             max_request_bytes=_int("TROLY_MAX_REQUEST_BYTES", 1024 * 1024),
             max_upload_request_bytes=_int("TROLY_MAX_UPLOAD_REQUEST_BYTES", 26 * 1024 * 1024),

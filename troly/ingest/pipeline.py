@@ -19,6 +19,7 @@ from troly.ingest.errors import IngestError
 from troly.ingest.facts import extract_facts
 from troly.ingest.layout import read_layout
 from troly.ingest.sections import build_sections, place
+from troly.config import Settings
 from troly.models import Document
 from troly.vn.text import fold, nfc
 
@@ -27,6 +28,12 @@ log = logging.getLogger(__name__)
 # Bump when a change to ingest alters what is extracted: knowledge bases re-read their files.
 PIPELINE_VERSION = "13"
 DAMAGE_THRESHOLD = 0.15  # share of non-Vietnamese tokens above which a text is called damaged
+
+
+def marked_share(text: str) -> float:
+    """Share of words written with a non-ASCII letter: high in Vietnamese that kept its marks."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return sum(not w.isascii() for w in words) / len(words) if words else 1.0
 
 
 def _slug(text: str) -> str:
@@ -40,9 +47,11 @@ class Ingestor:
     the knowledge base; it is called lazily, only when a damaged text needs repair.
     """
 
-    def __init__(self, clean_texts: Callable[[], Iterable[str]] | None = None) -> None:
+    def __init__(self, clean_texts: Callable[[], Iterable[str]] | None = None, settings: Settings | None = None) -> None:
         self._clean_texts = clean_texts
         self._repairer = None
+        # the dataclass default when no settings are given (a bare Ingestor in a script or a test)
+        self._max_marked = (settings or Settings).repair_max_marked_share
 
     def _repair(self, text: str):
         try:
@@ -51,8 +60,8 @@ class Ingestor:
             return text, None, 0.0
         text, _enc = convert_legacy(text)
         share = damage_share(text)
-        if share < 0.02:
-            return text, None, share
+        if share < 0.02 or marked_share(text) > self._max_marked:
+            return text, None, share  # clean, or its marks intact: odd tokens are names and symbols
         if self._repairer is None:
             extra = list(self._clean_texts()) if self._clean_texts else []
             self._repairer = Repairer(extra)

@@ -76,6 +76,8 @@ class KnowledgeBase:
         self._writer = WriterLock(settings.data_dir)  # one writer per base, across processes
         default = DEFAULT_DENSE_WEIGHT if settings.embedding_model else SHIPPED_MODEL_DENSE_WEIGHT
         self.dense_weight = settings.dense_weight if settings.dense_weight >= 0 else default
+        iv = settings.index_vectors
+        self.index_vectors = iv if iv is not None else self.dense_weight > 0
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> "KnowledgeBase":
@@ -106,7 +108,7 @@ class KnowledgeBase:
         if self._ingestor is None:
             from troly.ingest.pipeline import Ingestor
 
-            self._ingestor = Ingestor(clean_texts=self._clean_texts)
+            self._ingestor = Ingestor(clean_texts=self._clean_texts, settings=self.settings)
         return self._ingestor
 
     def _clean_texts(self) -> list[str]:
@@ -133,7 +135,7 @@ class KnowledgeBase:
         if extra:
             log.info("dropping %d stale vectors", len(extra))
             vec.delete(sorted(extra))
-        if missing:
+        if missing and (self.index_vectors or self.dense_weight > 0):  # no query reads them otherwise
             log.info("embedding %d chunks missing from the vector store", len(missing))
             chunks = self.store.chunks_by_ids(sorted(missing))
             for i in range(0, len(chunks), 1000):
@@ -283,7 +285,8 @@ class KnowledgeBase:
     def _write(self, doc: Document, refresh: bool, by_content: bool = True) -> Written:
         """Store ``doc``: the decision (new, an update of its file, a replacement of the same
         document from another file) and the write happen under the writer lock."""
-        embs = self.embedder.encode([dense_text(c) for c in doc.chunks])  # slow, and needs no lock
+        # slow, and needs no lock; skipped where no query reads vectors (Settings.index_vectors)
+        embs = self.embedder.encode([dense_text(c) for c in doc.chunks]) if self.index_vectors else None
         with self._writer, self._lock:
             done = self._unchanged(doc.source, doc.sha256, by_content)  # another writer may have been first
             if done is not None:
@@ -301,12 +304,12 @@ class KnowledgeBase:
             doc = self._with_ids(doc, old_id)
             old_chunks = set(self.store.chunk_ids(old_id)) if old_id else set()
             old_chunks |= set(self.store.chunk_ids(doc.id))
-            vec = self.vectors
-            vec.upsert([c.id for c in doc.chunks], embs, [doc.id] * len(doc.chunks))
+            if embs is not None:
+                self.vectors.upsert([c.id for c in doc.chunks], embs, [doc.id] * len(doc.chunks))
             self.store.replace(doc, old_id, ident)
             stale = old_chunks - {c.id for c in doc.chunks}
-            if stale:
-                vec.delete(sorted(stale))
+            if stale and embs is not None:
+                self.vectors.delete(sorted(stale))
         if refresh:
             self.snapshot()
             if old_id:
@@ -345,7 +348,8 @@ class KnowledgeBase:
             for doc_id in ids:
                 chunk_ids = self.store.chunk_ids(doc_id)
                 self.store.delete(doc_id)
-                self.vectors.delete(chunk_ids)
+                if self._vectors is not None or self.index_vectors:  # else reconcile drops them when opened
+                    self.vectors.delete(chunk_ids)
         if ids:
             self.snapshot()
             self._prune_embeddings()
