@@ -88,6 +88,13 @@ def test_same_number_from_another_issuer_is_another_document_even_when_the_first
     assert top_doc(kb, "bồi dưỡng kỹ năng số hội viên nông dân") == other
 
 
+def test_a_number_shared_by_two_documents_leads_to_both(kb, tmp_path):
+    kb.ingest([plan(tmp_path / "east.txt", **EAST), plan(tmp_path / "west.txt", **WEST)])
+    hits = kb.search("32/KH-UBND", k=2, by_document=True)
+    assert sorted(h.doc_id for h in hits) == kb.resolve(parse_key("32/KH-UBND"))
+    assert hits[0].score == hits[1].score  # both get the boost of their own number
+
+
 def test_the_distinct_id_is_stable_across_bases(tmp_path):
     ids = []
     for n in range(2):

@@ -89,7 +89,11 @@ class Snapshot:
         snap.row_doc = np.zeros(len(snap.chunks), dtype=np.int64)
         for j, rows in enumerate(snap.doc_rows.values()):
             snap.row_doc[rows] = j
-        snap.own_numbers = _by_number({k: snap.doc_rows.get(d, np.zeros(0, np.int64)) for d, k in keys.items() if k})
+        own: dict[str, list[np.ndarray]] = defaultdict(list)  # numbers repeat between issuers: rows of all
+        for d, k in sorted(keys.items()):
+            if k:
+                own[k].append(snap.doc_rows.get(d, np.zeros(0, np.int64)))
+        snap.own_numbers = _by_number({k: np.concatenate(rows) for k, rows in own.items()})
         snap.mentioned = _by_number({k: np.asarray(r, dtype=np.int64) for k, r in by_ref.items()})
         snap.described = _by_number(_described_rows(snap.chunks, snap.doc_rows, facts))
         return snap
