@@ -1,5 +1,5 @@
 """A bounded fuzz run (issue 16): a few hundred generated inputs, from a seeded random source,
-through ``/api/ask``, both webhooks (with the right secrets) and ``troly ask --jsonl``.
+through ``/api/ask``, ``/api/feedback``, both webhooks (with the right secrets) and ``troly ask --jsonl``.
 
 Nothing may answer 5xx, nothing may crash (no ERROR log line from troly or the Telegram
 library), and every quote cited in an answer is a verbatim substring of its document's text.
