@@ -266,3 +266,10 @@ def test_unread_facts_are_reported(tmp_path, monkeypatch, capsys):
     entries = {e["source"].rsplit("/", 1)[-1]: e for e in json.loads(capsys.readouterr().out)}
     assert entries["bare.txt"]["unread"] == ["number", "date", "signer"] and entries["whole.txt"]["unread"] == []
     assert entries["whole.txt"]["number"] == "87/2025/QĐ-UBND" and entries["whole.txt"]["key"] == "87/2025/QD-UBND"
+
+
+def test_wrapped_type_line_and_wrapped_name():
+    """Constructed: the type line and the signer's name each wrapped after a word."""
+    text = WRAPPED.replace("KẾ HOẠCH", "KẾ\nHOẠCH") + "\n" + BODY + RECIPIENTS + "CHỦ TỊCH\nNguyễn Văn\nAn\n"
+    f = facts(text)
+    assert (f.type, f.signer, f.signer_title) == ("Kế hoạch", "Nguyễn Văn An", "CHỦ TỊCH")

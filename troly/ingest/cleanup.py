@@ -63,6 +63,19 @@ def is_type_line(line: str) -> bool:
     return bool(_TYPE_LINE.match(fold(line))) and _is_caps(line)
 
 
+def join_split_type_lines(lines: list[str]) -> list[str]:
+    """A type line wrapped in two ("THÔNG" / "TƯ", "QUYẾT" / "ĐỊNH") put back on one line."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if prev.strip() and line.strip() and not is_type_line(prev) and len(prev.split()) == 1 \
+                and is_type_line(f"{prev.strip()} {line.strip()}"):
+            out[-1] = f"{prev.strip()} {line.strip()}"
+            continue
+        out.append(line)
+    return out
+
+
 def _wrap_width(lines: list[str]) -> float:
     lengths = [len(s) for s in lines if len(s) >= 30]
     if len(lengths) < 5:
@@ -167,5 +180,5 @@ def clean(text: str) -> str:
         lines.append(re.sub(r"[ \u00a0]{2,}", " ", line).strip())
     from troly.ingest.tables import rebuild_cell_tables
 
-    paragraphs = unwrap(rebuild_cell_tables(lines))
+    paragraphs = unwrap(rebuild_cell_tables(join_split_type_lines(lines)))
     return "\n\n".join(paragraphs) + "\n"

@@ -130,6 +130,10 @@ def find_blocks(lines: list[str], start: int = 0) -> list[Signature]:
         if not name and k + 1 < len(lines) and len(lines[k].split()) == 1:  # "Bùi" / "Xuân Cường"
             name = person_name(f"{lines[k]} {lines[k + 1]}")
             k += 1 if name else 0
+        elif name and k + 1 < len(lines) and len(lines[k + 1].split()) == 1 and len(name.split()) < 4 \
+                and person_name(f"{name} {lines[k + 1]}"):  # "Lê Hải" / "Hòa": the name wrapped
+            name = person_name(f"{name} {lines[k + 1]}")
+            k += 1
         if titles and name:
             out.append(Signature(name, [_tidy(t) for t in titles], i, k + 1))
             i = k + 1
