@@ -48,6 +48,12 @@ def test_ingest_and_repair_read_bytes_the_same_way(tmp_path):
         assert readers.read(path) == decode_bytes(data)[0]
 
 
+def test_a_long_legacy_file_is_chosen_on_a_sample_and_converted_whole():
+    one = unicode_to_tcvn3(SHIPPED.read_text(encoding="utf-8")).encode("latin-1")
+    text, enc = decode_bytes(one * 30)  # > 200 KB: the reading is chosen on slices of it
+    assert enc == "tcvn3" and text == decode_bytes(one)[0] * 30
+
+
 def test_cp1258_and_western_8bit_text():
     """Constructed: Windows' Vietnamese code page (base letter + combining tone) and a cp1252 text."""
     vietnamese = "Kế hoạch tuyên truyền chuyển đổi số của Ủy ban nhân dân phường"

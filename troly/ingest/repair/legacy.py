@@ -118,9 +118,11 @@ def _restore_capitals(line: str) -> str:
     return _CAPS_LOST.sub(lambda m: m.group(0) if re.search("[a-z]", m.group(0)) else m.group(0).upper(), line)
 
 
+_TCVN3_TABLE = str.maketrans(TCVN3_TO_UNICODE)
+
+
 def tcvn3_to_unicode(text: str) -> str:
-    converted = "".join(TCVN3_TO_UNICODE.get(c, c) for c in text)
-    return "\n".join(_restore_capitals(line) for line in converted.split("\n"))
+    return "\n".join(_restore_capitals(line) for line in text.translate(_TCVN3_TABLE).split("\n"))
 
 
 def vni_to_unicode(text: str) -> str:
@@ -192,9 +194,28 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    single = _single_bytes(data)
-    converted, legacy = convert_legacy(single)
-    readings = [(converted, legacy)] if legacy else []
-    readings += [(single, "cp1252"), (unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")), "cp1258")]
+    probe = _sample(data)  # the choice is made on a sample: a long file is read once, not three times
+    single = _single_bytes(probe)
+    legacy = convert_legacy(single)[1]
+    readings = {legacy: _READ[legacy](single)} if legacy else {}
+    readings.update(cp1252=single, cp1258=_READ["cp1258"](probe))
     # max() keeps the first of equals: a legacy reading first, and cp1258 only when it reads better
-    return max(readings, key=lambda r: _syllable_share(r[0]))
+    best = max(readings, key=lambda name: _syllable_share(readings[name]))
+    return (readings[best] if probe is data else _READ[best](data if best == "cp1258" else _single_bytes(data))), best
+
+
+_READ = {
+    "tcvn3": tcvn3_to_unicode,
+    "vni": vni_to_unicode,
+    "cp1252": lambda text: text,
+    "cp1258": lambda data: unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")),
+}
+SAMPLE_BYTES = 200_000
+
+
+def _sample(data: bytes) -> bytes:
+    """``data`` itself, or 20 evenly spaced slices of it (one byte is one character here)."""
+    if len(data) <= SAMPLE_BYTES:
+        return data
+    step, part = len(data) // 20, SAMPLE_BYTES // 20
+    return b"\n".join(data[i:i + part] for i in range(0, step * 20, step))
