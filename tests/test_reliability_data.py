@@ -307,3 +307,27 @@ def test_the_base_reads_with_the_limits_of_its_settings(tmp_path):
     kb = open_kb(tmp_path / "data", max_text_chars=200)
     report = kb.ingest([plan(tmp_path / "east.txt", **EAST)])
     assert not report.added and "too long" in report.failed[0][1]
+
+
+def test_web_admin_upload_goes_through_the_kept_copy(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from troly.bot.channels import core as core_mod
+    from troly.bot.feedback import FeedbackStore
+    from troly.server.app import create_app
+
+    settings = Settings(data_dir=tmp_path / "data", admin_token="t0ken-for-tests", rate_limit=1000)
+    kb = KnowledgeBase(settings, encoder=FakeEncoder())
+
+    def core():
+        services = core_mod.Services(engine=None, kb=kb, settings=settings, feedback=FeedbackStore(kb.connect))
+        return core_mod.ConversationCore(services)
+
+    app = create_app(settings, core_factory=core, telegram=False, zalo=False)
+    with TestClient(app) as client:
+        files = {"file": ("../../../../tmp/x.txt", PLAN.format(**EAST).encode(), "text/plain")}
+        r = client.post("/admin/api/documents", files=files, headers={"Authorization": "Bearer t0ken-for-tests"})
+    assert r.status_code == 200, r.text
+    (doc,) = kb.documents()
+    kept = Path(doc.source)
+    assert kept.parent == (tmp_path / "data" / "uploads").resolve() and kept.name.startswith("x-") and kept.is_file()
