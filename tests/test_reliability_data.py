@@ -125,20 +125,34 @@ def test_the_same_issuer_number_and_date_replaces_and_says_so(kb, tmp_path):
     assert len(again.unchanged) == 3 and kb.get("32/KH-UBND").source == str(new)
 
 
-def test_remove_by_number_lists_before_it_deletes_two(kb, tmp_path, capsys, monkeypatch):
+@pytest.fixture
+def run(kb, monkeypatch):
+    """``troly <argv>`` on this knowledge base."""
     import argparse
 
     from troly.cli import kb_cmds
 
-    kb.ingest([plan(tmp_path / "east.txt", **EAST), plan(tmp_path / "west.txt", **WEST)])
     monkeypatch.setattr(kb_cmds, "_open", lambda: kb)
     parser = argparse.ArgumentParser()
     kb_cmds.register(parser.add_subparsers(dest="command"))
 
-    def run(*argv):
+    def go(*argv):
         args = parser.parse_args(list(argv))
         return args.func(args)
+    return go
 
+
+def test_ingest_says_which_file_a_replacement_replaced(run, tmp_path, capsys):
+    old = plan(tmp_path / "east.txt", **EAST)
+    new = plan(tmp_path / "east-v2.txt", **{**EAST, "body": "Phủ sóng wifi miễn phí tại nhà văn hóa các thôn."})
+    assert run("ingest", str(old)) == 0 and run("ingest", str(new)) == 0
+    out = capsys.readouterr().out
+    assert f"replaced: {old} by {new} (the same issuer, number and date)" in out
+    assert "added 0, updated 1" in out
+
+
+def test_remove_by_number_lists_before_it_deletes_two(kb, run, tmp_path, capsys):
+    kb.ingest([plan(tmp_path / "east.txt", **EAST), plan(tmp_path / "west.txt", **WEST)])
     assert run("remove", "32/kh-ubnd") == 1
     err = capsys.readouterr().err
     assert "2 documents" in err and "BÌNH AN" in err and kb.count() == 2
