@@ -95,6 +95,18 @@ def test_a_number_shared_by_two_documents_leads_to_both(kb, tmp_path):
     assert hits[0].score == hits[1].score  # both get the boost of their own number
 
 
+def test_identity_needs_issuer_number_and_date_and_a_matching_place():
+    from troly.knowledge.identity import identity
+    from troly.models import Facts
+
+    east = Facts(key="32/KH-UBND", issuer="ỦY BAN NHÂN DÂN", place="An Bình", date="2025-08-19")
+    assert identity(east) == identity(Facts(key="32/KH-UBND", issuer="Ủy ban nhân dân", place="AN BÌNH",
+                                            date="2025-08-19"))
+    assert identity(east) != identity(Facts(key="32/KH-UBND", issuer="ỦY BAN NHÂN DÂN", place="Bình An",
+                                            date="2025-08-19"))  # an issuer read without its commune
+    assert identity(Facts(key="32/KH-UBND", issuer="ỦY BAN NHÂN DÂN")) == ""  # no date: nothing to match on
+
+
 def test_the_distinct_id_is_stable_across_bases(tmp_path):
     ids = []
     for n in range(2):
