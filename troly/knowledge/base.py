@@ -252,9 +252,10 @@ class KnowledgeBase:
             from troly.ingest.errors import IngestError
 
             raise IngestError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
-        done = self._unchanged(source, sha)
-        if done is not None:
-            return Written("unchanged", self.get(done))
+        known = self._unchanged(source, sha)
+        held = self.get(known) if known is not None else None  # None too when removed meanwhile
+        if held is not None:
+            return Written("unchanged", held)
         preload = getattr(self.encoder, "preload", None)
         if preload is not None:  # the model loads while this file is read and repaired
             preload()
