@@ -90,7 +90,8 @@ def test_follow_up_uses_the_previous_document(engine):
 
 def test_answer_json_shape(engine):
     js = engine.ask("Kế hoạch 114-KH/HU ban hành ngày nào?").to_json()
-    assert set(js) == {"answer", "abstained", "intent", "sources"}
+    assert set(js) == {"answer", "abstained", "intent", "route", "reason", "sources"}
+    assert js["route"] == "facts" and js["reason"] == ""
     assert set(js["sources"][0]) == {"document", "title", "section", "quote"}
     assert js["sources"][0]["document"] == "114-KH/HU"
     assert len(js["answer"]) <= 900

@@ -127,6 +127,22 @@ class Settings:
     # in OCR-damaged copies (../shared/eval/ocr_damage.py on three of them) and the shipped scan.
     # The threshold sits between the two groups.
     repair_max_marked_share: float = 0.45
+    # The answer engine (troly.bot.answer). Out of scope: the share of a question's own word pairs
+    # (beyond naming a document) that the corpus knows, below which it is declined. Set at the
+    # midpoint of the gap that bench/coverage_margin.py measures on the development questions
+    # (../shared/eval/dev.jsonl, shipped corpus): the highest to decline scores 0.333, the lowest
+    # to answer 0.429 (the earlier 0.34 sat just above the 1/3 of two out-of-scope questions). A passage stands in for a missing task row
+    # of "ai chủ trì X" when it holds half of X's words. "A few words more" than a fact asks for
+    # (the rest of a question about a document only cited): 2. Scan limits keep a 2,000-document
+    # base as fast as a 5-document one (measured with ../shared/eval/latency.py at stop 12).
+    answer_coverage_min: float = 0.38
+    answer_lead_passage_min: float = 0.5
+    answer_residual_max: int = 2
+    answer_max_scan_rows: int = 2000
+    answer_max_scan_docs: int = 20
+    answer_max_subjects: int = 3
+    answer_max_chars: int = 900  # a chat answer stays short; the sources carry the rest
+    answer_max_question: int = 2000
 
     @property
     def db_path(self) -> Path:

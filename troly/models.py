@@ -141,23 +141,46 @@ class Source:
 
 
 @dataclass
+class Trace:
+    """Where an answer came from: the stages it went through, the guards it passed, the route
+    taken (or the guard that fired, with its reason code), the composer and the documents."""
+
+    stages: list[str] = field(default_factory=list)
+    guards: list[str] = field(default_factory=list)  # guards checked and passed, in order
+    route: str = ""  # the route that answered, or the guard that fired
+    reason: str = ""  # a guard's reason code ("out_of_scope", "unknown_document" ...), "" when answered
+    composer: str = ""
+    documents: list[str] = field(default_factory=list)  # documents considered (targets, scope)
+    notes: list[str] = field(default_factory=list)  # e.g. "follow-up dropped: answered from the whole base"
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
 class Answer:
     answer: str
     abstained: bool
     intent: str
     sources: list[Source] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)  # documents the answer is about (follow-ups)
+    trace: Trace | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, trace: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
             "answer": self.answer,
             "abstained": self.abstained,
             "intent": self.intent,
+            "route": self.trace.route if self.trace else "",
+            "reason": self.trace.reason if self.trace else "",
             "sources": [
                 {"document": s.document, "title": s.title, "section": s.section, "quote": s.quote}
                 for s in self.sources
             ],
         }
+        if trace and self.trace is not None:
+            out["trace"] = self.trace.to_json()
+        return out
 
 
 def to_dict(obj: Any) -> dict[str, Any]:

@@ -29,6 +29,9 @@ def figure_in_folded(f: str, quantity: str) -> bool:
         return bool(_PERCENT.search(f))
     if _COUNT.search(q + " "):
         return bool(_COUNT.search(f))
+    if not re.match(r"(?:bao nhieu|may)\b", q) and not _COUNT.search(q + " "):
+        # a figure named ("lương cơ sở"): the name, then a number within the same clause
+        return bool(re.search(rf"\b{re.escape(q)}\b[^.;\n]{{0,60}}?\d", f))
     m = _ASKED.match(q)
     if m:
         noun = m.group("noun").split()

@@ -68,7 +68,9 @@ _QUANTITY = re.compile(r"\b(bao nhieu|may)\s+(ty|trieu|nghin|dong|phan tram|%|ng
                        r"muc tien(?: thuong)?|muc ho tro|muc chi)\b"
                        # "bao nhiêu chi bộ": a count of things; not of a document's own items, which are counted
                        r"|\b(bao nhieu|may)\s+(?!(?:nhiem vu|noi dung|giai phap|hinh thuc|muc tieu|van ban|bien phap|"
-                       r"yeu cau|phan|muc|diem|dieu|gio|ngay|lan)\b)(?P<noun>[a-z]+)(?: [a-z]+)?")
+                       r"yeu cau|phan|muc|diem|dieu|gio|ngay|lan)\b)(?P<noun>[a-z]+)(?: [a-z]+)?"
+                       # "lương cơ sở (năm 2025) là bao nhiêu": a figure named before it
+                       r"|(?P<what>\b[a-z][a-z ]{2,40}?)(?:\s+(?:nam \d{4}|hien nay|hien tai))?\s+(?:la|bang)\s+bao nhieu\b")
 
 
 def _machine(text: str, start: int) -> bool:
@@ -140,5 +142,6 @@ def parse(text: str) -> Query:
     while (m := _QUANTITY.search(folded_text, pos)) and _machine(text, m.start()):  # "xe máy" asks no count
         pos = m.start() + 3
     if m and not (m.group("noun") and m.group("noun") in FUNCTION_WORDS_FOLDED):  # "lần thứ mấy và ..." counts nothing
-        q.quantity = text[m.start():m.end()]  # as typed, for the reply; figures.py folds it
+        start, end = (m.start("what"), m.end("what")) if m.group("what") else (m.start(), m.end())
+        q.quantity = text[start:end]  # as typed, for the reply; figures.py folds it
     return q

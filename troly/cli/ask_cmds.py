@@ -16,6 +16,9 @@ def register(sub) -> None:
     p.add_argument("question", nargs="?", help="the question (omit with --jsonl)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--jsonl", action="store_true", help='read {"q": ...} lines on stdin, write one JSON answer a line')
+    p.add_argument("--trace", action="store_true",
+                   help="show where the answer came from (stages, guards, route, composer, documents); "
+                        'with --json/--jsonl: a "trace" field')
     p.set_defaults(func=cmd_ask)
     c = sub.add_parser("chat", help="an interactive console conversation (follow-ups work)")
     c.set_defaults(func=cmd_chat)
@@ -25,6 +28,17 @@ def _engine():
     from troly.bot.engine import AnswerEngine
 
     return AnswerEngine.from_settings()
+
+
+def render_trace(answer: Answer) -> str:
+    """The trace for an operator: one line a field."""
+    t = answer.trace
+    if t is None:
+        return "trace: (none)"
+    rows = [("stages", " -> ".join(t.stages)), ("guards passed", ", ".join(t.guards) or "-"),
+            ("route", t.route), ("reason", t.reason or "-"), ("composer", t.composer or "-"),
+            ("documents", ", ".join(t.documents) or "-")] + [("note", n) for n in t.notes]
+    return "\n".join(f"  {k:14s} {v}" for k, v in rows)
 
 
 def render(answer: Answer) -> str:
@@ -59,13 +73,13 @@ def question_of(line: str, max_depth: int) -> tuple[str, str | None] | dict:
     return q, None if conv is None else str(conv)
 
 
-def answer_line(engine, line: str, max_depth: int) -> dict:
+def answer_line(engine, line: str, max_depth: int, trace: bool = False) -> dict:
     """One input line -> one answer JSON; never raises (one bad line must not lose the rest)."""
     parsed = question_of(line, max_depth)
     if isinstance(parsed, dict):
         return parsed
     try:
-        return engine.ask(*parsed).to_json()
+        return engine.ask(*parsed).to_json(trace=trace)
     except Exception:
         log.exception("answering a --jsonl line failed")
         return error_line(A.JSONL_FAILED)
@@ -94,14 +108,17 @@ def cmd_ask(args) -> int:
         for line in _stdin_lines():
             if not line.strip():
                 continue
-            sys.stdout.write(json.dumps(answer_line(engine, line, depth), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(answer_line(engine, line, depth, args.trace), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         return 0
     if not args.question:
         print("troly ask: give a QUESTION, or use --jsonl", file=sys.stderr)
         return 2
     ans = _engine().ask(args.question)
-    print(json.dumps(ans.to_json(), ensure_ascii=False, indent=2) if args.json else render(ans))
+    if args.json:
+        print(json.dumps(ans.to_json(trace=args.trace), ensure_ascii=False, indent=2))
+    else:
+        print(render(ans) + ("\n\ntrace:\n" + render_trace(ans) if args.trace else ""))
     return 0
 
 

@@ -111,6 +111,7 @@ ADMIN_JS: dict[str, str] = {
     "col_question": "Câu hỏi",
     "col_answer": "Trả lời",
     "col_vote": "Đánh giá",
+    "col_route": "Nguồn trả lời",
     "col_action_log": "Hành động",
     "col_detail": "Chi tiết",
     "status_overdue": "Quá hạn",

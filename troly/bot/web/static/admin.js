@@ -161,6 +161,10 @@
           var s = a.answer || "";
           return s.length > 180 ? s.slice(0, 180) + "…" : s;
         }],
+        [S.col_route, function (q) {
+          var a = q.answer || {};  // where the answer came from: the route, or the guard and its reason
+          return (a.route || a.intent || "") + (a.reason && a.reason !== a.route ? " (" + a.reason + ")" : "");
+        }],
         [S.col_vote, function (q) { return q.vote > 0 ? S.vote_up : q.vote < 0 ? S.vote_down : S.vote_none; }]
       ], data.questions || []);
     }).catch(function (e) { $("questions").textContent = fmt(S.failed, { error: e.message }); });

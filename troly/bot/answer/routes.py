@@ -1,0 +1,173 @@
+"""The route table: guards and routes in the order they are tried, as data; the first that
+answers wins (as python-telegram-bot's handler groups). A guard abstains with a reason code;
+a route composes an answer, or passes (returns None) to the next entry.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from troly.bot import compose_facts, compose_phrases, compose_tasks
+from troly.bot.answer import steps
+from troly.bot.answer.context import Context
+from troly.bot.query import frame_words
+from troly.bot.quotes import overlap
+from troly.bot.targets import Targets
+from troly.models import Answer
+from troly.prompts import answers as msg
+from troly.vn.organisations import member_of_collective
+
+FACT_INTENTS = ("doc_date", "doc_signer", "doc_issuer", "doc_recipients", "doc_number", "doc_about", "doc_cites",
+                "doc_effective")
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    kind: str  # "guard" | "route"
+    when: Callable[[Context], bool]
+    run: Callable[[Context], Answer | None]
+    reason: str = ""  # a guard's reason code
+
+
+def guard(name: str, when: Callable[[Context], bool], run: Callable[[Context], Answer]) -> Step:
+    return Step(name, "guard", when, run, reason=name)
+
+
+def route(name: str, when: Callable[[Context], bool], run: Callable[[Context], Answer | None]) -> Step:
+    return Step(name, "route", when, run)
+
+
+def _intent(*names: str) -> Callable[[Context], bool]:
+    return lambda ctx: ctx.q.intent in names
+
+
+def _always(ctx: Context) -> bool:
+    return True
+
+
+# --- route bodies ------------------------------------------------------------------------
+
+def _unknown_document(ctx: Context) -> Answer:
+    t, lib = ctx.targets, ctx.lib
+    name = ctx.q.text[t.unknown.start:t.unknown.end] or t.unknown.key
+    others = lib.same_number(t.unknown)
+    if others:  # "Kế hoạch 730" for Thông báo 730: say which documents bear that number
+        return steps.abstain(ctx, msg.ABSTAIN_UNKNOWN_DOC_SAME_NUMBER.format(ref=name, others=", ".join(others)))
+    return steps.abstain(ctx, msg.ABSTAIN_UNKNOWN_DOC.format(ref=name))
+
+
+def _implements(ctx: Context) -> Answer | None:
+    return compose_tasks.implements(ctx.q, ctx.lib) or steps.mentions(ctx) or steps.content(ctx)
+
+
+def _collective_duty(ctx: Context) -> Answer | None:
+    return compose_tasks.duty(ctx.q, ctx.lib, steps.candidate_rows(ctx), ctx.targets.docs)
+
+
+def _report_to(ctx: Context) -> Answer | None:
+    scope = steps.scope_docs(ctx)
+    whole = steps.small(ctx, scope)
+    hits = [] if whole else ctx.kb.search(ctx.q.text, k=10, doc_ids=scope or None)
+    return compose_phrases.report_to(ctx.q, ctx.lib, scope if whole else [], hits)
+
+
+def _define(ctx: Context) -> Answer | None:
+    subject = compose_phrases.subject_of_definition(ctx.q)
+    if not subject:
+        return None
+    scope = steps.scope_docs(ctx)
+    whole = steps.small(ctx, scope)
+    hits = [] if whole else ctx.kb.search(subject, k=20, doc_ids=scope or None)
+    return compose_phrases.define(ctx.q, ctx.lib, scope if whole else [], hits)
+
+
+def joined(parts: list[Answer], intent: str) -> Answer:
+    """Several answers as one, their sources renumbered in turn."""
+    lines, sources, doc_ids = [], [], []
+    for a in parts:
+        shift = len(sources)
+        lines.append(re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", a.answer) if shift else a.answer)
+        sources += a.sources
+        doc_ids += [d for d in a.doc_ids if d not in doc_ids]
+    return Answer("\n".join(lines), not sources, intent, sources, doc_ids)
+
+
+def _facts_of_each(ctx: Context) -> Answer:
+    """"KH 114 và KH 32 do cơ quan nào ban hành?": each document named goes through the pipeline."""
+    named = list({r.key: r for r in ctx.q.subjects}.values())[:ctx.settings.answer_max_subjects]
+    assert ctx.answer_again is not None
+    return joined([ctx.answer_again(replace(ctx.q, refs=[r], subject=r, subjects=[r])) for r in named], ctx.q.intent)
+
+
+def _several_facts(ctx: Context) -> Answer:
+    """"ban hành khi nào và ai ký?": each fact asked, in turn."""
+    asked = list(dict.fromkeys([ctx.q.intent] + [i for i in ctx.q.secondary if i in FACT_INTENTS and i != "doc_about"]))
+    parts = [steps.facts(replace(ctx, q=replace(ctx.q, intent=i))) for i in asked[:3]]
+    return joined(parts, ctx.q.intent)
+
+
+def _asks_several_facts(ctx: Context) -> bool:
+    asked = {ctx.q.intent} | {i for i in ctx.q.secondary if i in FACT_INTENTS and i != "doc_about"}
+    return len(asked) > 1 and bool(re.search(r"\bva\b|,", ctx.q.folded))  # "khi nào và ai ký"; not "hiệu lực từ ngày nào"
+
+
+_TASK_ORDER = {"duty": (compose_tasks.duty,), "who_leads": (compose_tasks.who_leads, compose_tasks.duty),
+               "deadline": (compose_tasks.deadline, compose_tasks.who_leads)}
+
+
+def _tasks(ctx: Context) -> Answer | None:
+    """Duties, leads and deadlines from the assignment rows (task tables and appendices included)."""
+    q, lib, t = ctx.q, ctx.lib, ctx.targets
+    rows = steps.candidate_rows(ctx)
+    for fn in _TASK_ORDER[q.intent]:
+        ans = fn(q, lib, rows, t.docs)
+        if ans is not None:
+            ctx.trace.composer = f"compose_tasks.{fn.__name__}"
+            return ans
+    if q.intent == "duty" and t.docs:
+        ans = compose_tasks.duty_elsewhere(q, lib, t.docs, steps.candidate_rows(replace(ctx, targets=Targets())))
+        if ans is not None:
+            ctx.trace.composer = "compose_tasks.duty_elsewhere"
+            return ans
+    if q.intent == "who_leads":  # no task row: a passage is an answer only if it is about that task
+        ans = steps.content(ctx)
+        task = [w for w in q.content if w not in frame_words(q)]
+        if ans.abstained or overlap(task, ans.sources[0].quote if ans.sources else "") >= \
+                ctx.settings.answer_lead_passage_min:
+            return ans
+        ctx.trace.reason = "no_lead"
+        return steps.abstain(ctx, msg.ABSTAIN_NO_LEAD)
+    return None
+
+
+# --- the table ---------------------------------------------------------------------------
+
+ROUTES: tuple[Step, ...] = (
+    route("greeting", _intent("greeting"), lambda ctx: Answer(msg.GREETING, False, "greeting")),
+    route("help", _intent("help"), lambda ctx: Answer(msg.HELP, False, "help")),
+    guard("no_documents", lambda ctx: not ctx.lib.docs, lambda ctx: Answer(msg.NO_DOCUMENTS, True, "abstain")),
+    guard("unknown_person", lambda ctx: bool(ctx.person),
+          lambda ctx: steps.abstain(ctx, msg.ABSTAIN_UNKNOWN_PERSON.format(name=ctx.person))),
+    route("signed_by", lambda ctx: ctx.signed is not None, lambda ctx: compose_facts.signed_by(*ctx.signed)),
+    guard("unknown_document", lambda ctx: ctx.targets.unknown is not None, _unknown_document),
+    route("doc_list", _intent("doc_list"),
+          lambda ctx: compose_tasks.doc_list(ctx.q, ctx.lib) or steps.no_list(ctx)),
+    route("implements", _intent("implements", "mentions"), _implements),
+    route("deadline_list", _intent("deadline_list"),
+          lambda ctx: compose_tasks.deadline_list(ctx.lib, ctx.lib.rows, ctx.targets.docs) or steps.content(ctx)),
+    guard("no_figure", lambda ctx: bool(ctx.q.quantity) and steps.figure_missing(ctx),
+          lambda ctx: steps.abstain(ctx, msg.ABSTAIN_NO_FIGURE.format(what=ctx.q.quantity))),
+    route("collective_duty", lambda ctx: ctx.q.intent == "duty" and member_of_collective(ctx.agency), _collective_duty),
+    guard("out_of_scope", lambda ctx: not steps.in_scope(ctx), lambda ctx: steps.abstain(ctx, msg.ABSTAIN)),
+    route("report_to", _intent("report_to"), _report_to),
+    route("define", lambda ctx: ctx.q.intent in ("doc_about", "content") and not (ctx.q.subject and ctx.targets.docs),
+          _define),
+    route("facts_of_each", lambda ctx: ctx.q.intent in FACT_INTENTS and len({r.key for r in ctx.q.subjects}) > 1,
+          lambda ctx: _facts_of_each(ctx)),
+    route("several_facts", lambda ctx: ctx.q.intent in FACT_INTENTS and _asks_several_facts(ctx), _several_facts),
+    route("facts", _intent(*FACT_INTENTS), steps.facts),
+    route("tasks", _intent("duty", "who_leads", "deadline"), _tasks),
+    route("content", _always, steps.content),
+)
