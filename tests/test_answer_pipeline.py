@@ -121,3 +121,10 @@ def test_question_log_keeps_route_and_reason(tmp_path):
     answer = AnswerEngine(kb).ask("Thủ tục làm căn cước cho trẻ em như thế nào?")
     entry = store.get(store.log("web", "c1", "u1", "Thủ tục làm căn cước cho trẻ em như thế nào?", answer.to_json()))
     assert (entry.answer["route"], entry.answer["reason"]) == ("out_of_scope", "out_of_scope")
+
+
+def test_public_api():
+    import troly.bot as bot
+
+    assert set(bot.__all__) == {"AnswerEngine", "Answer", "Source", "Trace"}
+    assert bot.AnswerEngine is AnswerEngine
