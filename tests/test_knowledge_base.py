@@ -236,7 +236,8 @@ def test_same_id_from_another_file_is_kept_apart(tmp_path):
     b.write_text("number: 32/KH-UBND\n\n" + "\n\n".join(GUIDE[:2]), encoding="utf-8")
     again = kb.ingest([a, b])
     assert again.updated == [str(b)] and again.doc_ids == report.doc_ids  # an update keeps its id
-    assert sorted(kb.remove("32/KH-UBND")) == sorted(report.doc_ids)
+    assert kb.remove("32/KH-UBND") == ["32/KH-UBND"]  # an id names that document only
+    assert kb.remove("32/KH-UBND", by_number=True) == [report.doc_ids[1]]  # a number names all
 
 
 def test_repaired_document_keeps_its_original(tmp_path):

@@ -152,8 +152,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     kb = _open()
-    named = kb.matching(args.doc) if not args.id else []
-    if len(named) > 1 and not args.all:  # numbers repeat between issuers: never delete several unasked
+    named = kb.matching(args.doc, by_number=True)
+    if len(named) > 1 and not (args.all or args.id):  # numbers repeat between issuers: never guess
         print(f"{args.doc!r} names {len(named)} documents:", file=sys.stderr)
         for doc in filter(None, map(kb.get, named)):
             f = doc.facts
@@ -162,7 +162,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
         print("remove one with: troly remove --id ID, or all of them with: troly remove --all "
               f"{args.doc!r}", file=sys.stderr)
         return 1
-    removed = kb.remove(args.doc, exact=args.id)
+    removed = [] if args.id and kb.get(args.doc) is None else kb.remove(args.doc, by_number=not args.id)
     if not removed:
         print(f"no document matches {args.doc!r} (see: troly docs)", file=sys.stderr)
         return 1

@@ -331,21 +331,21 @@ class KnowledgeBase:
         chunks = [replace(c, id=f"{doc_id}@{tag}#{i}", doc_id=doc_id, ordinal=i) for i, c in enumerate(doc.chunks)]
         return replace(doc, id=doc_id, chunks=chunks)
 
-    def matching(self, ref: str) -> list[str]:
-        """Ids of the documents ``ref`` names: an id with a ``~`` names one document; a number in
-        any spelling ("32/KH-UBND") names every document with that number."""
+    def matching(self, ref: str, by_number: bool = False) -> list[str]:
+        """Ids of the documents ``ref`` names: the one whose id it is, else (and with ``by_number``
+        also) every document whose number it is in any spelling. Numbers repeat between issuers:
+        the first "32/KH-UBND" has that id, another one "32/KH-UBND~xxxxxx"."""
         ids = [ref] if self.store.source_of(ref) is not None else []
-        if not ids or "~" not in ref:
+        if not ids or by_number:
             refs = find_refs(ref) or ([parse_key(ref)] if parse_key(ref) else [])
-            for r in refs:
-                ids += [d for d in self.resolve(r) if d not in ids]
-        return ids
+            ids += [d for r in refs for d in self.resolve(r)]
+        return list(dict.fromkeys(ids))
 
-    def remove(self, ref: str, exact: bool = False) -> list[str]:
-        """Delete documents everywhere (SQLite, vectors, BM25): every one ``matching`` names, or with
-        ``exact`` only the document whose id is ``ref``."""
+    def remove(self, ref: str, by_number: bool = False) -> list[str]:
+        """Delete the documents ``matching`` names everywhere (SQLite, vectors, BM25): an id removes
+        that document only (an admin page's delete button never takes its namesakes along)."""
         with self._writer, self._lock:
-            ids = ([ref] if self.store.source_of(ref) is not None else []) if exact else self.matching(ref)
+            ids = self.matching(ref, by_number)
             for doc_id in ids:
                 chunk_ids = self.store.chunk_ids(doc_id)
                 self.store.delete(doc_id)
