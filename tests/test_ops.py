@@ -23,9 +23,9 @@ QUESTIONS = ["Ai ký Kế hoạch 45-KH/HU?", "Kế hoạch 32/KH-UBND ban hành
              "Ban Tuyên giáo Huyện ủy chủ trì nhiệm vụ gì?", "Kế hoạch 45-KH/HU nhằm mục đích gì?"]
 
 
-def troly(data: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+def troly(data: Path, *args: str, stdin: str | None = None, **env_extra: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "TROLY_DATA": str(data), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
-           "ANONYMIZED_TELEMETRY": "False"}
+           "ANONYMIZED_TELEMETRY": "False", **env_extra}
     return subprocess.run([TROLY, *args], capture_output=True, text=True, env=env, input=stdin, timeout=600,
                           cwd=data.parent)
 
@@ -42,7 +42,7 @@ def test_backup_remove_restore_gives_the_same_answers(tmp_path):
     data, copy = tmp_path / "data", tmp_path / "backup"
     plan = tmp_path / "kh45.txt"
     plan.write_text("\n".join(SAMPLE_PLAN), encoding="utf-8")
-    assert troly(data, "ingest", str(plan), str(SHIPPED)).returncode == 0
+    assert troly(data, "ingest", str(plan), str(SHIPPED), TROLY_INDEX_VECTORS="1").returncode == 0
     before = answers(data)
     assert len(before) == len(QUESTIONS) and "Nguyễn Văn Hùng" in before[0]["answer"]
     assert sum(bool(a["sources"]) for a in before) >= 3
@@ -51,9 +51,10 @@ def test_backup_remove_restore_gives_the_same_answers(tmp_path):
     assert made.returncode == 0, made.stderr
     manifest = json.loads((copy / "troly-backup.json").read_text(encoding="utf-8"))
     held = {f["path"] for f in manifest["files"]}
-    assert manifest["documents"] == 2 and "troly.sqlite3" in held
-    assert "chroma/chroma.sqlite3" in held and any(p.startswith("bm25/") for p in held)
-    assert not any(p.endswith(("-wal", "-shm")) for p in held)
+    on_disk = {f.relative_to(data).as_posix() for f in data.rglob("*") if f.is_file()
+               and not f.name.endswith(("-wal", "-shm", ".lock")) and f.relative_to(data).parts[0] != "cache"}
+    assert held == on_disk and "chroma/chroma.sqlite3" in held  # every file, the vector store's too
+    assert manifest["documents"] == 2 and "troly.sqlite3" in held and any(p.startswith("bm25/") for p in held)
     again = troly(data, "backup", str(copy))  # never into a folder that holds something
     assert again.returncode == 2 and "not empty" in again.stderr
 

@@ -5,10 +5,10 @@ web chat asks through ``/api/ask``. Covers both channels polled at once, ``/bai`
 while the others run, and answers flowing while an upload is being ingested."""
 from __future__ import annotations
 
+import functools
 import logging
 import shutil
-import threading
-from dataclasses import replace
+import time
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,7 @@ from troly.bot.channels.core import ConversationCore, Services
 from troly.bot.channels.info import post
 from troly.bot.channels.render import ZALO_LIMIT, plain_messages
 from troly.bot.channels.runtime import load_core
+from troly.bot.channels.writer import WriterSpec
 from troly.bot.feedback import FeedbackStore
 from troly.config import DEFAULT_CORPUS, Settings
 from troly.prompts import channels as P
@@ -168,49 +169,57 @@ def test_every_feature_on_every_channel(tmp_path, fakes, shipped_data):
 
 
 class HeldIngestor:
-    """Constructed: the real ingest pipeline, held at its start until the test lets it go."""
+    """Constructed: the real ingest pipeline, held at its start until the test lets it go. It runs
+    in the writer process, so it talks to the test through files in ``signals``."""
 
-    def __init__(self) -> None:
+    def __init__(self, signals: Path) -> None:
         from troly.ingest.pipeline import Ingestor
 
-        self.real = Ingestor()
-        self.started, self.go, self.finished = threading.Event(), threading.Event(), threading.Event()
+        self.real, self.signals = Ingestor(), signals
 
     def run(self, path: Path, name: str | None = None):
-        self.started.set()
-        self.go.wait(120)
+        (self.signals / "started").touch()
+        end = time.monotonic() + 120
+        while not (self.signals / "go").exists() and time.monotonic() < end:
+            time.sleep(0.02)
         try:
             return self.real.run(path, name) if name is not None else self.real.run(path)
         finally:
-            self.finished.set()
+            (self.signals / "finished").touch()
+
+
+def held_writer(settings: Settings, signals: Path) -> ConversationCore:
+    """The writing side with a held ingest (built in the writer process)."""
+    from troly.knowledge.base import KnowledgeBase
+
+    kb = KnowledgeBase(settings, ingestor=HeldIngestor(signals))
+    return ConversationCore(Services(engine=None, kb=kb, settings=settings, feedback=None))
 
 
 def test_answers_keep_flowing_while_an_upload_is_ingested(tmp_path, fakes, shipped_data):
-    from troly.knowledge.base import KnowledgeBase
-
     tg, zalo = fakes
-    data = tmp_path / "data"
+    data, signals = tmp_path / "data", tmp_path / "signals"
     shutil.copytree(shipped_data, data)
+    signals.mkdir()
     settings = channel_settings(data, tg.api_base, tg, zalo)
-    held = HeldIngestor()
 
     def factory() -> ConversationCore:
         core = load_core(settings)
-        core.writes = replace(core.writes, kb=KnowledgeBase(settings, ingestor=held))
+        core.writer = WriterSpec(settings, functools.partial(held_writer, signals=signals))
         return core
 
     with TestClient(create_app(settings, core_factory=factory, zalo=False)) as client:
         tg.document(CHAT, ADMIN, "kh45.txt", "\n".join(SAMPLE_PLAN).encode("utf-8"))
-        assert held.started.wait(60)
+        assert wait_until(lambda: (signals / "started").exists(), 120)
         during = client.post("/api/ask", json={"q": "Kế hoạch 32/KH-UBND ban hành ngày nào?"})
-        mid_ingest = not held.finished.is_set()
-        held.go.set()
+        mid_ingest = not (signals / "finished").exists()
+        (signals / "go").touch()
         assert wait_until(lambda: tg.sent(chat_id=CHAT), 120)
         after = client.post("/api/ask", json={"q": "Ai ký Kế hoạch 45-KH/HU?"}).json()
         body = health(client)
-    assert during.status_code == 200 and "19 tháng 8 năm 2025" in during.json()["answer"] and mid_ingest  # answered mid-ingest
+    assert during.status_code == 200 and "19 tháng 8 năm 2025" in during.json()["answer"] and mid_ingest
     assert "45-KH/HU" in tg.sent(chat_id=CHAT)[0].params["text"]
-    assert "Nguyễn Văn Hùng" in after["answer"]  # the reader saw the writer's commit
+    assert "Nguyễn Văn Hùng" in after["answer"]  # the answering side saw the writer's commit
     assert body["documents"] == 2 and body["last_ingest"]
 
 

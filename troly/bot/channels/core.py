@@ -68,9 +68,9 @@ WRITE_COMMANDS = ("xoa",)  # commands that change the knowledge base (run on the
 class ConversationCore:
     services: Services
     limiter: RateLimiter | None = None
-    # The same services over a knowledge base of its own for uploads and removals, so that an
-    # ingest runs apart from answering (runtime.CoreRunner gives it its own thread). None: one KB.
-    writes: Services | None = None
+    # How to build the writing side (uploads, /xoa) apart from answering: a runtime.WriterSpec that
+    # CoreRunner runs in a process of its own. None: writes run where answers do.
+    writer: Any = None
     # Per-conversation state, bounded (LRU of Settings.max_chats conversations).
     _last: LRU[int] = field(default_factory=LRU)  # conversation -> last logged answer id
     _buttons: LRU[list[Button]] = field(default_factory=LRU)
@@ -87,7 +87,7 @@ class ConversationCore:
         """Everything a user can do, answered; never raises (errors become a polite reply)."""
         try:
             if msg.file_path is not None or msg.file_name:
-                return admin.ingest_upload(self.writes or self.services, msg)
+                return admin.ingest_upload(self.services, msg)
             if msg.button:
                 return self._button(msg)
             return self._text(msg)
@@ -146,7 +146,7 @@ class ConversationCore:
         if canon in ("xoa", "thongke"):
             if not s.settings.is_admin(msg.channel, msg.user_id):
                 return [Reply(text=P.ADMIN_ONLY)]
-            return admin.remove(self.writes or s, arg) if canon == "xoa" else admin.stats(s)
+            return admin.remove(s, arg) if canon == "xoa" else admin.stats(s)
         handler = {"vanban": info.documents, "nhiemvu": info.duties, "hanchot": info.deadlines}.get(canon)
         if handler:
             return handler(s, arg)

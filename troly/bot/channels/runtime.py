@@ -1,22 +1,23 @@
 """Loading the conversation core once, and running it off the event loop.
 
 The knowledge base holds SQLite connections and in-memory indices that are not meant to be
-shared between threads, so each KnowledgeBase instance is used by one dedicated thread: the
-reader thread builds the core and answers; the writer thread owns a second KnowledgeBase on
-the same data folder and runs uploads and removals. Answers keep flowing during an ingest the
-same way the CLI's do: the writer commits one SQLite transaction and bumps the store's
-generation, and the reader's search snapshot and library are rebuilt when they see it.
+shared between threads, so one dedicated worker thread builds the core and answers. Writes
+(uploads, ``/xoa``, the knowledge base's write methods) run apart from answering, in the
+writer process of ``troly.bot.channels.writer``, when the core names one (``core.writer``):
+answers keep flowing during an ingest, and see the new documents once they are committed.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, TypeVar
 
+from troly.prompts import channels as P
+
 from .core import ConversationCore, Services
 from .replies import Incoming, Reply
+from .writer import ProcessWriter, WriterSpec
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -40,16 +41,13 @@ WRITE_METHODS = ("ingest", "ingest_file", "add", "remove")  # KnowledgeBase meth
 
 
 class CoreRunner:
-    """A core plus its threads: what the bots and the web server hold. Writes (uploads, ``/xoa``,
-    and any KnowledgeBase write method passed to ``run``) go to the writer thread when the core
-    has a writing side (``core.writes``), everything else to the reader thread."""
+    """A core plus its worker thread and, when the core names one, its writer process: what the
+    bots and the web server hold."""
 
-    def __init__(self, core: ConversationCore, worker: Worker, writer: Worker | None = None):
+    def __init__(self, core: ConversationCore, worker: Worker):
         self.core = core
         self.worker = worker
-        if writer is None and core.writes is not None:
-            writer = Worker("troly-writer")
-        self.writer = writer or worker
+        self.writer = ProcessWriter(core.writer) if core.writer is not None else None
 
     @classmethod
     def start(cls, factory: Callable[[], ConversationCore]) -> "CoreRunner":
@@ -58,38 +56,30 @@ class CoreRunner:
         return cls(core, worker)
 
     async def handle(self, msg: Incoming) -> list[Reply]:
-        if self.core.is_write(msg):
+        if self.writer is not None and self.core.is_write(msg):
             what = f"{msg.channel} upload {msg.file_name!r}" if msg.file_name else f"{msg.channel} removal"
-            return await self.writer.call(_timed, what, self.core.handle, msg)
+            try:
+                return await self.writer.call(what, "handle", msg)
+            except Exception:
+                log.exception("%s failed", what)
+                return [Reply(text=P.ERROR)]
         return await self.worker.call(self.core.handle, msg)
 
     async def check_file(self, msg: Incoming) -> list[Reply] | None:
         return self.core.check_file(msg)  # no KB access: safe on the loop
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        """``fn(*args)`` on the reader thread; a write method of the core's knowledge base runs
-        as the same method of the writer's knowledge base, on the writer thread."""
-        writes = self.core.writes
-        if getattr(fn, "__self__", None) is self.core.services.kb and getattr(fn, "__name__", "") in WRITE_METHODS:
-            if writes is not None:
-                return await self.writer.call(_timed, fn.__name__, getattr(writes.kb, fn.__name__), *args)
-            return await self.writer.call(_timed, fn.__name__, fn, *args)
+        """``fn(*args)`` on the worker thread; a write method of the core's knowledge base
+        (``kb.ingest_file``...) runs as the same method in the writer process."""
+        name = getattr(fn, "__name__", "")
+        if self.writer is not None and getattr(fn, "__self__", None) is self.core.services.kb and name in WRITE_METHODS:
+            return await self.writer.call(name, name, *args)
         return await self.worker.call(fn, *args)
 
     def close(self) -> None:
         self.worker.close()
-        if self.writer is not self.worker:
+        if self.writer is not None:
             self.writer.close()
-
-
-def _timed(what: str, fn: Callable[..., T], *args: Any) -> T:
-    """Run a write and log it with how long it took (file names, never their text)."""
-    start = time.monotonic()
-    log.info("knowledge base write: %s started", what)
-    try:
-        return fn(*args)
-    finally:
-        log.info("knowledge base write: %s finished in %.1fs", what, time.monotonic() - start)
 
 
 def load_core(settings: Any) -> ConversationCore:
@@ -102,15 +92,7 @@ def load_core(settings: Any) -> ConversationCore:
     feedback = FeedbackStore(kb.connect, retention_days=settings.question_log_days)
     services = Services(engine=engine, kb=kb, settings=settings, feedback=feedback)
     _attach_optional(services, kb, engine)
-    return ConversationCore(services, writes=writing_side(services))
-
-
-def writing_side(services: Services) -> Services:
-    """The services the writer thread uses: a KnowledgeBase of its own on the same data folder."""
-    from dataclasses import replace
-
-    kb = type(services.kb)(services.settings)
-    return replace(services, kb=kb)
+    return ConversationCore(services, writer=WriterSpec(settings))
 
 
 def _attach_optional(s: Services, kb: Any, engine: Any) -> None:
