@@ -69,6 +69,11 @@ _VERBS = _PROCEDURE + _LEADING + (
     "phan dau", "giam", "tang")
 # Short verbs that fold into other words ("đang"/"đảng", "có"/"cổ"): compared with their marks.
 _SHORT_VERBS = {"là", "được", "sẽ", "đã", "đang", "có", "cần", "phải"}
+# Who the work of the bodies is done by or for (folded): a sentence about them and not about
+# people is internal ("đào tạo, bồi dưỡng chuyên môn cho cán bộ").
+_CADRES = ("can bo", "dang vien", "cap uy", "chi bo", "to chuc dang", "cong chuc", "vien chuc",
+           "co quan, don vi", "cac co quan", "he thong chinh tri")
+_ASSIGN = ("Giao ", "Đề nghị ", "Yêu cầu ")  # a sentence that opens by assigning or requesting work
 # Procedure verbs that speak to people when the public is their object.
 _GUIDANCE = ("huong dan", "van dong", "tuyen truyen")
 _TARGET = re.compile(r"\d+(?:[.,]\d+)?\s*%|\b(?:19|20)\d{2}\b|\b\d+\b")
@@ -164,14 +169,19 @@ def read(text: str, path: list[str]) -> Reading:
     verb = main_verb(text)
     folded = fold(text)
     public_subject = bool(start) and any(p in subject for p in _PUBLIC) and not body
+    if text.startswith(_ASSIGN):
+        procedure_start = True  # "Giao UBND huyện ...": an assignment of work
+    else:
+        procedure_start = False
     procedure = verb in _PROCEDURE or any(verb.startswith(p.strip()) for p in _PROCEDURE)
     if procedure and verb.startswith(_GUIDANCE) and _object_is_public(text[start:], verb):
         procedure = False  # "hướng dẫn nông dân ...": guidance given to people, not office work
     target = section == "goal" and bool(_TARGET.search(text))
     for_people = any(p in folded for p in _PUBLIC)
+    for_cadres = any(c in folded for c in _CADRES)
     if public_subject:
         kind = PUBLIC
-    elif procedure or (body and not for_people) or (section == "work" and not for_people):
+    elif procedure or procedure_start or ((body or for_cadres or section == "work") and not for_people):
         kind = INTERNAL
     elif target or for_people:
         kind = PUBLIC

@@ -27,9 +27,21 @@ def what(doc: Document) -> str:
     f = doc.facts
     kind = f.type or P.DOCUMENT_WORD
     head = f"{kind} số {f.key}" if f.key else kind
-    if f.issuer:
+    if issuer_attested(doc):
         head += f" của {issuer_phrase(f.issuer)}"
     return head
+
+
+HEADER_CHARS = 800  # the header block (issuer, number, place and date) sits in the first lines
+
+
+def issuer_attested(doc: Document) -> bool:
+    """Whether the issuer the facts give is written in the document's header block: a post
+    names a document's issuer only where its own text does."""
+    if not doc.facts.issuer:
+        return False
+    words = " ".join(fold(doc.facts.issuer).split())
+    return words in " ".join(fold(doc.text[:HEADER_CHARS]).split())
 
 
 # Common nouns inside agency names, lower-case after the name's first word once an ALL-CAPS
@@ -90,8 +102,10 @@ def about(doc: Document, with_issuer: bool = True) -> str:
     """What the document does: the title's action up to the document it carries out, that
     document's issuer (from the citations) and the final subject; the head of a plain title."""
     title = collapse_ws(doc.facts.title).strip(" *.")
-    if not title:
-        return ""
+    if title.isupper():
+        title = title.lower()  # an ALL-CAPS title line does not shout in a sentence
+    if len(title.split()) < 3:
+        return ""  # a title cut to a word or two says nothing
     refs = find_refs(title)
     if not refs:
         return _joined(_cut(_DATE.sub("", title), MAX_ABOUT_WORDS))

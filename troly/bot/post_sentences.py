@@ -18,7 +18,8 @@ _PREDICATES = {"can", "phai", "la", "duoc", "se", "da", "dang", "chiu", "nham"}
 
 
 # Openings that point back to a sentence the post does not show ("Qua đó, ...").
-_ANAPHORIC = ("qua do", "tu do", "do do", "vi vay", "tren co so do", "ngoai ra", "ben canh do", "dong thoi")
+_ANAPHORIC = ("qua do", "tu do", "do do", "vi vay", "tren co so do", "ngoai ra", "ben canh do", "dong thoi",
+              "dac biet", "theo do", "nhu vay", "tuy nhien")
 
 
 def fragment(folded_text: str) -> bool:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from troly.bot.post_spoken import spoken
 from troly.models import Document
 from troly.prompts import posts as P
-from troly.bot.post_spoken import spoken  # noqa: F401  (re-exported: T.spoken)
 from troly.vn.docnum import find_numbers, find_refs, parse_key, type_name
 from troly.vn.text import collapse_ws, fold
 
@@ -169,12 +169,20 @@ def loa_parts(topic: str, variant: int, audience: str, show_topic: bool) -> tupl
 
 
 def loa(greet: str, hook: str, points: list[Point], closing: str) -> str:
-    """A written script (digits kept, for the grounding check): greeting, hook, points, closing."""
+    """A written script (digits kept, for the grounding check): greeting, hook, points, closing.
+
+    A script shorter than a bulletin's minimum repeats its main point before the closing, as
+    stations do with what matters ("Đài xin nhắc lại ...").
+    """
     body = [hook]
     for i, p in enumerate(points):
         conn = P.LOA_CONNECTORS[(i + 1) % len(P.LOA_CONNECTORS)]
         body.append(conn + (_lower_first(p.text) if conn else p.text))
-    return " ".join([greet] + body + [closing])
+    script = " ".join([greet] + body + [closing])
+    if points and len(spoken(script).split()) < LOA_WORDS[0]:
+        body.append(P.LOA_REPEAT.format(point=_lower_first(points[0].text)))
+        script = " ".join([greet] + body + [closing])
+    return script
 
 
 def _lower_first(sentence: str) -> str:

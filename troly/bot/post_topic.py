@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from troly.bot import post_material as M
 from troly.models import Document
+from troly.vn.docnum import TYPE_NAMES
 from troly.vn.text import collapse_ws, fold
 
 MAX_NGRAM = 8
@@ -85,37 +87,53 @@ _SPLIT = re.compile(r"(?i)\s*(?:[,;:“”\"()]|\bvề\b|\bvà\b|\bcủa\b|\btro
                     r"\bngày\b|\bsố\b|\btrên địa bàn\b|\bđịnh hướng\b|\btầm nhìn\b)\s*")
 
 
+_SUBJECT = re.compile(r"(?i)\s*(?:[;“”\"()]|\bvề\b|\bcủa\b|\bthực hiện\b|\bngày\b|\bsố\b|"
+                      r"\btrên địa bàn\b|\bgiai đoạn\b|\bđến năm\b)\s*")
+_TYPE_WORDS = {tuple(fold(n).split()) for n in TYPE_NAMES.values()}
+
+
 def candidates(docs: list[Document]) -> list[Candidate]:
-    """Phrases the documents are about: pieces of their titles and of the subjects they cite."""
+    """Phrases the documents are about: their titles' and cited subjects' whole subjects
+    ("đột phá phát triển khoa học, công nghệ ...") and the pieces of those subjects."""
     seen: dict[tuple[str, ...], Candidate] = {}
     for d in docs:
         texts = [d.facts.title] + [c.subject for c in d.facts.cites]
         for t in texts:
-            for piece in _SPLIT.split(t or ""):
-                piece = collapse_ws(piece).strip(" .-–")
+            t = t.lower() if t.isupper() else (t or "")
+            for piece in _SUBJECT.split(t) + _SPLIT.split(t):
+                piece = collapse_ws(piece).strip(" .,-–")
                 words = tuple(M.content_words(piece))
-                if 2 <= len(words) <= 7 and not any(ch.isdigit() for ch in piece) and words not in seen:
+                if words in _TYPE_WORDS:
+                    continue
+                if 2 <= len(words) <= 14 and not any(ch.isdigit() for ch in piece) and words not in seen:
                     seen[words] = Candidate(words, piece[:1].lower() + piece[1:] if not piece[:2].isupper() else piece)
     return list(seen.values())
 
 
-def suggestions(topic: M.Topic, docs: list[Document], grams: set[tuple[str, ...]],
-                counts: Counter, n: int = 3) -> list[str]:
-    """Up to ``n`` covered phrases nearest to the topic: most shared words, then most common."""
+def suggestions(topic: M.Topic, docs: list[Document], counts: Counter,
+                covered: Callable[[str], bool], n: int = 3, tries: int = 12) -> list[str]:
+    """Up to ``n`` phrases nearest to the topic that a post could be written on (``covered``,
+    tried on the best ``tries`` only): most shared words, then most said."""
     asked = {w for p in topic.phrases for w in p}
     pairs = {p[i:i + 2] for p in topic.phrases for i in range(len(p) - 1)}
     scored = []
     for c in candidates(docs):
-        if c.words not in grams:
-            continue  # said in a title but in no usable sentence: nothing to write from
         shared = len(asked & set(c.words)) + 2 * sum(1 for i in range(len(c.words) - 1)
                                                      if c.words[i:i + 2] in pairs)
-        scored.append((-shared, -len(c.words) if shared else 0, -counts.get(c.words, 0), c.shown))
+        if any(ch.isupper() for ch in c.shown[1:]):
+            continue  # a body's or a place's name, not a subject
+        said = counts.get(c.words, 0)
+        if shared:  # shared words first, then the longer phrase
+            scored.append((-shared, -len(c.words), -said, c.shown))
+        elif len(c.words) >= 3:  # else what the documents say most, in phrases that name a subject
+            scored.append((0, -said * min(len(c.words), 6), 0, c.shown))
     scored.sort()
     out: list[str] = []
-    for *_, shown in scored:
+    for *_, shown in scored[:tries]:
         f = fold(shown)
-        if f != fold(topic.text) and not any(f in fold(o) or fold(o) in f for o in out):
+        if f == fold(topic.text) or any(f in fold(o) or fold(o) in f for o in out):
+            continue
+        if covered(shown):
             out.append(shown)
         if len(out) >= n:
             break

@@ -23,7 +23,7 @@ from troly.bot import post_material as M
 from troly.bot import post_templates as T
 from troly.bot import post_topic as TP
 from troly.bot.grounding import ungrounded, unsupported
-from troly.bot.post_hook import hooks
+from troly.bot.post_hook import hooks, issuer_attested
 from troly.bot.post_llm import llm_post
 from troly.bot.post_spoken import spoken
 from troly.models import Document, Hit, Source
@@ -35,6 +35,7 @@ AUDIENCES = ("dan", "canbo")
 MAX_POINTS = 5
 SEARCH_K = 12
 MIN_SCORE = 0.5
+MAX_TARGET_WORDS = 30  # a target longer than this does not fit in the opening line
 
 
 class KB(Protocol):
@@ -119,45 +120,53 @@ class PostWriter:
         min_conf = getattr(self.settings, "post_repair_min_confidence", 0.9)
         return L.build(self.kb.documents(), min_conf)
 
+    @staticmethod
+    def _on_topic(t: M.Topic, lib: L.Library) -> list[tuple[L.Entry, Document, bool]]:
+        """Every usable sentence on the topic, with its document and whether that document is
+        the one the topic names."""
+        out = []
+        for d in lib.docs:
+            about = M.doc_about(d, t.refs)
+            for e in lib.entries.get(d.id, []):
+                if TP.on_topic(e.unit, TP.context_words(d, e.path), t, about):
+                    out.append((e, d, about))
+        return out
+
     def _material(self, topic: str, audience: str) -> Material:
         lib = self._library()
         t = TP.split_phrases(M.parse_topic(topic), lib.grams)
+        found = self._on_topic(t, lib)
+        if not found:
+            log.info("post on %r: no sentence on the topic", topic)
+            raise NoMaterial(self._decline(topic, t, lib))
         hits = self.kb.search(topic, k=SEARCH_K)
         in_hit = {(h.doc_id, h.chunk.start, h.chunk.end): 1.0 - i / SEARCH_K for i, h in enumerate(hits)}
         weights = M.phrase_weights(t, lib.sentences)
-        on_topic: list[Candidate] = []
-        targets: dict[str, tuple[float, str]] = {}
-        for d in lib.docs:
-            about = M.doc_about(d, t.refs)
-            given = M.title_phrases(d, t)
-            for e in lib.entries.get(d.id, []):
-                if e.reading.target and e.reading.kind == A.PUBLIC:
-                    s = len(e.unit.folded) if len(e.unit.folded) <= 30 else 0
-                    if s and s > targets.get(d.id, (0, ""))[0]:
-                        targets[d.id] = (s, A.core_clause(e.unit.text, e.reading))
-                if not TP.on_topic(e.unit, TP.context_words(d, e.path), t, about):
-                    continue
-                s = M.score(e.unit, t, about, weights, given) + _audience_bonus(e.reading, audience)
-                if d.sections and e.unit.start < min(sec.start for sec in d.sections):
-                    s -= 0.6  # the title block and recitals repeat the document's name
-                if d.facts.repaired:
-                    s -= 0.1  # same merit: the office's own text over a restored scan
-                s += 0.5 * max((w for (di, a, b), w in in_hit.items()
-                                if di == d.id and a <= e.unit.start < b), default=0.0)
-                on_topic.append(Candidate(s, e, d, A.core_clause(e.unit.text, e.reading)))
-        if not on_topic:
-            log.info("post on %r: no sentence on the topic", topic)
-            raise NoMaterial(self._decline(topic, t, lib))
-        ranked = [c for c in on_topic if c.score >= MIN_SCORE and _for(c.entry.reading, audience)]
+        ranked: list[Candidate] = []
+        for e, d, about in found:
+            if not _for(e.reading, audience):
+                continue
+            s = M.score(e.unit, t, about, weights, M.title_phrases(d, t)) + _audience_bonus(e.reading, audience)
+            if d.sections and e.unit.start < min(sec.start for sec in d.sections):
+                s -= 0.6  # the title block and recitals repeat the document's name
+            if d.facts.repaired:
+                s -= 0.1  # same merit: the office's own text over a restored scan
+            s += 0.5 * max((w for (di, a, b), w in in_hit.items()
+                            if di == d.id and a <= e.unit.start < b), default=0.0)
+            if s >= MIN_SCORE:
+                ranked.append(Candidate(s, e, d, A.core_clause(e.unit.text, e.reading)))
         if not ranked:
             raise NoMaterial(P.ONLY_CADRE.format(topic=topic))
         ranked.sort(key=lambda c: (-c.score, c.doc.facts.repaired, c.doc.id, c.entry.unit.start))
         lead = M.lead_phrase(t, weights, [c.entry.unit.folded for c in ranked])
-        return Material(ranked, lead, {k: v for k, (_, v) in targets.items()})
+        return Material(ranked, lead, _targets(lib, {c.doc.id for c in ranked}))
 
     def _decline(self, topic: str, t: M.Topic, lib: L.Library) -> str:
         counts = TP.phrase_counts(lib.sentences, lib.docs)
-        near = TP.suggestions(t, lib.docs, lib.grams, counts)
+        def covered(phrase: str) -> bool:
+            return bool(self._on_topic(TP.split_phrases(M.parse_topic(phrase), lib.grams), lib))
+
+        near = TP.suggestions(t, lib.docs, counts, covered)
         msg = P.NO_MATERIAL.format(topic=topic)
         return msg + (" " + P.SUGGEST.format(topics="; ".join(f"“{n}”" for n in near)) if near else "")
 
@@ -226,6 +235,18 @@ class PostWriter:
         return final_check(post, _docs(pts) + [main])
 
 
+def _targets(lib: L.Library, doc_ids: set[str]) -> dict[str, str]:
+    """Each document's longest short target sentence (a goal with a figure or a year), for the hook."""
+    out: dict[str, str] = {}
+    for doc_id in sorted(doc_ids):
+        best = [e for e in lib.entries.get(doc_id, []) if e.reading.target and e.reading.kind == A.PUBLIC
+                and len(e.unit.folded) <= MAX_TARGET_WORDS]
+        if best:
+            e = max(best, key=lambda e: (len(e.unit.folded), -e.unit.start))
+            out[doc_id] = A.core_clause(e.unit.text, e.reading)
+    return out
+
+
 def _audience_bonus(reading: A.Reading, audience: str) -> float:
     if audience == "dan":
         return (1.5 if reading.kind == A.PUBLIC else 0.0) + (0.5 if reading.target else 0.0)
@@ -243,7 +264,8 @@ def _loa_fits(written: str) -> bool:
 
 def _facts_statements(docs: list[Document]) -> list[str]:
     """What the facts (read from each document's header) state: its number and its issuer."""
-    return [f"{d.facts.number or d.facts.key} của {d.facts.issuer}" for d in docs if d.facts.key and d.facts.issuer]
+    return [f"{d.facts.number or d.facts.key} của {d.facts.issuer}" for d in docs
+            if d.facts.key and issuer_attested(d)]
 
 
 def gate_sources(docs: list[Document]) -> list[str]:
