@@ -80,6 +80,7 @@ def test_both_channels_polled_in_one_process_and_id(tmp_path, fakes, caplog):
         assert "zalo:zu9" in zalo.texts("z9")[1]
         web = client.post("/api/ask", json={"q": "/id"}).json()
         assert web["answer"] == P.YOUR_ID_WEB and web["id"] is None
+        assert client.post("/api/ask", json={"q": "/nhacviec"}).json()["answer"] == P.REMIND_NOT_ON_WEB
         body = health(client)
     assert body["status"] == "ok"
     for name in ("telegram", "zalo"):

@@ -80,6 +80,7 @@ FEATURE_MISSING = "Chức năng này chưa sẵn sàng. Xin vui lòng thử lạ
 REMIND_ON = "Đã bật nhắc hạn chót{scope}. Gõ /huynhac để hủy."
 REMIND_SCOPE = " cho \"{agency}\""
 REMIND_OFF = "Đã hủy nhắc việc."
+REMIND_NOT_ON_WEB = "Nhắc hạn chót được gửi qua Telegram hoặc Zalo: hãy gõ /nhacviec cho bot trên một trong hai kênh đó."
 
 ADMIN_ONLY = "Chỉ quản trị viên mới dùng được chức năng này."
 FILE_REFUSED = "Cảm ơn bạn! Chỉ quản trị viên mới được nạp văn bản, nên tệp này chưa được nạp."

@@ -150,6 +150,8 @@ class ConversationCore:
         handler = {"vanban": info.documents, "nhiemvu": info.duties, "hanchot": info.deadlines}.get(canon)
         if handler:
             return handler(s, arg)
+        if msg.channel == "web":  # a web page cannot be sent a message later
+            return [Reply(text=P.REMIND_NOT_ON_WEB)]
         if canon == "nhacviec":
             return info.subscribe(s, msg, arg)
         return info.unsubscribe(s, msg)
