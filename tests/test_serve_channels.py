@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import shutil
 import time
 from pathlib import Path
@@ -22,7 +23,7 @@ from troly.bot.channels.core import ConversationCore, Services
 from troly.bot.channels.info import post
 from troly.bot.channels.render import ZALO_LIMIT, plain_messages
 from troly.bot.channels.runtime import load_core
-from troly.bot.channels.writer import WriterSpec
+from troly.bot.channels.writer import ProcessWriter, WriterDied, WriterSpec
 from troly.bot.feedback import FeedbackStore
 from troly.config import DEFAULT_CORPUS, Settings
 from troly.prompts import channels as P
@@ -222,6 +223,41 @@ def test_answers_keep_flowing_while_an_upload_is_ingested(tmp_path, fakes, shipp
     assert "45-KH/HU" in tg.sent(chat_id=CHAT)[0].params["text"]
     assert "Nguyễn Văn Hùng" in after["answer"]  # the answering side saw the writer's commit
     assert body["documents"] == 2 and body["last_ingest"]
+
+
+class _FragileKB:
+    """Constructed: a knowledge base whose ``crash`` ends its process (as an out-of-memory kill
+    would) and whose ``bad`` refuses a file."""
+
+    def crash(self) -> None:
+        os._exit(1)
+
+    def bad(self) -> None:
+        from troly.ingest.errors import IngestError
+
+        raise IngestError("x.txt", "không có chữ")
+
+    def count(self) -> int:
+        return 7
+
+
+def fragile_writer(settings: Settings) -> ConversationCore:
+    return ConversationCore(Services(engine=None, kb=_FragileKB(), settings=settings, feedback=None))
+
+
+async def test_writer_process_errors_come_back_and_a_dead_writer_is_replaced(tmp_path):
+    from troly.ingest.errors import IngestError
+
+    writer = ProcessWriter(WriterSpec(Settings(data_dir=tmp_path), fragile_writer))
+    try:
+        with pytest.raises(IngestError) as refused:
+            await writer.call("bad file", "bad")
+        assert refused.value.reason == "không có chữ" and refused.value.source == "x.txt"
+        with pytest.raises(WriterDied):
+            await writer.call("crash", "crash")
+        assert await writer.call("count", "count") == 7  # a new writer took over
+    finally:
+        writer.close()
 
 
 # ---------------------------------------------------------------- rendering
