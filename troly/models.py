@@ -109,9 +109,9 @@ class Document:
 
     @property
     def label(self) -> str:
-        """How a person names the document: its number, else its type and title."""
+        """How a person names the document: its number as written (471/QĐ-UBND), else its type and title."""
         if self.facts.number and self.facts.key:
-            return self.facts.key
+            return self.facts.number
         return (f"{self.facts.type} {self.facts.title}".strip() or self.id)[:120]
 
 

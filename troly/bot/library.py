@@ -29,6 +29,7 @@ class Library:
     cited: dict[str, list[tuple[str, Citation]]] = field(default_factory=dict)  # key -> [(doc_id, citation)]
     profile_index: dict[str, set[str]] = field(default_factory=dict)  # bigram -> doc ids
     vocab: set[str] = field(default_factory=set)
+    gram_df: dict[str, int] = field(default_factory=dict, repr=False)  # bigram -> documents whose text has it
     facts_words: dict[str, set[str]] = field(default_factory=dict)  # bigram of facts and title -> doc ids
     generation: int = -1
     rows: list = field(default_factory=list, repr=False)  # every (doc id, Assignment)
@@ -78,6 +79,7 @@ class Library:
                 if text_df.get(g, 0) <= limit:
                     prof[g].add(doc_id)
         lib.cited = dict(cited)
+        lib.gram_df = dict(text_df)
         lib.profile_index = dict(prof)
         lib.rows = [(d.id, a) for d in documents for a in d.assignments]
         lib._index()
@@ -137,14 +139,16 @@ class Library:
 
     # --- documents by description ---------------------------------------------------------
     def profile_scores(self, words: list[str]) -> dict[str, float]:
-        """IDF-weighted overlap of the question's bigrams with each document's profile."""
+        """IDF-weighted overlap of the question's bigrams with each document's profile. A pair
+        weighs by how few documents' texts use it, not only their profiles: "xây dựng" in "Bộ Xây
+        dựng" names that ministry in a few profiles but is a verb in most texts."""
         n = max(len(self.docs), 1)
         scores: dict[str, float] = defaultdict(float)
         for g in set(bigrams(words)):
             ids = self.profile_index.get(g)
             if not ids or len(ids) >= n:
                 continue
-            idf = math.log(n / len(ids))
+            idf = math.log(n / max(len(ids), self.gram_df.get(g, 0)))
             for d in ids:
                 scores[d] += idf
         return dict(scores)

@@ -86,8 +86,10 @@ def label(doc: Document) -> str:
 
 
 def doc_field(doc: Document) -> str:
-    """The `document` field of a source: the normalized number, or the title where there is none."""
-    return doc.facts.key or trim(f"{doc.facts.type} {doc.facts.title}".strip(), 120) or doc.id
+    """The `document` field of a source: the number as written (471/QĐ-UBND), or the title where
+    there is none."""
+    number = doc.facts.number.replace(" ", "") if doc.facts.key else ""
+    return number or trim(f"{doc.facts.type} {doc.facts.title}".strip(), 120) or doc.id
 
 
 def source(doc: Document, start: int, end: int, section: str = "") -> Source:
