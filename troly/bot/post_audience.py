@@ -54,7 +54,10 @@ _PROCEDURE = ("tham muu", "de xuat", "bao cao", "tong hop", "quan triet", "hoc t
               "xay dung chuong trinh", "xay dung de an", "ra soat", "danh gia", "thuc hien che do",
               "gui ", "dang tai", "to chuc hoi nghi", "to chuc quan triet", "nghien cuu, quan triet",
               "to chuc nghien cuu", "nghien cuu", "lam tot cong tac", "long ghep", "du toan",
-              "cung co", "dinh huong du luan", "dau tranh phan bac")
+              "cung co", "dinh huong du luan", "dau tranh phan bac",
+              # the propaganda work itself: what to highlight, report and publish
+              "neu bat", "phan anh", "gioi thieu", "tuyen tin", "cac tuyen tin", "mo chuyen trang",
+              "mo chuyen muc", "xay dung chuyen muc", "bien soan")
 # Adverbs and intensifiers before the main verb (skipped to find it).
 _LEADING = ("kip thoi", "thuong xuyen", "tiep tuc", "tich cuc", "chu dong", "khan truong",
             "dinh ky", "nghiem tuc", "tang cuong", "day manh", "tap trung", "quan tam",
@@ -190,9 +193,17 @@ def read(text: str, path: list[str]) -> Reading:
     return Reading(kind, section, start, body, target)
 
 
+# Verbs that only introduce what a propaganda text should say ("Khẳng định chuyển đổi số là ..."):
+# the message is what follows.
+_REPORTING = ("Khẳng định ", "Nhấn mạnh ")
+
+
 def core_clause(text: str, reading: Reading, min_subject_words: int = 12) -> str:
     """The sentence without a long opening list of bodies ("Các cấp ủy, chính quyền, Mặt trận
     ... tập trung hỗ trợ ..." -> "Tập trung hỗ trợ ..."); unchanged otherwise."""
+    if text.startswith(_REPORTING) and len(text.split()) >= 8:
+        rest = text.split(" ", 2)[2]
+        return rest[:1].upper() + rest[1:]
     if not (reading.body_subject and reading.subject_end):
         return text
     subject = text[:reading.subject_end]

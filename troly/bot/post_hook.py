@@ -13,7 +13,7 @@ import re
 from troly.models import Document
 from troly.prompts import posts as P
 from troly.vn.docnum import find_refs
-from troly.vn.text import collapse_ws, fold
+from troly.vn.text import collapse_ws, fold, fold_chars
 
 MAX_ABOUT_WORDS = 34
 MAX_TARGET_WORDS = 30
@@ -26,13 +26,26 @@ def what(doc: Document) -> str:
     """"Kế hoạch số 114-KH/HU của Ban Thường vụ Huyện ủy" (no date: the source line has it)."""
     f = doc.facts
     kind = f.type or P.DOCUMENT_WORD
-    head = f"{kind} số {f.key}" if f.key else kind
+    number = f.number if f.number and not any(c.isspace() for c in f.number) else f.key
+    head = f"{kind} số {number}" if f.key else kind  # as the document writes it: "44/2025/QĐ-TTg"
     if issuer_attested(doc):
-        head += f" của {issuer_phrase(f.issuer)}"
+        head += f" của {issuer_phrase(f.issuer, doc.text)}"
     return head
 
 
 HEADER_CHARS = 800  # the header block (issuer, number, place and date) sits in the first lines
+
+
+def _written_in(name: str, text: str) -> str:
+    """The name as ``text`` writes it in mixed case, or ""."""
+    words = [re.escape(w) for w in fold(name).split()]
+    if not words or not text:
+        return ""
+    for m in re.finditer(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", fold_chars(text)):
+        found = " ".join(text[m.start():m.end()].split())
+        if not found.isupper() and found[:1].isupper():
+            return found
+    return ""
 
 
 def issuer_attested(doc: Document) -> bool:
@@ -52,10 +65,14 @@ _LEVELS = {"huyện", "tỉnh", "xã", "phường", "quận", "thị", "thành",
 _KEEP_CAPITAL = {"Thường", "Tổ", "Chấp", "Tuyên", "Dân", "Chính", "Mặt"}
 
 
-def issuer_phrase(issuer: str) -> str:
-    """An issuer as a sentence writes it; an ALL-CAPS header line is put in name case."""
+def issuer_phrase(issuer: str, text: str = "") -> str:
+    """An issuer as a sentence writes it. An ALL-CAPS header line takes the spelling the
+    document's own text uses for the same name ("Bộ Khoa học và Công nghệ"), else name case."""
     if not issuer.isupper():
         return issuer
+    written = _written_in(issuer, text)
+    if written:
+        return written
     words = [w.capitalize() for w in issuer.lower().split()]
     out = words[:1]
     for i, w in enumerate(words[1:], 1):
@@ -102,8 +119,11 @@ def about(doc: Document, with_issuer: bool = True) -> str:
     """What the document does: the title's action up to the document it carries out, that
     document's issuer (from the citations) and the final subject; the head of a plain title."""
     title = collapse_ws(doc.facts.title).strip(" *.")
-    if title.isupper():
-        title = title.lower()  # an ALL-CAPS title line does not shout in a sentence
+    if title.isupper():  # an ALL-CAPS title line does not shout in a sentence; numbers keep their case
+        low = title.lower()
+        for r in find_refs(title):
+            low = low[:r.start] + title[r.start:r.end] + low[r.end:]
+        title = low
     if len(title.split()) < 3:
         return ""  # a title cut to a word or two says nothing
     refs = find_refs(title)
@@ -113,7 +133,7 @@ def about(doc: Document, with_issuer: bool = True) -> str:
     action = _DATE.sub("", title[:first.end]).strip(" ,")
     cite = next((c for c in doc.facts.cites if c.key == first.key), None)
     if with_issuer and cite and cite.issuer:
-        action += f" của {cite.issuer}"
+        action += f" của {issuer_phrase(cite.issuer, doc.text)}"
     subject = _subject(title[first.end:]) or (_cut(cite.subject, MAX_ABOUT_WORDS - 6) if cite and cite.subject else "")
     return _joined(collapse_ws(re.sub(r"[“”\"]", "", f"{action} {subject}").strip()))
 

@@ -21,18 +21,10 @@ log = logging.getLogger(__name__)
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]")
 
 
-def _docs(points: list[T.Point]) -> list:
-    out = []
-    for p in points:
-        if all(p.doc.id != d.id for d in out):
-            out.append(p.doc)
-    return out
-
-
 def llm_post(llm, topic: str, channel: str, template, points: list[T.Point]):
     """The model's post (a ``posts.Post``), or None to keep ``template``."""
     from troly.bot.llm import _data, format_sources  # same source format as answers
-    from troly.bot.posts import Post, gate_sources
+    from troly.bot.posts import Post, _docs, gate_sources
     from troly.prompts.loader import render
 
     sources = template.sources
