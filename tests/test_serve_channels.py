@@ -93,6 +93,47 @@ def test_both_channels_polled_in_one_process_and_id(tmp_path, fakes, caplog):
     assert "Ai chủ trì" not in logged  # no user text at INFO
 
 
+def test_troly_serve_process_polls_both_channels_and_logs_its_state(tmp_path, fakes):
+    """The real command, as the guide runs it: one ``troly serve`` process, both bots polling."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    tg, zalo = fakes
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "TROLY_DATA": str(tmp_path / "data"), "TROLY_PORT": str(port), "TROLY_HOST": "127.0.0.1",
+           "TELEGRAM_BOT_TOKEN": tg.token, "TELEGRAM_API_BASE": tg.api_base, "TELEGRAM_WEBHOOK_URL": "",
+           "ZALO_BOT_TOKEN": zalo.token, "ZALO_API_BASE": zalo.api_base, "ZALO_WEBHOOK_URL": "",
+           "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+    troly = str(Path(sys.executable).parent / "troly")
+    proc = subprocess.Popen([troly, "serve"], env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True)
+    try:
+        def channels() -> dict:
+            try:
+                return httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5).json().get("channels", {})
+            except (httpx.HTTPError, ValueError):
+                return {}
+
+        assert wait_until(lambda: all(channels().get(n, {}).get("state") == "running" for n in ("telegram", "zalo")),
+                          180), "troly serve did not get both channels running"
+        tg.text(CHAT, USER, "/id")
+        zalo.push(FakeZalo.update("z7", "/id", user_id="zu7"))
+        assert wait_until(lambda: tg.sent(chat_id=CHAT) and zalo.texts("z7"), 60)
+        assert f"telegram:{USER}" in tg.sent(chat_id=CHAT)[0].params["text"] and "zalo:zu7" in zalo.texts("z7")[0]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=60)
+    assert f"troly serve: web chat and API on http://127.0.0.1:{port}" in out
+    assert "telegram: running (long polling)" in out and "zalo: running (long polling)" in out
+    assert tg.token not in out and zalo.token not in out
+
+
 # ---------------------------------------------------------------- a dead channel
 
 def test_dead_channel_is_reported_and_retried_while_the_others_run(tmp_path, fakes):

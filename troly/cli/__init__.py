@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stdout if service else sys.stderr,
     )
     # httpx logs every request URL at INFO (a bot's URL holds its token); the others chatter.
-    for noisy in ("httpx", "httpcore", "chromadb", "sentence_transformers", "urllib3"):
+    for noisy in ("httpx", "httpcore", "chromadb", "sentence_transformers", "urllib3", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     _redact_secrets()
     try:
