@@ -47,8 +47,13 @@ def doc_date(doc: Document) -> Answer:
 def doc_effective(doc: Document) -> Answer:
     """"Có hiệu lực từ ngày nào?": the sentence that says so; plans rarely have one, and then the
     answer says that, with the date of issue (which is not the same thing)."""
-    at = re.search(r"\b(?:co hieu luc|hieu luc (?:thi hanh|ke tu|tu ngay))\b", fold_chars(doc.text))  # not "hiệu lực quản lý"
-    span = sentence_at(doc.text, at.start()) if at else None
+    folded = fold_chars(doc.text)
+    spans = [s for m in re.finditer(r"\b(?:co hieu luc|hieu luc (?:thi hanh|ke tu|tu ngay))\b", folded)  # not "hiệu lực quản lý"
+             for s in [sentence_at(doc.text, m.start())] if s]
+    # the sentence that says from when ("kể từ ngày ký", "từ ngày 01/01/2026"), not an article's heading
+    # ("Điều 3. Hiệu lực thi hành"); the first mention when none does
+    span = next((s for s in spans if re.search(r"\b(?:ke tu|tu ngay|ngay \d|\d{1,2}/\d{1,2}/\d{4})", folded[s[0]:s[1]])),
+                spans[0] if spans else None)
     if span:
         return _answer("doc_effective", msg.DOC_EFFECTIVE.format(label=label(doc), said=doc.text[span[0]:span[1]]),
                        doc, [span])

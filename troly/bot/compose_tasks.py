@@ -17,6 +17,8 @@ from troly.vn.text import fold, folded_syllables
 
 _AGENCY_Q = re.compile(
     r"^(?:theo .{0,80}?,\s*)?(?P<agency>.+?)\s+(?:co nhiem vu|phai lam|lam gi|co trach nhiem|can lam|duoc giao|"
+    # "Bộ Công Thương chủ trì (những) nhiệm vụ nào": the role it plays is not its name
+    r"(?:chu tri|phoi hop|thuc hien)\s+(?:nhung\s+|cac\s+)?(?:nhiem vu|viec|cong viec)|"
     r"nhiem vu|bao cao)\b"
 )
 ANSWER_LIMIT = 780

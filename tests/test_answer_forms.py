@@ -1,0 +1,60 @@
+"""Answers on a constructed decision in the State format (articles, an attached plan with a task
+table), written for these tests: the forms real Quyết định and Thông tư take."""
+from __future__ import annotations
+
+import pytest
+
+from directive_fixtures import make_kb
+from test_ingest_forms import ATTACHED, BODY, CHAIN, DECISION, RECIPIENTS
+from troly.bot.engine import AnswerEngine
+
+CIRCULAR = """BỘ HẢI ĐÔNG
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/2025/TT-BHĐ
+Hà Nội, ngày 03 tháng 12 năm 2025
+
+THÔNG TƯ
+Quy định mức thu phí thẩm định hồ sơ cấp phép
+
+Điều 1. Phạm vi điều chỉnh
+
+Thông tư này quy định mức thu phí thẩm định hồ sơ cấp phép.
+
+Điều 2. Hiệu lực thi hành
+
+1. Thông tư này có hiệu lực từ ngày 15 tháng 01 năm 2026.
+
+2. Trong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh về Bộ Hải Đông để hướng dẫn./.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Lê Văn Bình
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    kb = make_kb(tmp_path_factory.mktemp("forms"), [
+        ("qd.txt", DECISION + "\n" + BODY + RECIPIENTS + CHAIN + "Nguyễn Văn An\n\n" + ATTACHED),
+        ("tt.txt", CIRCULAR)])
+    return AnswerEngine(kb)
+
+
+def test_effective_date_from_the_sentence_not_the_heading(engine):
+    answer = engine.ask("Thông tư 12/2025/TT-BHĐ có hiệu lực từ ngày nào?")
+    assert "15 tháng 01 năm 2026" in answer.answer and answer.sources[0].document == "12/2025/TT-BHĐ"
+
+
+def test_agency_that_leads_which_tasks(engine):
+    answer = engine.ask("Sở Tư pháp chủ trì những nhiệm vụ nào?")
+    assert answer.trace.route == "tasks" and "Số hóa sổ hộ tịch" in answer.answer and "Quý IV/2026" in answer.answer
+
+
+def test_signer_with_the_whole_chain(engine):
+    answer = engine.ask("Thông tư 12/2025/TT-BHĐ do ai ký?")
+    assert "Lê Văn Bình" in answer.answer and "KT. BỘ TRƯỞNG" in answer.answer
