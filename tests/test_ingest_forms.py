@@ -273,3 +273,22 @@ def test_wrapped_type_line_and_wrapped_name():
     text = WRAPPED.replace("KẾ HOẠCH", "KẾ\nHOẠCH") + "\n" + BODY + RECIPIENTS + "CHỦ TỊCH\nNguyễn Văn\nAn\n"
     f = facts(text)
     assert (f.type, f.signer, f.signer_title) == ("Kế hoạch", "Nguyễn Văn An", "CHỦ TỊCH")
+
+
+@pytest.mark.parametrize("number,type_,key", [
+    ("471/QĐ-UBND", "Quyết định", "471/QD-UBND"),
+    ("01763/QĐ-UBND", "Quyết định", "1763/QD-UBND"),  # a leading zero is no part of the key
+    ("228/CĐ-TTg", "Công điện", "228/CD-TTG"),
+    ("11654/VPCP-CN", "Công văn", "11654-CV/VPCP-CN"),  # a letter's number names issuer and unit
+    ("3260-KH/ĐĐQH15", "Kế hoạch", "3260-KH/DDQH15"),
+])
+def test_every_own_number_has_a_key(number, type_, key):
+    """Constructed numbers in the forms real documents print."""
+    from troly.vn.docnum import find_refs, own_key
+
+    assert own_key(number, type_) == key
+    loose = {"Công văn": "công văn", "Công điện": "công điện"}.get(type_, type_.lower())
+    ref = find_refs(f"{loose} {int(number.split('/')[0].split('-')[0])}")[0]
+    from troly.vn.docnum import parse_key
+
+    assert ref.matches(key) and parse_key(key) is not None

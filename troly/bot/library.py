@@ -144,12 +144,12 @@ class Library:
         dựng" names that ministry in a few profiles but is a verb in most texts."""
         n = max(len(self.docs), 1)
         scores: dict[str, float] = defaultdict(float)
-        for g in set(bigrams(words)):
+        for g in dict.fromkeys(bigrams(words)):  # in the question's order, never hash order
             ids = self.profile_index.get(g)
             if not ids or len(ids) >= n:
                 continue
             idf = math.log(n / max(len(ids), self.gram_df.get(g, 0)))
-            for d in ids:
+            for d in sorted(ids):
                 scores[d] += idf
         return dict(scores)
 

@@ -62,7 +62,7 @@ def extract_number(lay: Layout) -> tuple[str, str]:
             if m:
                 written = collapse_ws(m.group("num"))
                 break
-    return written, docnum.normalize(written) if written else ""
+    return written, docnum.normalize(written) if written else ""  # the type is known later: see extract_facts
 
 
 def extract_place_date(lay: Layout) -> tuple[str, str, str]:
@@ -239,11 +239,14 @@ def extract_citations(text: str, own_key: str) -> list[Citation]:
 
 def extract_facts(lay: Layout) -> Facts:
     number, key = extract_number(lay)
+    type_ = extract_type(lay)
+    if number:
+        key = docnum.own_key(number, type_) or key  # its own number: any type code, a Công văn's issuer-unit form
     place, iso, date_text = extract_place_date(lay)
     signer, signer_title, mode = extract_signature(lay)
     recipients = [r for r in extract_recipients(lay) if r != signer]  # a flattened tail ends with the name
     return Facts(
-        type=extract_type(lay),
+        type=type_,
         number=number,
         key=key,
         date=iso,

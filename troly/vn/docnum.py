@@ -30,6 +30,7 @@ TYPE_WORDS: dict[str, str] = {
     "QDI": "quy dinh",
     "BC": "bao cao",
     "CV": "cong van",
+    "CD": "cong dien",
 }
 TYPE_NAMES: dict[str, str] = {
     "NQ": "Nghị quyết",
@@ -46,6 +47,7 @@ TYPE_NAMES: dict[str, str] = {
     "QDI": "Quy định",
     "BC": "Báo cáo",
     "CV": "Công văn",
+    "CD": "Công điện",
 }
 _WORD_TO_TYPE = {v: k for k, v in TYPE_WORDS.items()}
 _WORD_TO_TYPE["chuong trinh hanh dong"] = "CTR"
@@ -57,13 +59,13 @@ _STATE_ISSUERS = {"CP", "TTG", "UBND", "BTTTT", "BKHCN", "QH", "UBTVQH", "HDND",
 # A full number: digits, optional year, type, issuer, in either family, with the
 # spacing and separators OCR and typists produce. Folded input (no Đ) is expected.
 _NUM = re.compile(
-    r"(?<![\w/])(?P<n>\d{1,4})\s*(?:/\s*(?P<year>(?:19|20)\d{2}))?\s*[-/]?\s*"
-    r"(?P<type>[A-Za-z]{1,5})\s*[-/]\s*(?P<iss>[A-Za-z&]{1,12}(?:-[A-Za-z]{1,8})?)(?![\w])"
+    r"(?<![\w/])(?P<n>\d{1,6})\s*(?:/\s*(?P<year>(?:19|20)\d{2}))?\s*[-/]?\s*"
+    r"(?P<type>[A-Za-z]{1,5})\s*[-/]\s*(?P<iss>[A-Za-z&][A-Za-z0-9&]{0,11}(?:-[A-Za-z][A-Za-z0-9]{0,7})?)(?![\w])"
 )
 _LOOSE_WORD = re.compile(
-    r"\b(?P<word>" + "|".join(sorted(_WORD_TO_TYPE, key=len, reverse=True)) + r")\s+(?:so\s+)?(?P<n>\d{1,4})\b"
+    r"\b(?P<word>" + "|".join(sorted(_WORD_TO_TYPE, key=len, reverse=True)) + r")\s+(?:so\s+)?(?P<n>\d{1,6})\b"
 )
-_LOOSE_ABBR = re.compile(r"\b(?P<type>" + "|".join(sorted(TYPE_WORDS, key=len, reverse=True)) + r")\s*-?\s*(?P<n>\d{1,4})\b", re.I)
+_LOOSE_ABBR = re.compile(r"\b(?P<type>" + "|".join(sorted(TYPE_WORDS, key=len, reverse=True)) + r")\s*-?\s*(?P<n>\d{1,6})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,24 @@ def normalize(number: str) -> str:
     """The key of one written number, or "" when it is not a number (e.g. ``-HD/BTG``)."""
     refs = find_numbers(number)
     return refs[0].key if refs else ""
+
+
+_OWN = re.compile(r"^(?P<n>\d{1,6})[A-Za-z]?\s*[-/]\s*(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?(?P<a>[A-Za-z&]{1,10})"
+                  r"\s*[-/]\s*(?P<b>[A-Za-z0-9&.]{1,12}(?:\s*-\s*[A-Za-z0-9&.]{1,10})?)$")
+
+
+def own_key(number: str, type_name_: str = "") -> str:
+    """The key of a document's own number, as its "Số:" line gives it. A Công văn's number names
+    its issuer and unit, not a type ("11654/VPCP-CN", "5348/CT-CS"): the type is the document's.
+    A code that is no known type (a Công điện's before "CĐ" was one) is kept as the type."""
+    m = _OWN.match(fold(number).upper().replace(" ", ""))
+    if not m:
+        return normalize(number)
+    n, a, b, year = int(m.group("n")), m.group("a"), m.group("b").replace(".", ""), m.group("year") or ""
+    code = type_code(type_name_)
+    if code == "CV" and a != "CV":
+        return canonical(n, "CV", f"{a}-{b}", year)
+    return canonical(n, a, b, year)
 
 
 def parse_key(key: str) -> DocRef | None:
