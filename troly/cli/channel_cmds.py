@@ -1,24 +1,25 @@
-"""``troly telegram``, ``troly zalo`` and ``troly serve``.
+"""``troly serve``, ``troly telegram`` and ``troly zalo``.
 
-Bots use long polling unless their webhook URL is set; in webhook mode they run the same
-HTTP server as ``troly serve`` with only that channel switched on.
+``troly serve`` runs the web chat, the API and every bot whose token is set (long polling
+unless its webhook URL is set). ``troly telegram`` and ``troly zalo`` run the same server
+with only that bot switched on.
 """
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
-import signal
 import sys
 
 log = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("telegram", help="run the Telegram bot (long polling, or webhook when TELEGRAM_WEBHOOK_URL is set)")
+    p = sub.add_parser("telegram", help="troly serve with only the Telegram bot (long polling, or webhook when "
+                                        "TELEGRAM_WEBHOOK_URL is set)")
     _server_args(p)
     p.set_defaults(func=cmd_telegram)
-    p = sub.add_parser("zalo", help="run the Zalo bot (long polling, or webhook when ZALO_WEBHOOK_URL is set)")
+    p = sub.add_parser("zalo", help="troly serve with only the Zalo bot (long polling, or webhook when "
+                                    "ZALO_WEBHOOK_URL is set)")
     _server_args(p)
     p.set_defaults(func=cmd_zalo)
     p = sub.add_parser("serve", help="everything in one process: web chat, /api/ask, /healthz, and every "
@@ -66,53 +67,15 @@ def cmd_telegram(args: argparse.Namespace) -> int:
     s = _settings()
     if not s.telegram_token:
         return _fail("TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather and put its token in .env.")
-    if s.telegram_webhook_url:
-        if not s.telegram_webhook_secret:
-            return _fail("TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not; set a random secret.")
-        return _serve(s, args, telegram=True, zalo=False)
-    from troly.bot.channels.runtime import CoreRunner, load_core
-    from troly.bot.channels.telegram import run_polling
-
-    runner = CoreRunner.start(lambda: load_core(s))
-    try:
-        run_polling(s, runner)
-    finally:
-        runner.close()
-    return 0
+    if s.telegram_webhook_url and not s.telegram_webhook_secret:
+        return _fail("TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not; set a random secret.")
+    return _serve(s, args, telegram=True, zalo=False)
 
 
 def cmd_zalo(args: argparse.Namespace) -> int:
     s = _settings()
     if not s.zalo_token:
         return _fail("ZALO_BOT_TOKEN is not set. Create a bot with Zalo Bot Creator and put its token in .env.")
-    if s.zalo_webhook_url:
-        if not s.zalo_webhook_secret:
-            return _fail("ZALO_WEBHOOK_URL is set but ZALO_WEBHOOK_SECRET is not; set a random secret.")
-        return _serve(s, args, telegram=False, zalo=True)
-    asyncio.run(_zalo_polling(s))
-    return 0
-
-
-async def _zalo_polling(settings) -> None:
-    from troly.bot.channels.runtime import CoreRunner, load_core
-    from troly.bot.channels.zalo import ZaloBot, ZaloClient
-
-    loop = asyncio.get_running_loop()
-    runner = await loop.run_in_executor(None, CoreRunner.start, lambda: load_core(settings))
-    client = ZaloClient(settings.zalo_token, settings.zalo_api_base)
-    bot = ZaloBot(client, runner)
-    stop = asyncio.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
-            loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):
-            pass
-    try:
-        me = await client.call("getMe")
-        if not me.get("ok"):
-            log.error("Zalo getMe failed: %s (check ZALO_BOT_TOKEN)", me.get("description"))
-        log.info("Zalo bot: long polling")
-        await asyncio.gather(bot.poll(stop), bot.remind(stop))
-    finally:
-        await client.close()
-        runner.close()
+    if s.zalo_webhook_url and not s.zalo_webhook_secret:
+        return _fail("ZALO_WEBHOOK_URL is set but ZALO_WEBHOOK_SECRET is not; set a random secret.")
+    return _serve(s, args, telegram=False, zalo=True)

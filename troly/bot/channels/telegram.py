@@ -220,9 +220,3 @@ async def send_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.error("Telegram update failed: %s", context.error, exc_info=context.error)
-
-
-def run_polling(settings: Any, runner: CoreRunner) -> None:
-    app = build_application(settings, runner)
-    log.info("Telegram bot: long polling %s", settings.telegram_api_base.split("/bot")[0])
-    app.run_polling(allowed_updates=Update.ALL_TYPES)
