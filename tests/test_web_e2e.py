@@ -382,3 +382,18 @@ def test_phone_admin_page_has_no_sideways_scroll(server, phone):
     assert g["innerWidth"] == 360
     assert g["scrollWidth"] <= g["innerWidth"], "the admin page scrolls sideways on a phone"
     assert g["headerTop"] == 0
+
+
+def test_chat_commands_work_in_the_web_chat(server, browser):
+    from troly.prompts import channels as P
+
+    d = browser
+    d.get(server["url"])
+    _wait(d, EC.presence_of_element_located((By.CSS_SELECTOR, "#log .welcome")))
+    who = _ask(d, "/id")
+    assert _text(who.find_element(By.CSS_SELECTOR, ".text")) == P.YOUR_ID_WEB
+    assert not who.find_elements(By.CSS_SELECTOR, ".feedback")  # nothing to vote on
+    deadlines = _ask(d, "/hanchot")
+    assert _text(deadlines.find_element(By.CSS_SELECTOR, ".text"))
+    help_text = _text(_ask(d, "/help").find_element(By.CSS_SELECTOR, ".text"))
+    assert "/bai" in help_text and "/id" in help_text
