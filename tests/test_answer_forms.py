@@ -58,3 +58,18 @@ def test_agency_that_leads_which_tasks(engine):
 def test_signer_with_the_whole_chain(engine):
     answer = engine.ask("Thông tư 12/2025/TT-BHĐ do ai ký?")
     assert "Lê Văn Bình" in answer.answer and "KT. BỘ TRƯỞNG" in answer.answer
+
+
+def test_signer_asked_in_other_words(engine):
+    for q in ("Thông tư 12/2025/TT-BHĐ do đồng chí nào ký?", "Ai thay mặt Bộ Hải Đông ký Thông tư 12/2025/TT-BHĐ?"):
+        assert engine.ask(q).trace.composer == "compose_facts.doc_signer", q
+
+
+def test_a_task_date_is_not_the_date_of_issue(engine):
+    answer = engine.ask("Theo Quyết định 87/2025/QĐ-UBND, Sở Khoa học và Công nghệ phải hoàn thành kho dữ liệu trước ngày nào?")
+    assert "30/6/2026" in answer.answer and answer.intent != "doc_date"
+
+
+def test_another_issuer_with_the_same_number_is_another_document(engine):
+    answer = engine.ask("Quyết định 87/2025/QĐ-TTg do ai ký?")
+    assert answer.abstained and answer.trace.reason == "unknown_document"

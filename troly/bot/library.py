@@ -23,6 +23,13 @@ from troly.vn.text import fold, fold_chars, folded_syllables
 _NAME_PAIR = re.compile(r"(?<![\w])([A-ZÀ-ỸĐ][a-zà-ỹđ]+)\s+(?=([A-ZÀ-ỸĐ][a-zà-ỹđ]+)(?![\w]))")
 
 
+def _near(a: str, b: str) -> bool:
+    """Issuer codes at most one letter apart (a misread letter)."""
+    if len(a) != len(b):
+        return False
+    return sum(x != y for x, y in zip(a, b)) <= 1
+
+
 @dataclass
 class Library:
     docs: dict[str, Document]
@@ -96,10 +103,16 @@ class Library:
     def _index(self) -> None:
         """(number, type) -> [(issuer, doc id)] for own numbers and [(issuer, key)] for cited ones."""
         own: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
-        for d in self.docs.values():
+        for d in sorted(self.docs.values(), key=lambda x: x.id):
             ref = parse_key(d.facts.key) if d.facts.key else None
             if ref is not None:
                 own[(ref.number, ref.type)].append((ref.issuer, d.id))
+            # the number as written, read as a question would read it ("5529/CT-CS" of a Công văn,
+            # whose key carries its type): typed in full, it names this document too
+            typed = parse_key(d.facts.number) if d.facts.number else None
+            if typed is not None and (typed.number, typed.type, typed.issuer) != (ref.number, ref.type, ref.issuer) \
+                    if ref is not None else typed is not None:
+                own[(typed.number, typed.type)].append((typed.issuer, d.id))
         cited: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
         for key in self.cited:
             ref = parse_key(key)
@@ -115,11 +128,13 @@ class Library:
         return [row for k in keys for row in self.cited[k]]
 
     def loose_citations(self, ref: DocRef) -> list[tuple[str, Citation]]:
-        """Same number and type, any issuer: OCR and typists mangle issuers (06-KH/ĐU read as 06-KH/PU)."""
-        return [row for _, k in self._cited_idx.get((ref.number, ref.type), []) for row in self.cited[k]]
+        """Same number and type, an issuer one letter off: OCR and typists mangle issuers (06-KH/ĐU
+        read as 06-KH/PU); "2530/QĐ-UBND" is not "2530/QĐ-TTg"."""
+        return [row for iss, k in self._cited_idx.get((ref.number, ref.type), []) if _near(iss, ref.issuer)
+                for row in self.cited[k]]
 
     def loose_own(self, ref: DocRef) -> list[str]:
-        return [d for _, d in self._own_idx.get((ref.number, ref.type), [])]
+        return [d for iss, d in self._own_idx.get((ref.number, ref.type), []) if _near(iss, ref.issuer)]
 
     def same_number(self, ref: DocRef) -> list[str]:
         """Documents with ``ref``'s number but another type, held or cited, by name: "Thông báo số

@@ -43,7 +43,8 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                              r"\bbao cao\b.{0,60}\b(ve|len|cho|gui) (nhung |cac )?(co quan|don vi|noi) nao\b|"
                              r"\bbao cao\b.{0,60}\b(gui |nop )?(ve|len|den|cho) (dau|ai)\b|"
                              r"gui bao cao (ve|den|cho|toi) (dau|ai)")),
-    ("doc_signer", re.compile(r"\b(ai (da )?ky|nguoi (da )?ky|ky boi|ky ten|chu ky|ai la nguoi ky)\b")),
+    ("doc_signer", re.compile(r"\b(ai (da )?ky|nguoi (da )?ky|ky boi|ky ten|chu ky|ai la nguoi ky|"
+                              r"(dong chi|nguoi|vi|lanh dao) nao (da )?ky|ai thay mat\b.{0,60}\bky)\b")),
     ("doc_recipients", re.compile(r"\b(gui (toi|den|cho|len)|noi nhan|gui nhung|nhan van ban|gui di dau)\b")),
     ("doc_number", re.compile(r"\b(so hieu|so van ban|so ky hieu|mang so|so may)\b")),
     ("doc_issuer", re.compile(r"\b(co quan nao ban hanh|do ai ban hanh|ai ban hanh|do co quan nao|cua co quan nao|"
@@ -110,13 +111,19 @@ def frame_words(q: Query) -> set[str]:
 
 
 _DEADLINE_WORDS = re.compile(r"\b(han|thoi han|han chot|nop|hoan thanh)\b")
+# What a document's own date is asked with; "ngày nào" after a task ("gửi báo cáo ... trước ngày nào")
+# asks for the task's date.
+_OWN_DATE_WORDS = re.compile(r"\b(ban hanh|ky|ra doi|co tu ngay|ngay ban hanh)\b")
+_TASK_VERBS = re.compile(r"\b(bao cao|gui|nop|hoan thanh|to chuc|trien khai|thuc hien|ket thuc|bat dau|dien ra|"
+                         r"tong ket|so ket|trinh)\b")
 
 
 def detect_intents(folded: str) -> list[str]:
     found = [name for name, rx in _INTENTS if rx.search(folded)]
-    if found[:1] == ["doc_date"] and "deadline" in found and _DEADLINE_WORDS.search(folded):
-        found.remove("deadline")  # "hạn chót nộp báo cáo là ngày nào": a deadline, not the document's date
-        found.insert(0, "deadline")
+    if found[:1] == ["doc_date"] and ("deadline" in found and _DEADLINE_WORDS.search(folded)
+                                      or not _OWN_DATE_WORDS.search(folded) and _TASK_VERBS.search(folded)):
+        # "hạn chót nộp báo cáo là ngày nào", "gửi báo cáo về Bộ Tư pháp trước ngày nào": a task's date
+        found = ["deadline"] + [f for f in found if f != "deadline"]
     return found
 
 
