@@ -114,8 +114,8 @@ _DEADLINE_WORDS = re.compile(r"\b(han|thoi han|han chot|nop|hoan thanh)\b")
 # What a document's own date is asked with; "ngày nào" after a task ("gửi báo cáo ... trước ngày nào")
 # asks for the task's date.
 _OWN_DATE_WORDS = re.compile(r"\b(ban hanh|ky|ra doi|co tu ngay|ngay ban hanh)\b")
-_TASK_VERBS = re.compile(r"\b(bao cao|gui|nop|hoan thanh|to chuc|trien khai|thuc hien|ket thuc|bat dau|dien ra|"
-                         r"tong ket|so ket|trinh)\b")
+# (not "thực hiện", "tổ chức", "trình": they name plans and bodies too, "Kế hoạch thực hiện ...")
+_TASK_VERBS = re.compile(r"\b(bao cao|gui|nop|hoan thanh|trien khai|ket thuc|bat dau|dien ra|tong ket|so ket)\b")
 
 
 def detect_intents(folded: str) -> list[str]:
