@@ -128,3 +128,15 @@ def test_public_api():
 
     assert set(bot.__all__) == {"AnswerEngine", "Answer", "Source", "Trace"}
     assert bot.AnswerEngine is AnswerEngine
+
+
+def test_two_documents_with_one_number_are_both_answered(tmp_path):
+    """Constructed: two districts' plans both numbered 21-KH/HU (numbers repeat between places)."""
+    from directive_fixtures import PLAN
+
+    other = PLAN.replace("HÒA BÌNH", "AN LẠC").replace("Hòa Bình", "An Lạc").replace("Nguyễn Văn A", "Trần Thị Bích")
+    engine = AnswerEngine(make_kb(tmp_path, [("a.txt", PLAN), ("b.txt", other)]))
+    both = engine.ask("Kế hoạch 21-KH/HU do ai ký?")
+    assert "Nguyễn Văn A" in both.answer and "Trần Thị Bích" in both.answer and len(both.sources) == 2
+    one = engine.ask("Kế hoạch 21-KH/HU của huyện An Lạc do ai ký?")
+    assert "Trần Thị Bích" in one.answer and "Nguyễn Văn A" not in one.answer

@@ -83,29 +83,18 @@ def _define(ctx: Context) -> Answer | None:
     return compose_phrases.define(ctx.q, ctx.lib, scope if whole else [], hits)
 
 
-def joined(parts: list[Answer], intent: str) -> Answer:
-    """Several answers as one, their sources renumbered in turn."""
-    lines, sources, doc_ids = [], [], []
-    for a in parts:
-        shift = len(sources)
-        lines.append(re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", a.answer) if shift else a.answer)
-        sources += a.sources
-        doc_ids += [d for d in a.doc_ids if d not in doc_ids]
-    return Answer("\n".join(lines), not sources, intent, sources, doc_ids)
-
-
 def _facts_of_each(ctx: Context) -> Answer:
     """"KH 114 và KH 32 do cơ quan nào ban hành?": each document named goes through the pipeline."""
     named = list({r.key: r for r in ctx.q.subjects}.values())[:ctx.settings.answer_max_subjects]
     assert ctx.answer_again is not None
-    return joined([ctx.answer_again(replace(ctx.q, refs=[r], subject=r, subjects=[r])) for r in named], ctx.q.intent)
+    return steps.joined([ctx.answer_again(replace(ctx.q, refs=[r], subject=r, subjects=[r])) for r in named], ctx.q.intent)
 
 
 def _several_facts(ctx: Context) -> Answer:
     """"ban hành khi nào và ai ký?": each fact asked, in turn."""
     asked = list(dict.fromkeys([ctx.q.intent] + [i for i in ctx.q.secondary if i in FACT_INTENTS and i != "doc_about"]))
     parts = [steps.facts(replace(ctx, q=replace(ctx.q, intent=i))) for i in asked[:3]]
-    return joined(parts, ctx.q.intent)
+    return steps.joined(parts, ctx.q.intent)
 
 
 def _asks_several_facts(ctx: Context) -> bool:

@@ -28,6 +28,17 @@ def abstain(ctx: Context, reason: str) -> Answer:
     return Answer(f"{reason} {cover}", True, "abstain")
 
 
+def joined(parts: list[Answer], intent: str) -> Answer:
+    """Several answers as one, their sources renumbered in turn."""
+    lines, sources, doc_ids = [], [], []
+    for a in parts:
+        shift = len(sources)
+        lines.append(re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", a.answer) if shift else a.answer)
+        sources += a.sources
+        doc_ids += [d for d in a.doc_ids if d not in doc_ids]
+    return Answer("\n".join(lines), not sources, intent, sources, doc_ids)
+
+
 def scope_docs(ctx: Context) -> list[str]:
     t = ctx.targets
     return t.docs or t.context_docs
@@ -134,11 +145,15 @@ def facts(ctx: Context) -> Answer:
         if not hits:
             return abstain(ctx, msg.ABSTAIN)
         docs = [hits[0].doc_id]
-    doc = lib.docs[docs[0]]
-    ctx.trace.documents = list(dict.fromkeys(ctx.trace.documents + [doc.id]))
     name = "doc_summary" if q.intent == "doc_about" and _SUMMARY.search(q.folded) else q.intent
     ctx.trace.composer = f"compose_facts.{name}"
-    return getattr(compose_facts, name)(doc)
+    # one number, several documents (two communes' "32/KH-UBND") and nothing in the question to
+    # tell them apart: the fact of each, not of whichever comes first
+    same = [d for d in docs if q.subject is not None and d in lib.docs and q.subject.matches(lib.docs[d].facts.key)]
+    chosen = same[: ctx.settings.answer_max_subjects] if len(same) > 1 else docs[:1]
+    ctx.trace.documents = list(dict.fromkeys(ctx.trace.documents + chosen))
+    parts = [getattr(compose_facts, name)(lib.docs[d]) for d in chosen]
+    return parts[0] if len(parts) == 1 else joined(parts, q.intent)
 
 
 def figure_missing(ctx: Context) -> bool:
