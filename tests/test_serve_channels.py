@@ -163,6 +163,11 @@ def test_dead_channel_is_reported_and_retried_while_the_others_run(tmp_path, fak
             tg.text(CHAT, USER, "Ai chủ trì tuyên truyền?")
             assert wait_until(lambda: tg.sent(chat_id=CHAT))
             assert health(client)["status"] == "ok"
+            dead["on"] = True  # the API goes away while the bot runs, then comes back
+            assert wait_until(lambda: health(client)["channels"]["telegram"]["state"] == "unreachable", 60)
+            assert health(client)["status"] == "degraded"
+            dead["on"] = False
+            assert wait_until(lambda: health(client)["channels"]["telegram"]["state"] == "running", 90)
     finally:
         gateway.stop()
 
