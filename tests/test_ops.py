@@ -204,6 +204,8 @@ def test_every_command_of_the_guide_is_known():
     subcommands = _subcommands()
     make = (ROOT / "Makefile").read_text(encoding="utf-8")
     unit = (ROOT / "deploy" / "troly.service").name
+    unit_text = (ROOT / "deploy" / "troly.service").read_text(encoding="utf-8")
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     for line in commands:
         cmd = shlex.split(line)
         words = _troly_words(cmd)
@@ -229,8 +231,12 @@ def test_every_command_of_the_guide_is_known():
                 assert (ROOT / cmd[2]).is_file() and cmd[3].endswith("/" + unit), line
             elif cmd[1] == "systemctl":
                 assert cmd[-1] in ("troly", "daemon-reload"), line
-            else:
-                assert cmd[1] == "chown", line
+            elif cmd[1] == "useradd":
+                assert cmd[-1] == "troly" and re.search(r"^User=troly$", unit_text, re.M), line
+            elif cmd[-1] == "/opt/troly":  # the systemd unit's folder and user
+                assert cmd[1] == "chown" and "WorkingDirectory=/opt/troly" in unit_text, line
+            else:  # the container's user owns the mounted folders
+                assert cmd[1:4] == ["chown", "-R", "1000:1000"] and "--uid 1000" in dockerfile, line
         elif cmd[0] == "journalctl":
             assert cmd[cmd.index("-u") + 1] == unit.removesuffix(".service"), line
         elif cmd[0] == "curl":
