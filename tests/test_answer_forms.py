@@ -82,3 +82,14 @@ def test_a_plan_named_by_what_it_carries_out_keeps_its_date_of_issue():
     assert parse("Chương trình 50-CTr/HU của Ban Thường vụ Huyện ủy ngày nào?").intent == "doc_date"
     assert parse("Kế hoạch thực hiện Thông báo 730 ngày nào?").intent == "doc_date"
     assert parse("Các bộ gửi báo cáo về Bộ Tư pháp trước ngày nào?").intent == "deadline"
+
+
+def test_content_quotes_the_body_before_the_legal_bases(tmp_path):
+    """Constructed: the bases name the topic too; the body answers."""
+    plan = ("ỦY BAN NHÂN DÂN TỈNH HẢI ĐÔNG\nSố: 40/KH-UBND\nHải Đông, ngày 02 tháng 12 năm 2025\n\n"
+                           "KẾ HOẠCH\nChuyển đổi số trong giáo dục năm 2026\n\n"
+                           "Căn cứ Nghị quyết của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số trong giáo dục;\n\n"
+                           "I. NỘI DUNG\n\n1. Chuyển đổi số trong giáo dục: số hóa học bạ và sổ điểm của mọi trường học.\n")
+    engine = AnswerEngine(make_kb(tmp_path, [("kh.txt", plan)]))
+    answer = engine.ask("Chuyển đổi số trong giáo dục gồm những việc gì?")
+    assert answer.sources[0].section != "Phần mở đầu" and "số hóa học bạ" in answer.answer

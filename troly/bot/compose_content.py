@@ -7,7 +7,7 @@ from functools import lru_cache
 from troly.bot.library import Library
 from troly.bot.query import Query, content_words
 from troly.bot.quotes import best_spans, label, overlap, repaired_note, sentences, source
-from troly.ingest.sections import TAIL
+from troly.ingest.sections import PREAMBLE, TAIL
 from troly.models import Answer, Document, Hit
 from troly.prompts import answers as msg
 from troly.vn.text import fold
@@ -39,7 +39,9 @@ def _pick(hits: list[Hit], q: Query) -> list[Hit]:
         return []
     best_doc = hits[0].doc_id
     same = [h for h in hits if h.doc_id == best_doc]
-    return same[:3]
+    # the opening (header, title, "Căn cứ ..." bases) names other documents; the body answers
+    body = [h for h in same if h.chunk.section != PREAMBLE]
+    return (body + [h for h in same if h.chunk.section == PREAMBLE])[:3]
 
 
 def _asked(q: Query, sentence: str) -> float:
