@@ -180,7 +180,6 @@ class ZaloBot:
         await self.send_replies(chat_id, [Reply(text=text)])
 
     async def send_replies(self, chat_id: str, replies: list[Reply]) -> None:
-
         for reply in replies:
             for text in plain_messages(reply):
                 await self.client.send_message(chat_id, text)
@@ -219,11 +218,11 @@ class ZaloBot:
             await self._room()
             try:
                 update = await self.client.get_update(timeout)
-                self.activity(None)
                 failures = 0
+                self.activity(None)
             except Exception as exc:
-                self.activity(exc)
                 failures += 1
+                self.activity(exc)
                 log.warning("Zalo getUpdates failed: %s", exc)
                 await _sleep_or_stop(stop, min(30.0, 0.5 * 2 ** min(failures, 6)))
                 continue
