@@ -93,3 +93,14 @@ def test_content_quotes_the_body_before_the_legal_bases(tmp_path):
     engine = AnswerEngine(make_kb(tmp_path, [("kh.txt", plan)]))
     answer = engine.ask("Chuyển đổi số trong giáo dục gồm những việc gì?")
     assert answer.sources[0].section != "Phần mở đầu" and "số hóa học bạ" in answer.answer
+
+
+def test_a_task_time_stated_in_the_next_sentence(tmp_path):
+    """Constructed: no agency leads the item; its time stands in a labelled sentence after it."""
+    plan = ("ỦY BAN NHÂN DÂN TỈNH HẢI ĐÔNG\nSố: 41/KH-UBND\nHải Đông, ngày 02 tháng 12 năm 2025\n\nKẾ HOẠCH\n"
+            "Tổng kiểm kê tài sản công\n\nI. NHIỆM VỤ CỤ THỂ\n\n- Tổng hợp kết quả kiểm kê, báo cáo kết quả kiểm kê "
+            "gửi Bộ Tài chính. Thời gian hoàn thành: Trước ngày 31/5/2026.\n\n- Rà soát tài sản kết cấu hạ tầng. "
+            "Thời gian thực hiện: Từ tháng 11/2025.\n")
+    engine = AnswerEngine(make_kb(tmp_path, [("kh.txt", plan)]))
+    answer = engine.ask("Hạn báo cáo kết quả kiểm kê gửi Bộ Tài chính là khi nào?")
+    assert "31/5/2026" in answer.answer and answer.trace.composer == "compose_dates.dated"

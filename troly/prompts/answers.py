@@ -70,6 +70,7 @@ DUTY_VIA_COLLECTIVE = (
 LEAD_ANSWER = "{agency} {role}{partners}{deadline}."
 LEAD_PARTNERS = ", phối hợp với {who}"
 DEADLINE_SUFFIX = "; thời hạn: {deadline}"
+DATED_PASSAGE = "Theo {label}: {said} [1]"
 DEADLINES_HEAD = "Các văn bản đặt thời hạn cụ thể:"
 DEADLINE_ITEM = "{date}: {agency} — {task} ({label})"
 IMPLEMENTS_HEAD = "Các văn bản thực hiện {ref}:"

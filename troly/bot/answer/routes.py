@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from troly.bot import compose_facts, compose_phrases, compose_tasks
+from troly.bot import compose_dates, compose_facts, compose_phrases, compose_tasks
 from troly.bot.answer import steps
 from troly.bot.answer.context import Context
 from troly.bot.query import frame_words
@@ -119,6 +119,12 @@ def _tasks(ctx: Context) -> Answer | None:
         ans = compose_tasks.duty_elsewhere(q, lib, t.docs, steps.candidate_rows(replace(ctx, targets=Targets())))
         if ans is not None:
             ctx.trace.composer = "compose_tasks.duty_elsewhere"
+            return ans
+    if q.intent == "deadline":  # no task row: the sentence that states the task's time
+        ans = compose_dates.dated(q, lib, ctx.kb.search(q.text, k=8, doc_ids=steps.scope_docs(ctx) or None),
+                                  steps.residual(ctx))
+        if ans is not None:
+            ctx.trace.composer = "compose_dates.dated"
             return ans
     if q.intent == "who_leads":  # no task row: a passage is an answer only if it is about that task
         ans = steps.content(ctx)
