@@ -292,3 +292,15 @@ def test_every_own_number_has_a_key(number, type_, key):
     from troly.vn.docnum import parse_key
 
     assert ref.matches(key) and parse_key(key) is not None
+
+
+def test_items_written_as_labelled_fields_give_rows():
+    """Constructed: an item as fields (a) Nội dung, b) Cơ quan thực hiện with its lead and partners,
+    c) Thời gian thực hiện), as some city plans write their tasks."""
+    text = WRAPPED + "\nII. NHIỆM VỤ\n\n1. Về đảm bảo an toàn thông tin\n\na) Nội dung: Triển khai phương án bảo đảm " \
+        "an toàn thông tin cho các cơ sở dữ liệu.\n\nb) Cơ quan thực hiện:\n\n- Đơn vị chủ trì: Công an tỉnh.\n\n" \
+        "- Đơn vị phối hợp: Các sở, ngành.\n\nc) Thời gian thực hiện: Trước ngày 30/6/2026.\n"
+    rows = {a.role: a for a in Ingestor().from_text(text, "kh.txt").assignments}
+    lead = rows["chủ trì"]
+    assert (lead.agency, lead.deadline_date) == ("Công an tỉnh", "2026-06-30")
+    assert lead.task.startswith("Triển khai phương án bảo đảm an toàn thông tin") and rows["phối hợp"].agency == "Các sở, ngành"

@@ -147,9 +147,53 @@ def _task_rows(run: list[PlacedPara]) -> list[Assignment]:
     return out
 
 
+# "- Đơn vị chủ trì: Công an Thành phố.", "Cơ quan phối hợp: Các sở, ngành": an item's labelled fields
+_LABELLED = re.compile(r"^(?:cơ quan|đơn vị|bộ phận)(?:,\s*đơn vị)?\s+(?P<role>chủ trì|phối hợp|thực hiện)"
+                       r"(?:\s+thực hiện)?\s*:\s*(?P<agency>.{3,200}?)\s*[.;]?$", re.I)
+_WHAT_FIELD = re.compile(r"^(?:nội dung|nhiệm vụ)(?:\s+(?:thực hiện|công việc))?\s*:\s*(?P<what>.{10,})$", re.I)
+_TIME_FIELD = re.compile(r"^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(?P<when>.+)$", re.I)
+
+
+def _labelled_rows(placed: list[PlacedPara]) -> list[Assignment]:
+    """Rows of items written as labelled fields (a) Nội dung ... b) Cơ quan thực hiện: - Đơn vị chủ trì:
+    X ... c) Thời gian thực hiện: Y): the task is the item above the fields, the time its own field."""
+    out: list[Assignment] = []
+    item, time_of, what_of = "", {}, {}
+    for pp in placed:
+        if 1 <= pp.level <= 4:
+            item = pp.path[-1] if pp.path else ""
+        m = _TIME_FIELD.match(_rest_of(pp).strip())
+        if m and item:
+            time_of[item] = m.group("when")
+        w = _WHAT_FIELD.match(_rest_of(pp).strip())
+        if w and item and item not in what_of:
+            what_of[item] = w.group("what")
+    for pp in placed:
+        if 1 <= pp.level <= 4:
+            item = pp.path[-1] if pp.path else ""
+        m = _LABELLED.match(_rest_of(pp).strip())
+        if not m or not item:
+            continue
+        role = "chủ trì" if fold(m.group("role")) == "chu tri" else fold(m.group("role")) == "phoi hop" and "phối hợp" \
+            or "thực hiện"
+        dl, dd = _deadline(time_of.get(item, ""))
+        if not dl and time_of.get(item):
+            dl = collapse_ws(time_of[item]).rstrip(" .")
+            dates = find_dates(dl, years=True)
+            dd = dates[-1].iso if dates else ""
+        task = what_of.get(item) or re.sub(r"^[\dIVX.]+\s*", "", item).strip()
+        out.append(Assignment(collapse_ws(m.group("agency")).rstrip(" ."), role, _trim(task), dl, dd, pp.breadcrumb,
+                              pp.para.start, pp.para.end))
+    return out
+
+
 def extract_assignments(placed: list[PlacedPara]) -> list[Assignment]:
     out: list[Assignment] = _table_rows(placed)
     placed = [pp for pp in placed if not is_row(pp.para.text)]
+    labelled = _labelled_rows(placed)
+    out += labelled
+    taken = {a.start for a in labelled}
+    placed = [pp for pp in placed if pp.para.start not in taken]
     current_agency = ""
     current_agency_level = 0
     last_item = ""  # text of the last numbered item: the task a "chủ trì" line refers to
