@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from troly.vn.text import fold
+from troly.vn.text import fold, fold_chars
 
 PUBLIC, NEUTRAL, INTERNAL = "public", "neutral", "internal"
 MAX_HEADING_WORDS = 10  # section titles are short ("II. NHIỆM VỤ VÀ GIẢI PHÁP"); items are not
@@ -30,7 +30,8 @@ MAX_HEADING_WORDS = 10  # section titles are short ("II. NHIỆM VỤ VÀ GIẢI
 # Section headings (folded) by what they hold.
 _GOAL_SECTIONS = ("muc tieu", "muc dich", "quan diem", "tam nhin", "dinh huong", "y nghia", "chi tieu")
 _WORK_SECTIONS = ("to chuc thuc hien", "phan cong", "trach nhiem", "yeu cau", "hinh thuc",
-                  "kinh phi", "che do bao cao", "tien do", "thoi gian thuc hien", "phuong thuc")
+                  "kinh phi", "che do bao cao", "tien do", "thoi gian thuc hien", "phuong thuc",
+                  "chuc nang", "quyen han", "co cau to chuc", "che do lam viec", "quan he cong tac")
 # The public as a subject or beneficiary (folded phrases).
 _PUBLIC = ("nguoi dan", "nhan dan", "doanh nghiep", "ho gia dinh", "moi nguoi", "cong dong",
            "cong dan", "nguoi lao dong", "nong dan", "hoc sinh", "sinh vien", "thanh nien",
@@ -107,19 +108,38 @@ def section_kind(path: list[str]) -> str:
     return ""
 
 
+_PUNCT = ".,;:!?()“”\"'"
+
+
 def _tokens(text: str) -> list[tuple[int, str, str]]:
     """(offset, folded word, lower-case word), punctuation stripped, for each word."""
+    folded = fold_chars(text)  # same length as ``text``
     out = []
     for m in _WORD.finditer(text):
-        w = m.group().strip(".,;:!?()“”\"'").lower()
-        out.append((m.start(), fold(w), w))
+        w = m.group().strip(_PUNCT).lower()
+        out.append((m.start(), folded[m.start():m.end()].strip(_PUNCT).lower(), w))
     return out
 
 
+_INDEX: dict[int, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
+
+
 def _starts(words: list[str], i: int, phrases: tuple[str, ...]) -> str:
-    """The phrase of ``phrases`` the words from ``i`` start with ("" when none)."""
-    head = " ".join(words[i:i + 5]) + " "
-    return next((p for p in phrases if head.startswith(p if p.endswith(" ") else p + " ")), "")
+    """The phrase of ``phrases`` the words from ``i`` start with ("" when none); the first in
+    ``phrases`` order wins. Phrases are indexed by their first word."""
+    index = _INDEX.get(id(phrases))
+    if index is None:
+        index = {}
+        for p in phrases:
+            ws = tuple(p.split())
+            index.setdefault(ws[0], []).append((ws, p))
+        _INDEX[id(phrases)] = index
+    if i >= len(words):
+        return ""
+    for ws, p in index.get(words[i], ()):
+        if tuple(words[i:i + len(ws)]) == ws:
+            return p
+    return ""
 
 
 def predicate_start(text: str) -> tuple[int, bool]:
@@ -131,13 +151,13 @@ def predicate_start(text: str) -> tuple[int, bool]:
     words = [w for _, w, _ in toks]
     if not words or _starts(words, 0, _VERBS) or toks[0][2] in _SHORT_VERBS:
         return 0, False
-    body = bool(_starts(words, 0, _BODY_HEADS)) or (words[0] == "cac" and not _starts(words, 0, _PUBLIC))
+    body = bool(_starts(words, 0, _BODY_HEADS))
     for i in range(1, min(len(words), 40)):
         if text[toks[i][0]].isupper():
             continue  # a name's word ("Ban Tuyên giáo"), never the verb
         if _starts(words, i, _VERBS) or toks[i][2] in _SHORT_VERBS:
             return toks[i][0], body
-    return 0, False
+    return 0, body
 
 
 def main_verb(text: str) -> str:
@@ -172,6 +192,8 @@ def read(text: str, path: list[str]) -> Reading:
     verb = main_verb(text)
     folded = fold(text)
     public_subject = bool(start) and any(p in subject for p in _PUBLIC) and not body
+    if body and not start:
+        return Reading(INTERNAL, section, 0, True, False)  # a body's name and no verb: a list label
     if text.startswith(_ASSIGN):
         procedure_start = True  # "Giao UBND huyện ...": an assignment of work
     else:
@@ -210,4 +232,6 @@ def core_clause(text: str, reading: Reading, min_subject_words: int = 12) -> str
     if subject.count(",") < 2 and len(subject.split()) < min_subject_words:
         return text  # one body ("Sở Khoa học và Công nghệ chủ trì"): who does it stays
     rest = text[reading.subject_end:].lstrip(" ,")
-    return rest[:1].upper() + rest[1:] if len(rest.split()) >= 6 else text
+    if len(rest.split()) < 8 or rest.split(" ", 1)[0] in _SHORT_VERBS:
+        return text  # "được trả ...", "là ...": the subject cannot go
+    return rest[:1].upper() + rest[1:]

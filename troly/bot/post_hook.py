@@ -36,6 +36,33 @@ def what(doc: Document) -> str:
 HEADER_CHARS = 800  # the header block (issuer, number, place and date) sits in the first lines
 
 
+_NAME_RUN = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)+")
+
+
+def _recase(title: str, text: str) -> str:
+    """An ALL-CAPS title in lower case, with document numbers kept and the names the
+    document writes with capitals ("Cần Thơ", "Bộ Chính trị") written as it writes them."""
+    low = title.lower()
+    for r in find_refs(title):
+        low = low[:r.start] + title[r.start:r.end] + low[r.end:]
+    names: dict[str, str] = {}
+    for m in _NAME_RUN.finditer(text):
+        words = m.group().split()
+        run: list[str] = []
+        for w in words + [""]:
+            if w[:1].isupper() and not w.isupper():
+                run.append(w)
+                continue
+            if len(run) >= 2:
+                names.setdefault(fold(" ".join(run)), " ".join(run))
+            run = []
+    folded = fold_chars(low)
+    for key in sorted(names, key=len, reverse=True):
+        for m in re.finditer(r"(?<!\w)" + re.escape(key) + r"(?!\w)", folded):
+            low = low[:m.start()] + names[key] + low[m.end():]
+    return low[:1].lower() + low[1:]
+
+
 def _written_in(name: str, text: str) -> str:
     """The name as ``text`` writes it in mixed case, or ""."""
     words = [re.escape(w) for w in fold(name).split()]
@@ -119,11 +146,8 @@ def about(doc: Document, with_issuer: bool = True) -> str:
     """What the document does: the title's action up to the document it carries out, that
     document's issuer (from the citations) and the final subject; the head of a plain title."""
     title = collapse_ws(doc.facts.title).strip(" *.")
-    if title.isupper():  # an ALL-CAPS title line does not shout in a sentence; numbers keep their case
-        low = title.lower()
-        for r in find_refs(title):
-            low = low[:r.start] + title[r.start:r.end] + low[r.end:]
-        title = low
+    if title.isupper():  # an ALL-CAPS title line does not shout in a sentence
+        title = _recase(title, doc.text)
     if len(title.split()) < 3:
         return ""  # a title cut to a word or two says nothing
     refs = find_refs(title)
@@ -157,11 +181,13 @@ def target(text: str) -> str:
 
 def hooks(doc: Document, target_text: str = "") -> list[str]:
     """Opening lines, richest first: with the cited issuer and the target, then without."""
+    from troly.bot.post_material import balance_quotes
+
     head = what(doc)
     aim = target(target_text) if target_text else ""
     out = []
     for with_issuer in (True, False):
-        body = collapse_ws(f"{head} {about(doc, with_issuer)}")
+        body = balance_quotes(collapse_ws(f"{head} {about(doc, with_issuer)}"))
         if aim:
             out.append(P.HOOK_WITH_TARGET.format(what=body, target=aim))
         out.append(P.HOOK.format(what=body))

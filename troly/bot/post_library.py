@@ -26,6 +26,7 @@ class Entry:
     unit: M.Unit
     path: list[str]  # section headings, outermost first
     reading: A.Reading
+    words: frozenset = frozenset()  # the sentence's folded content words (a quick filter)
 
 
 @dataclass
@@ -101,7 +102,7 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
             if d.facts.repaired and not _scan_ok(u, known_pairs, known_refs, clean_words):
                 continue
             path = section_path(d, u.start)
-            entries.append(Entry(u, path, A.read(u.text, path)))
+            entries.append(Entry(u, path, A.read(u.text, path), frozenset(u.folded)))
         lib.entries[d.id] = entries
         lib.sentences += [e.unit.folded for e in entries]
     lib.grams = ngrams(lib.sentences)

@@ -122,6 +122,11 @@ def mentions_ref(unit: "Unit", refs: list[DocRef]) -> bool:
 _SAME = {("nguoi", "dan"): [("nhan", "dan")], ("nhan", "dan"): [("nguoi", "dan")]}
 
 
+def variants(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The phrase and the words people use for it instead."""
+    return [phrase] + _SAME.get(phrase, [])
+
+
 def _has(seq: list[str], phrase: tuple[str, ...]) -> bool:
     return any(_contains(seq, p) for p in [phrase] + _SAME.get(phrase, []))
 
@@ -343,16 +348,25 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def balance_quotes(text: str) -> str:
+    """Quotation marks that open or close nothing (a sentence cut from a quote) are dropped."""
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        text = re.sub(r'\s*[“”"]\s*', " ", text).strip()
+        text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    return text
+
+
 def is_caps(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
 
 def clean(quote: str) -> str:
-    """One readable line: no markers, markdown or wraps; capital first, full stop last."""
+    """One readable line: no markers, markdown, wraps or stray quotation marks; capital first,
+    full stop last."""
     t = _MARKER.sub("", quote, count=1)
     t = _MD.sub("", t)
-    t = collapse_ws(t.replace("\n", " "))
+    t = balance_quotes(collapse_ws(t.replace("\n", " ")))
     t = t.strip(" -–;,")
     if t.endswith(":"):
         t = t[:-1].rstrip() + "."
@@ -367,7 +381,7 @@ def usable(unit: Unit) -> bool:
     n = len(unit.folded)
     if not MIN_WORDS <= n <= MAX_WORDS or is_caps(t):
         return False
-    if f.rstrip(" .:").endswith("nhu sau"):
+    if f.rstrip(" .:").endswith("nhu sau") or unit.quote.rstrip(" *").endswith(":"):
         return False  # announces a list the post does not show
     if f.startswith(_BOILERPLATE) or "./" in t or "(b/c)" in f or "(bao cao)" in f:
         return False

@@ -89,6 +89,7 @@ _SPLIT = re.compile(r"(?i)\s*(?:[,;:“”\"()]|\bvề\b|\bvà\b|\bcủa\b|\btro
 
 _SUBJECT = re.compile(r"(?i)\s*(?:[;“”\"()]|\bvề\b|\bcủa\b|\bthực hiện\b|\bngày\b|\bsố\b|"
                       r"\btrên địa bàn\b|\bgiai đoạn\b|\bđến năm\b)\s*")
+_TRAILING = re.compile(r"(?i)(?:\s+(?:và|của|cho|với|trong|các|những|để|theo))+$")
 _TYPE_WORDS = {tuple(fold(n).split()) for n in TYPE_NAMES.values()}
 
 
@@ -101,7 +102,7 @@ def candidates(docs: list[Document]) -> list[Candidate]:
         for t in texts:
             t = t.lower() if t.isupper() else (t or "")
             for piece in _SUBJECT.split(t) + _SPLIT.split(t):
-                piece = collapse_ws(piece).strip(" .,-–")
+                piece = _TRAILING.sub("", collapse_ws(piece).strip(" .,-–")).strip(" .,-–")
                 words = tuple(M.content_words(piece))
                 if words in _TYPE_WORDS:
                     continue
@@ -142,10 +143,12 @@ def suggestions(topic: M.Topic, docs: list[Document], counts: Counter,
 
 def phrase_counts(sentences: list[list[str]], docs: list[Document]) -> Counter:
     """How many sentences hold each candidate phrase (to rank suggestions)."""
-    cands = {c.words for c in candidates(docs)}
+    postings: dict[str, set[int]] = {}
+    for i, s in enumerate(sentences):
+        for w in s:
+            postings.setdefault(w, set()).add(i)
     counts: Counter = Counter()
-    for s in sentences:
-        for words in cands:
-            if M.contains(s, words):
-                counts[words] += 1
+    for words in {c.words for c in candidates(docs)}:
+        ids = set.intersection(*(postings.get(w, set()) for w in words))
+        counts[words] = sum(1 for i in ids if M.contains(sentences[i], words))
     return counts

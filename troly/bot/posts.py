@@ -125,9 +125,13 @@ class PostWriter:
         """Every usable sentence on the topic, with its document and whether that document is
         the one the topic names."""
         out = []
+        needs = [set(v) for p in t.phrases for v in M.variants(p)]  # a sentence holds one at least
         for d in lib.docs:
             about = M.doc_about(d, t.refs)
+            loose = about and bool(t.refs)
             for e in lib.entries.get(d.id, []):
+                if needs and not loose and not any(n <= e.words for n in needs):
+                    continue
                 if TP.on_topic(e.unit, TP.context_words(d, e.path), t, about):
                     out.append((e, d, about))
         return out
