@@ -104,3 +104,14 @@ def test_a_task_time_stated_in_the_next_sentence(tmp_path):
     engine = AnswerEngine(make_kb(tmp_path, [("kh.txt", plan)]))
     answer = engine.ask("Hạn báo cáo kết quả kiểm kê gửi Bộ Tài chính là khi nào?")
     assert "31/5/2026" in answer.answer and answer.trace.composer == "compose_dates.dated"
+
+
+def test_a_named_figure_the_document_gives_is_answered(tmp_path):
+    """Constructed: the figure is stated in a table row a few words after its name."""
+    tt = CIRCULAR.replace("Thông tư này quy định mức thu phí thẩm định hồ sơ cấp phép.",
+                          "Thông tư này quy định mức thu phí thẩm định hồ sơ cấp phép.\n\n"
+                          "| STT | Nội dung | Mức thu |\n| 1 | Mức thu phí thẩm định hồ sơ cấp phép tại đô thị | 2.000.000 đồng/hồ sơ |")
+    engine = AnswerEngine(make_kb(tmp_path, [("tt.txt", tt)]))
+    answer = engine.ask("Theo Thông tư 12/2025/TT-BHĐ, mức thu phí thẩm định hồ sơ cấp phép là bao nhiêu?")
+    assert not answer.abstained and "2.000.000" in answer.answer + " ".join(s.quote for s in answer.sources)
+    assert engine.ask("lương cơ sở năm 2025 là bao nhiêu").trace.reason == "no_figure"

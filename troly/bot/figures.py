@@ -30,8 +30,10 @@ def figure_in_folded(f: str, quantity: str) -> bool:
     if _COUNT.search(q + " "):
         return bool(_COUNT.search(f))
     if not re.match(r"(?:bao nhieu|may)\b", q) and not _COUNT.search(q + " "):
-        # a figure named ("lương cơ sở"): the name, then a number within the same clause
-        return bool(re.search(rf"\b{re.escape(q)}\b[^.;\n]{{0,60}}?\d", f))
+        # a figure named ("lương cơ sở", "mức thu phí thẩm định ..."): its head (a Vietnamese noun
+        # phrase opens with it), then a number within the paragraph
+        head = " ".join(q.split()[:2])
+        return bool(re.search(rf"\b{re.escape(head)}\b[^\n]{{0,200}}?\d", f))
     m = _ASKED.match(q)
     if m:
         noun = m.group("noun").split()

@@ -71,7 +71,8 @@ _QUANTITY = re.compile(r"\b(bao nhieu|may)\s+(ty|trieu|nghin|dong|phan tram|%|ng
                        r"|\b(bao nhieu|may)\s+(?!(?:nhiem vu|noi dung|giai phap|hinh thuc|muc tieu|van ban|bien phap|"
                        r"yeu cau|phan|muc|diem|dieu|gio|ngay|lan)\b)(?P<noun>[a-z]+)(?: [a-z]+)?"
                        # "lương cơ sở (năm 2025) là bao nhiêu": a figure named before it
-                       r"|(?P<what>\b[a-z][a-z ]{2,40}?)(?:\s+(?:nam \d{4}|hien nay|hien tai))?\s+(?:la|bang)\s+bao nhieu\b")
+                       r"|(?:^|[,;:]\s*)(?P<what>[a-z][a-z ]{2,80}?)(?:\s+(?:nam \d{4}|hien nay|hien tai))?"
+                       r"\s+(?:la|bang)\s+bao nhieu\b")
 
 
 def _machine(text: str, start: int) -> bool:

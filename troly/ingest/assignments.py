@@ -151,6 +151,7 @@ def _task_rows(run: list[PlacedPara]) -> list[Assignment]:
 _LABELLED = re.compile(r"^(?:cơ quan|đơn vị|bộ phận)(?:,\s*đơn vị)?\s+(?P<role>chủ trì|phối hợp|thực hiện)"
                        r"(?:\s+thực hiện)?\s*:\s*(?P<agency>.{3,200}?)\s*[.;]?$", re.I)
 _WHAT_FIELD = re.compile(r"^(?:nội dung|nhiệm vụ)(?:\s+(?:thực hiện|công việc))?\s*:\s*(?P<what>.{10,})$", re.I)
+_WHAT_LABEL = re.compile(r"^(?:nội dung|nhiệm vụ)[^:]{0,20}:\s*$", re.I)
 _TIME_FIELD = re.compile(r"^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(?P<when>.+)$", re.I)
 
 
@@ -159,15 +160,23 @@ def _labelled_rows(placed: list[PlacedPara]) -> list[Assignment]:
     X ... c) Thời gian thực hiện: Y): the task is the item above the fields, the time its own field."""
     out: list[Assignment] = []
     item, time_of, what_of = "", {}, {}
+    collecting = False  # inside a "Nội dung:" field whose items follow it
     for pp in placed:
+        rest = _rest_of(pp).strip()
         if 1 <= pp.level <= 4:
-            item = pp.path[-1] if pp.path else ""
-        m = _TIME_FIELD.match(_rest_of(pp).strip())
+            item, collecting = (pp.path[-1] if pp.path else ""), False
+        m = _TIME_FIELD.match(rest)
         if m and item:
             time_of[item] = m.group("when")
-        w = _WHAT_FIELD.match(_rest_of(pp).strip())
+        w = _WHAT_FIELD.match(rest)
         if w and item and item not in what_of:
             what_of[item] = w.group("what")
+        elif item and _WHAT_LABEL.match(rest):
+            collecting = True
+        elif collecting and pp.level in (0, 6) and len(what_of.get(item, "")) < _TASK_MAX:
+            what_of[item] = f"{what_of.get(item, '')} {rest}".strip()
+        elif collecting:
+            collecting = False
     for pp in placed:
         if 1 <= pp.level <= 4:
             item = pp.path[-1] if pp.path else ""
