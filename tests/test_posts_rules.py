@@ -194,3 +194,16 @@ def test_a_loudspeaker_script_reads_aloud(kb):
     assert text.startswith(("Kính thưa", "Thưa")) and "bà con" in text[-120:]
     assert "Kế hoạch số tám mươi tám của Ủy ban nhân dân tỉnh An Hòa" in text
     assert "bảy mươi phần trăm" in text and "khoa học và công nghệ" in text
+
+
+def test_all_caps_names_and_titles_take_the_case_the_text_uses():
+    from troly.bot.post_case import issuer_phrase, truecase
+
+    text = ("ỦY BAN NHÂN DÂN TỈNH HÒA AN\n\nPhát động phong trào thi đua bầu cử đại biểu Quốc hội khóa XVI "
+            "và đại biểu HĐND các cấp. Tỉnh Hòa An cần thiết phải lấy trọng tâm là nông thôn, trên địa bàn "
+            "thành phố Cần Thơ. Ủy ban nhân dân tỉnh giao Sở Khoa học và Công nghệ chủ trì.")
+    title = "VỀ PHÁT ĐỘNG THI ĐUA BẦU CỬ ĐẠI BIỂU QUỐC HỘI KHÓA XVI VÀ ĐẠI BIỂU HĐND, TRỌNG TÂM CẦN THƠ"
+    assert truecase(title, text) == ("về phát động thi đua bầu cử đại biểu Quốc hội khóa XVI và đại biểu "
+                                     "HĐND, trọng tâm Cần Thơ")
+    assert issuer_phrase("SỞ KHOA HỌC VÀ CÔNG NGHỆ", text) == "Sở Khoa học và Công nghệ"  # as the text writes it
+    assert issuer_phrase("ỦY BAN NHÂN DÂN TỈNH HÒA AN", text) == "Ủy ban nhân dân tỉnh Hòa An"

@@ -71,6 +71,8 @@ _VERBS = _PROCEDURE + _LEADING + (
     "hoan thien", "nang cao", "van dong", "dong vien", "tiep nhan", "giai quyet",
     "cung cap", "xu ly", "ra quan", "bieu duong", "khen thuong", "nhan rong", "phat dong",
     "phan dau", "giam", "tang")
+# Words that make the verb after them a noun ("việc thực hiện", "công tác tuyên truyền").
+_NOMINALIZERS = {"viec", "su", "tac", "cuoc"}
 # Short verbs that fold into other words ("đang"/"đảng", "có"/"cổ"): compared with their marks.
 _SHORT_VERBS = {"là", "được", "sẽ", "đã", "đang", "có", "cần", "phải"}
 # Who the work of the bodies is done by or for (folded): a sentence about them and not about
@@ -155,6 +157,8 @@ def predicate_start(text: str) -> tuple[int, bool]:
     for i in range(1, min(len(words), 40)):
         if text[toks[i][0]].isupper():
             continue  # a name's word ("Ban Tuyên giáo"), never the verb
+        if words[i - 1] in _NOMINALIZERS:
+            continue  # "việc thực hiện", "sự tham gia": a verb made a noun
         if _starts(words, i, _VERBS) or toks[i][2] in _SHORT_VERBS:
             return toks[i][0], body
     return 0, body

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from troly.bot.post_case import issuer_phrase, truecase
 from troly.models import Document
 from troly.prompts import posts as P
 from troly.vn.docnum import find_refs
-from troly.vn.text import collapse_ws, fold, fold_chars
+from troly.vn.text import collapse_ws, fold
 
 MAX_ABOUT_WORDS = 34
 MAX_TARGET_WORDS = 30
@@ -26,53 +27,19 @@ def what(doc: Document) -> str:
     """"Kế hoạch số 114-KH/HU của Ban Thường vụ Huyện ủy" (no date: the source line has it)."""
     f = doc.facts
     kind = f.type or P.DOCUMENT_WORD
-    number = f.number if f.number and not any(c.isspace() for c in f.number) else f.key
-    head = f"{kind} số {number}" if f.key else kind  # as the document writes it: "44/2025/QĐ-TTg"
+    head = f"{kind} số {written_number(doc)}" if f.key else kind
     if issuer_attested(doc):
         head += f" của {issuer_phrase(f.issuer, doc.text)}"
     return head
 
 
+def written_number(doc: Document) -> str:
+    """The number as the document writes it ("44/2025/QĐ-TTg"), else its normalized key."""
+    f = doc.facts
+    return f.number if f.number and not any(c.isspace() for c in f.number) else f.key
+
+
 HEADER_CHARS = 800  # the header block (issuer, number, place and date) sits in the first lines
-
-
-_NAME_RUN = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)+")
-
-
-def _recase(title: str, text: str) -> str:
-    """An ALL-CAPS title in lower case, with document numbers kept and the names the
-    document writes with capitals ("Cần Thơ", "Bộ Chính trị") written as it writes them."""
-    low = title.lower()
-    for r in find_refs(title):
-        low = low[:r.start] + title[r.start:r.end] + low[r.end:]
-    names: dict[str, str] = {}
-    for m in _NAME_RUN.finditer(text):
-        words = m.group().split()
-        run: list[str] = []
-        for w in words + [""]:
-            if w[:1].isupper() and not w.isupper():
-                run.append(w)
-                continue
-            if len(run) >= 2:
-                names.setdefault(fold(" ".join(run)), " ".join(run))
-            run = []
-    folded = fold_chars(low)
-    for key in sorted(names, key=len, reverse=True):
-        for m in re.finditer(r"(?<!\w)" + re.escape(key) + r"(?!\w)", folded):
-            low = low[:m.start()] + names[key] + low[m.end():]
-    return low[:1].lower() + low[1:]
-
-
-def _written_in(name: str, text: str) -> str:
-    """The name as ``text`` writes it in mixed case, or ""."""
-    words = [re.escape(w) for w in fold(name).split()]
-    if not words or not text:
-        return ""
-    for m in re.finditer(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", fold_chars(text)):
-        found = " ".join(text[m.start():m.end()].split())
-        if not found.isupper() and found[:1].isupper():
-            return found
-    return ""
 
 
 def issuer_attested(doc: Document) -> bool:
@@ -82,37 +49,6 @@ def issuer_attested(doc: Document) -> bool:
         return False
     words = " ".join(fold(doc.facts.issuer).split())
     return words in " ".join(fold(doc.text[:HEADER_CHARS]).split())
-
-
-# Common nouns inside agency names, lower-case after the name's first word once an ALL-CAPS
-# header line is title-cased ("HUYỆN ỦY" -> "Huyện ủy", "ỦY BAN NHÂN DÂN" -> "Ủy ban nhân dân").
-_INNER_LOWER = {"ủy", "uỷ", "ban", "nhân", "dân", "đồng", "vụ", "trận", "quốc", "giáo", "hành",
-                "chính", "trị", "thường", "vận", "nước", "xã", "hội"}
-_LEVELS = {"huyện", "tỉnh", "xã", "phường", "quận", "thị", "thành", "trấn", "phố"}
-_KEEP_CAPITAL = {"Thường", "Tổ", "Chấp", "Tuyên", "Dân", "Chính", "Mặt"}
-
-
-def issuer_phrase(issuer: str, text: str = "") -> str:
-    """An issuer as a sentence writes it. An ALL-CAPS header line takes the spelling the
-    document's own text uses for the same name ("Bộ Khoa học và Công nghệ"), else name case."""
-    if not issuer.isupper():
-        return issuer
-    written = _written_in(issuer, text)
-    if written:
-        return written
-    words = [w.capitalize() for w in issuer.lower().split()]
-    out = words[:1]
-    for i, w in enumerate(words[1:], 1):
-        prev = out[-1]
-        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        if w.lower() in _LEVELS and nxt not in {"ủy", "uỷ"}:
-            out.append(w.lower())  # "Ủy ban nhân dân huyện Hòa Bình", but "Huyện ủy"
-            continue
-        if w.lower() in _INNER_LOWER and not (w in _KEEP_CAPITAL and prev in {"Ban", "Trận"}):
-            out.append(w.lower() if not (prev == "Ban" and w in _KEEP_CAPITAL) else w)
-        else:
-            out.append(w)
-    return " ".join(out)
 
 
 # Where a long subject may end: before its place, its setting or its purpose.
@@ -147,7 +83,8 @@ def about(doc: Document, with_issuer: bool = True) -> str:
     document's issuer (from the citations) and the final subject; the head of a plain title."""
     title = collapse_ws(doc.facts.title).strip(" *.")
     if title.isupper():  # an ALL-CAPS title line does not shout in a sentence
-        title = _recase(title, doc.text)
+        title = truecase(title, doc.text)
+        title = title[:1].lower() + title[1:]
     if len(title.split()) < 3:
         return ""  # a title cut to a word or two says nothing
     refs = find_refs(title)

@@ -9,6 +9,7 @@ facts also give, and no clean document says the same (then the clean sentence st
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from troly.bot import post_audience as A
@@ -77,6 +78,14 @@ def _scan_ok(unit: M.Unit, known_pairs: set, known_refs: set, clean_words: list[
     return not any(similar(unit.folded, c) for c in clean_words)
 
 
+_ITEM_MARK = re.compile(r"^\(?[a-zđ0-9ivx]{1,4}\)\s")  # "(v) là ...", "c) ..." left by the layout
+
+
+def _label_only(text: str) -> bool:
+    """An item that still carries its list mark: it leans on the list it came from."""
+    return bool(_ITEM_MARK.match(text.lower()))
+
+
 _CACHE: dict[tuple, Library] = {}
 
 
@@ -100,6 +109,8 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
         entries = []
         for u in units[d.id]:
             if d.facts.repaired and not _scan_ok(u, known_pairs, known_refs, clean_words):
+                continue
+            if _label_only(u.text):
                 continue
             path = section_path(d, u.start)
             entries.append(Entry(u, path, A.read(u.text, path), frozenset(u.folded)))

@@ -47,14 +47,17 @@ def source_label(doc: Document) -> str:
     Documents without a number are named by type, issuer and the head of their title, the
     issuer first so that "của ..." is never read as the issuer of a document the title cites.
     """
+    from troly.bot.post_case import issuer_phrase
+    from troly.bot.post_hook import written_number
+
     f = doc.facts
     kind = f.type or "Văn bản"
-    head = f"{kind} số {f.key}" if f.key else kind
+    head = f"{kind} số {written_number(doc)}" if f.key else kind
     date = _written_date(f.date_text, f.date)
     if date:
         head += f" {date}"
     if f.issuer and fold(f.issuer) not in fold(head):
-        head += f" của {_issuer_phrase(f.issuer)}"
+        head += f" của {issuer_phrase(f.issuer, doc.text)}"
     if not f.key:  # the title after the issuer: "của X" never reads as the cited document's
         title = _short_title(f.title)
         head += f" {title[:1].lower() + title[1:]}" if title else ""
@@ -71,12 +74,6 @@ def _short_title(title: str) -> str:
     if len(t) > 90:
         t = t[:90].rsplit(" ", 1)[0]
     return t.rstrip(" ,;:")
-
-
-def _issuer_phrase(issuer: str) -> str:
-    from troly.bot.post_hook import issuer_phrase
-
-    return issuer_phrase(issuer)
 
 
 def _written_date(date_text: str, iso: str) -> str:

@@ -163,7 +163,7 @@ class PostWriter:
             raise NoMaterial(P.ONLY_CADRE.format(topic=topic))
         ranked.sort(key=lambda c: (-c.score, c.doc.facts.repaired, c.doc.id, c.entry.unit.start))
         lead = M.lead_phrase(t, weights, [c.entry.unit.folded for c in ranked])
-        return Material(ranked, lead, _targets(lib, {c.doc.id for c in ranked}))
+        return Material(ranked, lead, _targets(lib, {c.doc.id for c in ranked}, {id(c.entry) for c in ranked}))
 
     def _decline(self, topic: str, t: M.Topic, lib: L.Library) -> str:
         counts = TP.phrase_counts(lib.sentences, lib.docs)
@@ -239,14 +239,15 @@ class PostWriter:
         return final_check(post, _docs(pts) + [main])
 
 
-def _targets(lib: L.Library, doc_ids: set[str]) -> dict[str, str]:
-    """Each document's longest short target sentence (a goal with a figure or a year), for the hook."""
+def _targets(lib: L.Library, doc_ids: set[str], on_topic: set[int]) -> dict[str, str]:
+    """Each document's target sentence for the hook (a goal with a figure or a year, short
+    enough): one on the topic first, then the longest."""
     out: dict[str, str] = {}
     for doc_id in sorted(doc_ids):
         best = [e for e in lib.entries.get(doc_id, []) if e.reading.target and e.reading.kind == A.PUBLIC
                 and len(e.unit.folded) <= MAX_TARGET_WORDS]
         if best:
-            e = max(best, key=lambda e: (len(e.unit.folded), -e.unit.start))
+            e = max(best, key=lambda e: (id(e) in on_topic, len(e.unit.folded), -e.unit.start))
             out[doc_id] = A.core_clause(e.unit.text, e.reading)
     return out
 
