@@ -387,6 +387,8 @@ def usable(unit: Unit) -> bool:
         return False
     if _ODD.search(t) or "..." in t and t.count("...") > 1:
         return False
+    if t.count("(") != t.count(")"):
+        return False  # a bracket opened in one sentence and closed in another
     nums = {r.start for r in find_numbers(t)}
     mixed = [m for m in _MIXED.finditer(t) if not any(abs(m.start() - s) < 4 for s in nums)]
     if mixed:
