@@ -32,7 +32,7 @@ _SENT_END = re.compile(r"(?<=[.!?])[\"”)]?\s+(?=[\"“(]?[A-ZĐÀ-ỸẠ-Ỹ])
 _MD = re.compile(r"\*\*|__|(?<!\w)\*(?!\w)|#{1,6}\s*")
 _ODD = re.compile(r"[¢€£¥§©®ﬁﬂ|{}\[\]<>=~^]")
 _MIXED = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+\b")  # a word mixing digits and letters
-_BOILERPLATE = ("can cu", "noi nhan", "tren day la", "luu:", "luu vt", "thuc hien huong dan so",
+_BOILERPLATE = ("can cu", "noi nhan", "tren day la", "luu:", "luu vt", "v/v", "kinh gui", "thuc hien huong dan so",
                 "thuc hien ke hoach so", "thuc hien chuong trinh so", "trong qua trinh to chuc thuc hien")
 # Words that say nothing about a topic ("tuyên truyền Kết luận 69": the content is "69").
 _STOP = {"cua", "trong", "ve", "va", "voi", "cho", "cac", "nhung", "mot", "la", "de", "tai", "o",
