@@ -293,9 +293,10 @@ def _gate(build, fits, hook_list: list[str], points: list[T.Point], topic: str) 
             if not bad:
                 return text, pts
             faulty = [p for p in pts if any(b in p.text for b in bad)]
-            log.warning("post on %r: unsupported %s; dropping %d point(s)", topic, bad, len(faulty))
             if not faulty:
+                log.info("post on %r: the hook states %s, which no source supports; a plainer hook", topic, bad)
                 break  # the hook or the frame: try a plainer hook
+            log.warning("post on %r: unsupported %s; dropping %d point(s)", topic, bad, len(faulty))
             pts = [p for p in pts if p not in faulty]
     raise NoMaterial(P.UNGROUNDED.format(topic=topic))
 
