@@ -157,30 +157,10 @@ def doc_about(doc: Document, refs: list[DocRef]) -> bool:
     return _ref_in(refs, head)
 
 
-def title_about(doc: Document, topic: Topic) -> bool:
-    """Whether a document's title names every phrase of the topic (a plan *on* the topic)."""
-    words = content_words(doc.facts.title)
-    return bool(topic.phrases) and all(_has(words, p) for p in topic.phrases)
-
-
 def title_phrases(doc: Document, topic: Topic) -> tuple[tuple[str, ...], ...]:
     """The topic phrases a document's title names."""
     words = content_words(doc.facts.title)
     return tuple(p for p in topic.phrases if _has(words, p))
-
-
-def coverage_units(units: list[Unit], topic: Topic, about: bool = False) -> float:
-    """Share of the topic's weight found in a document's sentences (whole phrases, references).
-
-    Counted per sentence, not over the whole text, so that "an ninh" ending one sentence and
-    "mạng" starting the next do not make "an ninh mạng".
-    """
-    if topic.weight == 0:
-        return 0.0
-    got = sum(len(p) for p in topic.phrases if any(_has(u.folded, p) for u in units))
-    if topic.refs and (about or any(_ref_in(topic.refs, u.quote) for u in units)):
-        got += 2.0 * len(topic.refs)
-    return got / topic.weight
 
 
 def phrase_weights(topic: Topic, sentences: list[list[str]]) -> dict[tuple[str, ...], float]:
