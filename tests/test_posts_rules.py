@@ -207,3 +207,15 @@ def test_all_caps_names_and_titles_take_the_case_the_text_uses():
                                      "HĐND, trọng tâm Cần Thơ")
     assert issuer_phrase("SỞ KHOA HỌC VÀ CÔNG NGHỆ", text) == "Sở Khoa học và Công nghệ"  # as the text writes it
     assert issuer_phrase("ỦY BAN NHÂN DÂN TỈNH HÒA AN", text) == "Ủy ban nhân dân tỉnh Hòa An"
+
+
+def test_a_heading_run_into_its_sentence_is_no_target_for_the_hook():
+    from troly.bot.post_case import word_forms
+    from troly.bot.post_library import merged_label
+
+    text = ("Tổng giá trị xuất khẩu tăng. Năm nay tổng giá trị đạt cao, tổng giá trị năm sau đạt hơn. "
+            "Sở Khoa học và Công nghệ, Mặt trận Tổ quốc tỉnh An Hòa cùng thực hiện, nâng cao tổng giá trị.")
+    forms = word_forms(text)
+    assert merged_label("Sản phẩm công nghiệp, tiểu thủ công nghiệp Tổng giá trị xuất khẩu đạt 05 triệu USD.", forms)
+    for name in ("Sở Khoa học và Công nghệ chủ trì thực hiện kế hoạch.", "Mặt trận Tổ quốc tỉnh An Hòa phát động."):
+        assert not merged_label(name, forms)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from troly.bot import post_audience as A
 from troly.bot import post_material as M
+from troly.bot.post_case import word_forms
 from troly.bot.post_repaired import publishable, text_pairs
 from troly.bot.post_topic import ngrams
 from troly.models import Document
@@ -86,6 +87,30 @@ def _label_only(text: str) -> bool:
     return bool(_ITEM_MARK.match(text.lower()))
 
 
+_WORDS = re.compile(r"\S+")
+
+
+def merged_label(text: str, forms: dict) -> bool:
+    """A heading run into its sentence by the layout ("... tiểu thủ công nghiệp Tổng giá trị ..."):
+    mid-sentence, after two lower-case words and no punctuation, a capital opens a lower-case run
+    on a word the document writes in lower case. Names ("Sở Khoa học và Công nghệ", "tỉnh An
+    Hòa") do not: a capital or "và" before, a capital after."""
+    words = _WORDS.findall(text)
+    for i in range(2, len(words) - 1):
+        prev2, prev, w, nxt = words[i - 2], words[i - 1], words[i], words[i + 1]
+        if not w[:1].isupper() or w.isupper() or not nxt[:1].islower():
+            continue
+        if not (prev[-1:].isalpha() and prev[:1].islower() and prev2[:1].islower()) or prev == "và":
+            continue
+        usual = forms.get((w.strip(_PUNCT).lower(),))
+        if usual and usual[0][:1].islower():
+            return True
+    return False
+
+
+_PUNCT = ".,;:!?()“”\"'"
+
+
 _CACHE: dict[tuple, Library] = {}
 
 
@@ -107,13 +132,17 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
         if d.facts.repaired and d.facts.repair_confidence < min_repair_confidence:
             continue
         entries = []
+        forms = word_forms(d.text)
         for u in units[d.id]:
             if d.facts.repaired and not _scan_ok(u, known_pairs, known_refs, clean_words):
                 continue
             if _label_only(u.text):
                 continue
             path = section_path(d, u.start)
-            entries.append(Entry(u, path, A.read(u.text, path), frozenset(u.folded)))
+            reading = A.read(u.text, path)
+            if reading.target and merged_label(u.text, forms):  # not a target for the opening line
+                reading = A.Reading(reading.kind, reading.section, reading.subject_end, reading.body_subject, False)
+            entries.append(Entry(u, path, reading, frozenset(u.folded)))
         lib.entries[d.id] = entries
         lib.sentences += [e.unit.folded for e in entries]
     lib.grams = ngrams(lib.sentences)
