@@ -13,7 +13,8 @@ from troly.vn.text import fold
 # A list item that names a subject without saying anything about it reads as a fragment out of
 # its list ("Công tác cải cách hành chính, ...", "Doanh nghiệp có doanh thu tạo ra ...").
 _NOMINAL_STARTS = ("viec ", "cong tac ", "noi dung ", "ke hoach ", "chuong trinh ", "doanh nghiep ",
-                   "ket qua ", "tinh hinh ", "cac chu truong", "nhung ")
+                   "ket qua ", "tinh hinh ", "cac chu truong", "nhung ", "cac quy dinh", "cac chinh sach",
+                   "cac van ban", "doi tuong ", "pham vi ", "cac to chuc, ")
 _PREDICATES = {"can", "phai", "la", "duoc", "se", "da", "dang", "chiu", "nham"}
 
 
