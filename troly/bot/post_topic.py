@@ -84,10 +84,10 @@ class Candidate:
 
 _SPLIT = re.compile(r"(?i)\s*(?:[,;:“”\"()]|\bvề\b|\bvà\b|\bcủa\b|\btrong\b|\bthực hiện\b|\bnhằm\b|"
                     r"\btuyên truyền\b|\bquán triệt\b|\btriển khai\b|\bgiai đoạn\b|\bđến năm\b|"
-                    r"\bngày\b|\bsố\b|\btrên địa bàn\b|\bđịnh hướng\b|\btầm nhìn\b)\s*")
+                    r"\bngày\b|\bsố(?=\s*\d)|\btrên địa bàn\b|\bđịnh hướng\b|\btầm nhìn\b)\s*")
 
 
-_SUBJECT = re.compile(r"(?i)\s*(?:[;“”\"()]|\bvề\b|\bcủa\b|\bthực hiện\b|\bngày\b|\bsố\b|"
+_SUBJECT = re.compile(r"(?i)\s*(?:[;“”\"()]|\bvề\b|\bcủa\b|\bthực hiện\b|\bngày\b|\bsố(?=\s*\d)|"
                       r"\btrên địa bàn\b|\bgiai đoạn\b|\bđến năm\b)\s*")
 _TRAILING = re.compile(r"(?i)(?:\s+(?:và|của|cho|với|trong|các|những|để|theo))+$")
 _TYPE_WORDS = {tuple(fold(n).split()) for n in TYPE_NAMES.values()}
