@@ -77,7 +77,7 @@ def test_another_issuer_with_the_same_number_is_another_document(engine):
 
 def test_a_plan_named_by_what_it_carries_out_keeps_its_date_of_issue():
     """'Kế hoạch thực hiện ...', 'Chương trình ...' name documents: their 'ngày nào' is the date of issue."""
-    from troly.bot.query import parse
+    from troly.bot.answer.query import parse
 
     assert parse("Chương trình 50-CTr/HU của Ban Thường vụ Huyện ủy ngày nào?").intent == "doc_date"
     assert parse("Kế hoạch thực hiện Thông báo 730 ngày nào?").intent == "doc_date"

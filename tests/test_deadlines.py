@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from directive_fixtures import make_kb
 
-from troly.bot.deadlines import (Deadline, agency_matches, format_deadlines, list_deadlines,
+from troly.bot.tracking.deadlines import (Deadline, agency_matches, format_deadlines, list_deadlines,
                                  status_of)
 from troly.cli import main
 from troly.config import DEFAULT_CORPUS

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from troly.bot.query import parse
+from troly.bot.answer.query import parse
 from troly.vn.text import fold
 
 
@@ -104,7 +104,7 @@ def test_empty_and_overlong_questions(engine):
 
 
 def test_sentences_keep_numbers_whole():
-    from troly.bot.quotes import sentences
+    from troly.bot.answer.quotes import sentences
 
     text = "Trồng 5.000 cây xanh trong năm 2025. Báo cáo kết quả trước ngày 15/5/2025; tiếp tục theo dõi."
     parts = [text[a:b] for a, b in sentences(text, 0, len(text))]

@@ -5,7 +5,7 @@ import pytest
 
 from directive_fixtures import make_kb
 from troly.bot.engine import AnswerEngine
-from troly.bot.query import parse
+from troly.bot.answer.query import parse
 from troly.ingest.sections import TAIL
 
 PLAN_A = """ĐẢNG BỘ HUYỆN AN PHÚ
@@ -138,7 +138,7 @@ def test_a_question_about_a_cited_document_that_asks_more_than_its_facts_is_answ
 
 
 def test_the_best_passage_may_give_its_long_second_sentence(engine):
-    from troly.bot import compose_content
+    from troly.bot.answer import compose_content
 
     question = "Kế hoạch của huyện An Phú ưu tiên đề tài dưới dạng gì, để nâng giá trị cho sản phẩm nào?"
     hits = engine.kb.search(question, k=8, doc_ids=["12-KH/HU"])
@@ -224,7 +224,7 @@ def test_document_lists_keep_to_the_type_and_topic_asked(engine):
 
 
 def test_a_duty_the_named_document_does_not_give_points_to_those_that_do(tmp_path):
-    from troly.bot.compose_tasks import agency_match
+    from troly.bot.answer.compose_tasks import agency_match
 
     plan_c = PLAN_A.replace("12-KH/HU", "41-KH/HU").replace("- UBND huyện chủ trì, phối hợp với các cơ quan, ban ngành "
                                                            "tiếp tục thực hiện đến năm 2026.", "")

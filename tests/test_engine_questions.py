@@ -10,8 +10,8 @@ import pytest
 
 from directive_fixtures import make_kb
 from troly.bot.engine import AnswerEngine
-from troly.bot.figures import has_figure
-from troly.bot.query import parse
+from troly.bot.answer.figures import has_figure
+from troly.bot.answer.query import parse
 from troly.ingest.facts import extract_citations
 
 PLAN = """HUYỆN ỦY TÂN HÒA

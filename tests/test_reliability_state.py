@@ -25,9 +25,9 @@ from webhook_settings import TG_SECRET, ZALO_SECRET, webhook_settings
 from troly.bot.channels.core import ConversationCore, Services
 from troly.bot.channels.replies import Incoming
 from troly.bot.channels.runtime import CoreRunner, Worker
-from troly.bot.conversation import LRU, Conversations
+from troly.bot.answer.conversation import LRU, Conversations
 from troly.bot.feedback import FeedbackStore
-from troly.bot.reminders import Reminders
+from troly.bot.tracking.reminders import Reminders
 from troly.config import Settings
 from troly.models import Answer
 from troly.server import redact

@@ -7,8 +7,8 @@ from datetime import date, datetime
 import pytest
 from directive_fixtures import make_kb
 
-from troly.bot.deadlines import Deadline, status_of
-from troly.bot.reminders import Reminders
+from troly.bot.tracking.deadlines import Deadline, status_of
+from troly.bot.tracking.reminders import Reminders
 
 
 def deadline(iso: str = "2025-05-15", agency: str = "Ban Tuyên giáo Huyện ủy", today: date = date(2025, 5, 1)) -> Deadline:

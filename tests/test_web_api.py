@@ -292,7 +292,7 @@ def test_deadlines_table_comes_from_list_deadlines(client, bearer, monkeypatch):
         seen["kb"], seen["today"] = kb, today
         return [_Deadline("2025-05-15", "UBND xã", "Báo cáo kết quả", "KH-1")]
 
-    monkeypatch.setitem(sys.modules, "troly.bot.deadlines", types.SimpleNamespace(list_deadlines=list_deadlines))
+    monkeypatch.setitem(sys.modules, "troly.bot.tracking.deadlines", types.SimpleNamespace(list_deadlines=list_deadlines))
     r = client.get("/admin/api/deadlines", headers=bearer)
     assert r.status_code == 200
     assert r.json()["deadlines"] == [{"date": "2025-05-15", "agency": "UBND xã", "task": "Báo cáo kết quả",

@@ -13,9 +13,9 @@ import logging
 import threading
 
 from troly.bot.answer.pipeline import AnswerPipeline
-from troly.bot.conversation import MAX_CHATS, Conversations
-from troly.bot.library import Library
-from troly.bot.people import load_names
+from troly.bot.answer.conversation import MAX_CHATS, Conversations
+from troly.bot.answer.library import Library
+from troly.bot.answer.people import load_names
 from troly.config import Settings
 from troly.models import Answer
 

@@ -86,7 +86,7 @@ def cmd_post(args: argparse.Namespace) -> int:
 
 
 def cmd_deadlines(args: argparse.Namespace) -> int:
-    from troly.bot.deadlines import format_deadlines, list_deadlines
+    from troly.bot.tracking.deadlines import format_deadlines, list_deadlines
 
     kb, _ = _open()
     if kb is None:

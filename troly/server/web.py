@@ -3,7 +3,7 @@
 (``/admin``, see ``troly.server.web_admin``).
 
 The chat page talks to ``POST /api/ask`` and ``POST /api/feedback`` (``troly.server.api``);
-nothing here answers questions. Assets are plain files in ``troly/bot/web/static/`` (no build
+nothing here answers questions. Assets are plain files in ``troly/server/static/`` (no build
 step); the Vietnamese text comes from ``troly.prompts.web`` and is filled in here, escaped,
 so documents and answers are only ever rendered by the scripts with ``textContent``.
 """

@@ -308,7 +308,7 @@ async def deadlines(request: Request) -> Response:
     if kb is None:
         return _error("no_kb", 503)
     try:
-        from troly.bot.deadlines import list_deadlines
+        from troly.bot.tracking.deadlines import list_deadlines
     except ImportError:
         return _error("unavailable", 503)
     today = date.today()

@@ -15,7 +15,7 @@ from troly.prompts import web as text
 
 log = logging.getLogger(__name__)
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "bot" / "web" / "static"
+STATIC_DIR = Path(__file__).resolve().parent / "static"  # beside the server that serves them
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 MEDIA = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
           ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon"}

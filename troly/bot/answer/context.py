@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from troly.bot.library import Library
-from troly.bot.query import Query
-from troly.bot.targets import Targets
+from troly.bot.answer.library import Library
+from troly.bot.answer.query import Query
+from troly.bot.answer.targets import Targets
 from troly.config import Settings
 from troly.models import Trace
 

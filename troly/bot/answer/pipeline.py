@@ -9,14 +9,14 @@ import logging
 import re
 from dataclasses import replace
 
-from troly.bot import compose_tasks
+from troly.bot.answer import compose_tasks
 from troly.bot.answer import steps
 from troly.bot.answer.context import Context
 from troly.bot.answer.routes import ROUTES, Step
-from troly.bot.library import Library
-from troly.bot.people import signed_by_named, unknown_person
-from troly.bot.query import Query, parse
-from troly.bot.targets import find_targets
+from troly.bot.answer.library import Library
+from troly.bot.answer.people import signed_by_named, unknown_person
+from troly.bot.answer.query import Query, parse
+from troly.bot.answer.targets import find_targets
 from troly.config import Settings
 from troly.models import Answer, Trace
 from troly.prompts import answers as msg

@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from troly.bot import compose_dates, compose_facts, compose_phrases, compose_tasks
+from troly.bot.answer import compose_dates, compose_facts, compose_phrases, compose_tasks
 from troly.bot.answer import steps
 from troly.bot.answer.context import Context
-from troly.bot.query import frame_words
-from troly.bot.quotes import overlap
-from troly.bot.targets import Targets
+from troly.bot.answer.query import frame_words
+from troly.bot.answer.quotes import overlap
+from troly.bot.answer.targets import Targets
 from troly.models import Answer
 from troly.prompts import answers as msg
 from troly.vn.organisations import member_of_collective

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from troly.bot import compose_content, compose_facts, compose_phrases
+from troly.bot.answer import compose_content, compose_facts, compose_phrases
 from troly.bot.answer.context import Context
-from troly.bot.query import LIST_TYPE, frame_words
+from troly.bot.answer.query import LIST_TYPE, frame_words
 from troly.models import Answer
 from troly.prompts import answers as msg
 from troly.vn.docnum import type_code, type_name
@@ -158,7 +158,7 @@ def facts(ctx: Context) -> Answer:
 
 def figure_missing(ctx: Context) -> bool:
     """A figure asked for (a budget, a count) that the documents in scope never give."""
-    from troly.bot.figures import figure_in_folded
+    from troly.bot.answer.figures import figure_in_folded
 
     q, lib, t = ctx.q, ctx.lib, ctx.targets
     # the documents asked about, else those retrieval finds for the question (not all 2,000)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from troly.bot.conversation import LRU
+from troly.bot.answer.conversation import LRU
 from troly.prompts import channels as P
 from troly.vn.text import fold, normalize_query
 

@@ -74,10 +74,10 @@ def deadlines(s: Any, agency: str = "") -> list[Reply]:
         return [Reply(text=P.FEATURE_MISSING)]
     today = date.today()
     try:
-        from troly.bot.deadlines import format_deadlines
+        from troly.bot.tracking.deadlines import format_deadlines
     except ImportError:
         format_deadlines = None
-    if format_deadlines is not None and s.deadlines.__module__ == "troly.bot.deadlines":
+    if format_deadlines is not None and s.deadlines.__module__ == "troly.bot.tracking.deadlines":
         items = s.deadlines(s.kb, today, agency=agency or None)
         return [Reply(text=format_deadlines(items, today, agency=agency or None))]
     items = s.deadlines(s.kb, today)

@@ -104,13 +104,13 @@ def _attach_optional(s: Services, kb: Any, engine: Any) -> None:
     except ImportError as exc:
         log.warning("posts are not available: %s", exc)
     try:
-        from troly.bot.deadlines import list_deadlines
+        from troly.bot.tracking.deadlines import list_deadlines
 
         s.deadlines = list_deadlines
     except ImportError as exc:
         log.warning("deadlines are not available: %s", exc)
     try:
-        from troly.bot.reminders import Reminders
+        from troly.bot.tracking.reminders import Reminders
 
         s.reminders = _make_reminders(Reminders, kb)
     except ImportError as exc:

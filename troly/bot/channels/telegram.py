@@ -19,7 +19,7 @@ from telegram.error import TelegramError
 from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler,
                           SimpleUpdateProcessor, filters)
 
-from troly.bot.reminders import send_due
+from troly.bot.tracking.reminders import send_due
 from troly.prompts import channels as P
 
 from .render import telegram_keyboard, telegram_messages

@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from troly.bot.reminders import send_due
+from troly.bot.tracking.reminders import send_due
 from troly.prompts import channels as P
 
 from .render import plain_messages

@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from troly.bot.library import Library
-from troly.bot.query import Query
+from troly.bot.answer.library import Library
+from troly.bot.answer.query import Query
 from troly.models import Citation
 from troly.vn.docnum import DocRef
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from troly.bot.quotes import label, repaired_note, sentence_at, sentences, source, trim
+from troly.bot.answer.quotes import label, repaired_note, sentence_at, sentences, source, trim
 from troly.models import Answer, Citation, Document, Source
 from troly.prompts import answers as msg
 from troly.vn.dates import display

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from troly.bot.library import Library
-from troly.bot.query import Query, content_words
-from troly.bot.quotes import best_spans, label, overlap, repaired_note, sentences, source
+from troly.bot.answer.library import Library
+from troly.bot.answer.query import Query, content_words
+from troly.bot.answer.quotes import best_spans, label, overlap, repaired_note, sentences, source
 from troly.ingest.sections import PREAMBLE, TAIL
 from troly.models import Answer, Document, Hit
 from troly.prompts import answers as msg
@@ -110,7 +110,7 @@ def content(q: Query, lib: Library, hits: list[Hit]) -> Answer | None:
 
 @lru_cache(maxsize=65536)
 def _heading_words(heading: str) -> tuple[str, ...]:
-    from troly.bot.query import content_words
+    from troly.bot.answer.query import content_words
     from troly.vn.text import fold
 
     # "2. Hình thức, biện pháp tuyên truyền" -> words without the label

@@ -8,8 +8,8 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-from troly.bot.library import Library
-from troly.bot.query import Query
+from troly.bot.answer.library import Library
+from troly.bot.answer.query import Query
 from troly.models import Document
 from troly.vn.names import person_names
 from troly.vn.text import folded_syllables

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from troly.bot.deadlines import Deadline, agency_matches, list_deadlines, section_part
+from troly.bot.tracking.deadlines import Deadline, agency_matches, list_deadlines, section_part
 from troly.prompts import posts as P
 from troly.config import Settings
 from troly.vn.dates import display

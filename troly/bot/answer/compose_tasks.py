@@ -5,9 +5,9 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from troly.bot.library import Library
-from troly.bot.query import LIST_TYPE, Query, bigrams, content_words, frame_words
-from troly.bot.quotes import label, overlap, repaired_note, source, trim
+from troly.bot.answer.library import Library
+from troly.bot.answer.query import LIST_TYPE, Query, bigrams, content_words, frame_words
+from troly.bot.answer.quotes import label, overlap, repaired_note, source, trim
 from troly.models import Answer, Assignment
 from troly.prompts import answers as msg
 from troly.vn.abbreviations import expand_abbreviations, spell_out_initials

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from troly.bot.library import Library
-from troly.bot.query import Query
-from troly.bot.quotes import label, overlap, repaired_note, sentence_at, source, trim
+from troly.bot.answer.library import Library
+from troly.bot.answer.query import Query
+from troly.bot.answer.quotes import label, overlap, repaired_note, sentence_at, source, trim
 from troly.models import Answer, Hit
 from troly.prompts import answers as msg
 from troly.vn.text import fold, fold_chars, folded_syllables

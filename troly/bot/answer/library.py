@@ -13,7 +13,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from troly.bot.query import bigrams
+from troly.bot.answer.query import bigrams
 from troly.models import Citation, Document
 from troly.vn.docnum import DocRef, parse_key, type_name
 import re

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from troly.bot.library import Library
-from troly.bot.query import Query, frame_words
-from troly.bot.quotes import label, overlap, sentences, source
+from troly.bot.answer.library import Library
+from troly.bot.answer.query import Query, frame_words
+from troly.bot.answer.quotes import label, overlap, sentences, source
 from troly.models import Answer, Hit
 from troly.prompts import answers as msg
 from troly.vn.text import fold

@@ -1,0 +1,1 @@
+"""Deadlines the documents set (``deadlines``) and the reminders sent before them (``reminders``)."""
