@@ -10,9 +10,9 @@ from directive_fixtures import OTHER_SOURCE, PLAN_SOURCE, make_kb
 from tests.fakes import FakeOpenAI
 from troly.bot.grounding import unsupported
 from troly.bot.llm import LLMWriter
-from troly.bot.post_material import clean, parse_topic, shorten
-from troly.bot.post_repaired import publishable, text_pairs
-from troly.bot.post_templates import spoken
+from troly.bot.posts.material import clean, parse_topic, shorten
+from troly.bot.posts.repaired import publishable, text_pairs
+from troly.bot.posts.templates import spoken
 from troly.bot.posts import NoMaterial, PostWriter
 from troly.cli import main
 
@@ -310,7 +310,7 @@ def test_clean_sentence_of_a_restored_scan_is_used_and_marked(scan_kb):
 
 
 def test_restored_sentences_with_wrong_or_odd_words_are_refused():
-    from troly.bot.post_repaired import publishable, text_pairs
+    from troly.bot.posts.repaired import publishable, text_pairs
 
     known = text_pairs("Bảo đảm chủ quyền quốc gia trên không gian mạng. Nhà nước giữ vai trò dẫn dắt.")
     assert publishable("Bảo đảm chủ quyền quốc gia trên không gian mạng.", known)

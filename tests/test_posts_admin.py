@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from posts_fixtures import AGRI, AGRI_SOURCE, read
 from web_fakes import MemoryKB, QuoteEngine
 
-from troly.bot.post_history import PostHistory
+from troly.bot.posts.history import PostHistory
 from troly.config import Settings
 
 app_mod = pytest.importorskip("troly.server.app")

@@ -9,12 +9,12 @@ import pytest
 from posts_fixtures import AGRI, AGRI_SOURCE, NOTICE, NOTICE_SOURCE, ListKB, read
 
 from tests.fakes import FakeOpenAI
-from troly.bot import post_templates as T
+from troly.bot.posts import templates as T
 from troly.bot.grounding import unsupported_attributions
 from troly.bot.llm import LLMWriter
-from troly.bot.post_audience import INTERNAL, PUBLIC, core_clause, read as read_sentence
-from troly.bot.post_spoken import number_words, spoken
-from troly.bot.posts import NoMaterial, PostWriter, _gate
+from troly.bot.posts.audience import INTERNAL, PUBLIC, core_clause, read as read_sentence
+from troly.bot.posts.spoken import number_words, spoken
+from troly.bot.posts.writer import NoMaterial, PostWriter, _gate
 from troly.vn.text import fold
 
 TOPIC = "khoa học công nghệ trong nông nghiệp"
@@ -197,7 +197,7 @@ def test_a_loudspeaker_script_reads_aloud(kb):
 
 
 def test_all_caps_names_and_titles_take_the_case_the_text_uses():
-    from troly.bot.post_case import issuer_phrase, truecase
+    from troly.bot.posts.case import issuer_phrase, truecase
 
     text = ("ỦY BAN NHÂN DÂN TỈNH HÒA AN\n\nPhát động phong trào thi đua bầu cử đại biểu Quốc hội khóa XVI "
             "và đại biểu HĐND các cấp. Tỉnh Hòa An cần thiết phải lấy trọng tâm là nông thôn, trên địa bàn "
@@ -210,8 +210,8 @@ def test_all_caps_names_and_titles_take_the_case_the_text_uses():
 
 
 def test_a_heading_run_into_its_sentence_is_no_target_for_the_hook():
-    from troly.bot.post_case import word_forms
-    from troly.bot.post_library import merged_label
+    from troly.bot.posts.case import word_forms
+    from troly.bot.posts.library import merged_label
 
     text = ("Tổng giá trị xuất khẩu tăng. Năm nay tổng giá trị đạt cao, tổng giá trị năm sau đạt hơn. "
             "Sở Khoa học và Công nghệ, Mặt trận Tổ quốc tỉnh An Hòa cùng thực hiện, nâng cao tổng giá trị.")

@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
-from troly.bot.post_history import PostHistory
+from troly.bot.posts.history import PostHistory
 from troly.prompts import posts as P
 from troly.server import web_admin as admin
 from troly.server.json_body import loads_object

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from troly.bot.post_templates import source_label
+from troly.bot.posts.templates import source_label
 from troly.models import Assignment, Document
 from troly.prompts import posts as P
 from troly.vn.dates import display, find_dates

@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from troly.bot.post_sentences import fragment, shorten  # noqa: F401  (shorten: used as M.shorten)
+from troly.bot.posts.sentences import fragment, shorten  # noqa: F401  (shorten: used as M.shorten)
 from troly.ingest.repair.detect import damage_share
 from troly.models import Document
 from troly.vn.abbreviations import expand_abbreviations

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from troly.bot.post_spoken import spoken
+from troly.bot.posts.spoken import spoken
 from troly.models import Document
 from troly.prompts import posts as P
 from troly.vn.docnum import find_numbers, find_refs, parse_key, type_name
@@ -47,8 +47,8 @@ def source_label(doc: Document) -> str:
     Documents without a number are named by type, issuer and the head of their title, the
     issuer first so that "của ..." is never read as the issuer of a document the title cites.
     """
-    from troly.bot.post_case import issuer_phrase
-    from troly.bot.post_hook import written_number
+    from troly.bot.posts.case import issuer_phrase
+    from troly.bot.posts.hook import written_number
 
     f = doc.facts
     kind = f.type or "Văn bản"

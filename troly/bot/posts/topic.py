@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from troly.bot import post_material as M
+from troly.bot.posts import material as M
 from troly.models import Document
 from troly.vn.docnum import TYPE_NAMES
 from troly.vn.text import collapse_ws, fold

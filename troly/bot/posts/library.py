@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from troly.bot import post_audience as A
-from troly.bot import post_material as M
-from troly.bot.post_case import word_forms
-from troly.bot.post_repaired import publishable, text_pairs
-from troly.bot.post_topic import ngrams
+from troly.bot.posts import audience as A
+from troly.bot.posts import material as M
+from troly.bot.posts.case import word_forms
+from troly.bot.posts.repaired import publishable, text_pairs
+from troly.bot.posts.topic import ngrams
 from troly.models import Document
 from troly.vn.docnum import find_refs
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from troly.bot.post_case import issuer_phrase, truecase
+from troly.bot.posts.case import issuer_phrase, truecase
 from troly.models import Document
 from troly.prompts import posts as P
 from troly.vn.docnum import find_refs
@@ -118,7 +118,7 @@ def target(text: str) -> str:
 
 def hooks(doc: Document, target_text: str = "") -> list[str]:
     """Opening lines, richest first: with the cited issuer and the target, then without."""
-    from troly.bot.post_material import balance_quotes
+    from troly.bot.posts.material import balance_quotes
 
     head = what(doc)
     aim = target(target_text) if target_text else ""

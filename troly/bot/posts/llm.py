@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 import re
 
-from troly.bot import post_templates as T
+from troly.bot.posts import templates as T
 from troly.bot.grounding import ungrounded
-from troly.bot.post_spoken import spoken
+from troly.bot.posts.spoken import spoken
 from troly.prompts import posts as P
 
 log = logging.getLogger(__name__)
@@ -24,7 +24,7 @@ _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]")
 def llm_post(llm, topic: str, channel: str, template, points: list[T.Point]):
     """The model's post (a ``posts.Post``), or None to keep ``template``."""
     from troly.bot.llm import _data, format_sources  # same source format as answers
-    from troly.bot.posts import Post, _docs, gate_sources
+    from troly.bot.posts.writer import Post, _docs, gate_sources
     from troly.prompts.loader import render
 
     sources = template.sources

@@ -17,15 +17,15 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from troly.bot import post_audience as A
-from troly.bot import post_library as L
-from troly.bot import post_material as M
-from troly.bot import post_templates as T
-from troly.bot import post_topic as TP
+from troly.bot.posts import audience as A
+from troly.bot.posts import library as L
+from troly.bot.posts import material as M
+from troly.bot.posts import templates as T
+from troly.bot.posts import topic as TP
 from troly.bot.grounding import ungrounded, unsupported
-from troly.bot.post_hook import hooks, issuer_attested
-from troly.bot.post_llm import llm_post
-from troly.bot.post_spoken import spoken
+from troly.bot.posts.hook import hooks, issuer_attested
+from troly.bot.posts.llm import llm_post
+from troly.bot.posts.spoken import spoken
 from troly.models import Document, Hit, Source
 from troly.prompts import posts as P
 
