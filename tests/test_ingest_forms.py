@@ -304,3 +304,10 @@ def test_items_written_as_labelled_fields_give_rows():
     lead = rows["chủ trì"]
     assert (lead.agency, lead.deadline_date) == ("Công an tỉnh", "2026-06-30")
     assert lead.task.startswith("Triển khai phương án bảo đảm an toàn thông tin") and rows["phối hợp"].agency == "Các sở, ngành"
+
+
+def test_issuer_and_motto_cells_on_the_same_lines():
+    """Constructed: a scan read row by row, each issuer line with its motto cell beside it."""
+    h = read_header(["ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "PHƯỜNG HÒA AN Độc lập - Tự do - Hạnh phúc",
+                     "Số: 12/KH-UBND Hòa An, ngày 19 tháng 8 năm 2025"])
+    assert (h.issuer, h.number, h.date, h.place) == ("ỦY BAN NHÂN DÂN PHƯỜNG HÒA AN", "12/KH-UBND", "2025-08-19", "Hòa An")

@@ -188,6 +188,8 @@ def _read_place_date(lines: list[str], i: int, taken: set[int]) -> tuple[str, st
         text = f"{lines[i - 1].strip()} {text}"  # "Thành phố Hồ" / "Chí Minh, ngày 18 ..."
         used.add(i - 1)
     text = re.sub(r"tháng(\d)", r"tháng \1", collapse_ws(text))
+    if _NUMBER_LINE.match(text):  # "Số: 32/KH-UBND Kinh Môn, ngày ...": the number's cell on the same line
+        text = _NUMBER_HEAD.sub("", text, count=1).split(" ", 1)[-1]
     m = _PLACE_DATE.search(text)
     if not m:
         return "", "", "", set()
@@ -278,8 +280,9 @@ def read_header(raw_lines: list[str], end: int | None = None) -> Header:
                 used |= took
                 continue
     # The issuer column: lines in capitals that are none of the above.
-    column = [_strip_motto(ln) for i, ln in enumerate(lines) if i not in used and ln and not _RULE.match(ln)
-              and _is_caps(ln) and not _NUMBER_LINE.match(ln)]
+    # (the motto taken off first: "PHƯỜNG KINH MÔN Độc lập - Tự do - Hạnh phúc" is two cells on one line)
+    column = [s for i, ln in enumerate(lines) if i not in used and ln and not _RULE.match(ln)
+              for s in [_strip_motto(ln)] if s and _is_caps(s) and not _NUMBER_LINE.match(s)]
     bodies = split_bodies(column)
     if bodies:
         hdr.issuer, hdr.parents = bodies[-1], bodies[:-1]
