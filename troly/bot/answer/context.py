@@ -27,7 +27,3 @@ class Context:
     signed: tuple | None = None  # ("Đồng chí X", [documents X signed]) for "X ký những văn bản nào"
     trace: Trace = field(default_factory=Trace)
     answer_again: Callable[[Query], Any] | None = None  # the pipeline, for a question split in parts
-
-    @property
-    def intent(self) -> str:
-        return self.q.intent
