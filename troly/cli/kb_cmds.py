@@ -78,14 +78,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def _report_unread(kb, doc_ids: list[str], show: int = 20) -> None:
     """Documents whose type, number, date or signer could not be read: named, never left silent."""
-    docs = [d for d in (kb.get(i) for i in dict.fromkeys(doc_ids)) if d is not None and d.facts.unread()]
-    if not docs:
+    facts = kb.store.all_facts()  # facts only: reading each whole document back would cost far more
+    unread = [(i, facts[i].unread()) for i in dict.fromkeys(doc_ids) if i in facts and facts[i].unread()]
+    if not unread:
         return
-    print(f"facts not read in {len(docs)} of the documents read (see: troly docs):")
-    for d in docs[:show]:
-        print(f"  {d.source or d.id}: {', '.join(d.facts.unread())}")
-    if len(docs) > show:
-        print(f"  ... and {len(docs) - show} more")
+    print(f"facts not read in {len(unread)} of the documents read (see: troly docs):")
+    for doc_id, missing in unread[:show]:
+        print(f"  {kb.store.source_of(doc_id) or doc_id}: {', '.join(missing)}")
+    if len(unread) > show:
+        print(f"  ... and {len(unread) - show} more")
 
 
 def doc_entry(doc: Document) -> dict:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import statistics
 
-from troly.vn.text import fold, nfc
+from troly.vn.text import fold, is_caps, nfc
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPH = re.compile(r"(\*\*|__)")
@@ -53,14 +53,9 @@ def strip_markdown(line: str) -> str:
     return line
 
 
-def _is_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
 def is_type_line(line: str) -> bool:
     """``KẾ HOẠCH`` / ``HƯỚNG DẪN`` alone on a line: where the header block ends."""
-    return bool(_TYPE_LINE.match(fold(line))) and _is_caps(line)
+    return bool(_TYPE_LINE.match(fold(line))) and is_caps(line)
 
 
 def join_split_type_lines(lines: list[str]) -> list[str]:
@@ -91,17 +86,24 @@ def _should_join(prev: str, nxt: str, gap: int, width: float, wraps_single: bool
         return False
     if n[0].isupper() and _OPENING.match(fold(n)):
         return False
-    if _is_caps(p) and not _is_caps(n):
+    if is_caps(p) and not is_caps(n):
         return False
-    if _is_caps(n) and not _is_caps(p):
+    if is_caps(n) and not is_caps(p):
         return False
     if n[0].islower():
         return True
     if n[0].isdigit():
         return True
     if gap == 0 and wraps_single:
-        return len(p) >= 0.5 * width or not _is_caps(p)
+        return len(p) >= 0.5 * width or not is_caps(p)
     return len(p) >= 0.75 * width
+
+
+def recipient_item(line: str) -> bool:
+    """A line of a "Nơi nhận" list: an item ("- Như trên;", "+ LĐVP"), the lower-case rest of a
+    wrapped item, or the "Lưu: VT" line."""
+    s = line.strip()
+    return bool(s) and (s[:1] in "-+–•" or s[:1].islower() or fold(s).startswith("luu"))
 
 
 def _tail_spans(lines: list[str]) -> list[tuple[int, int]]:
@@ -113,8 +115,7 @@ def _tail_spans(lines: list[str]) -> list[tuple[int, int]]:
     for i, s in enumerate(lines):
         if fold(s.strip()).startswith(("noi nhan", "noi nhn")):
             k = i + 1
-            while k < len(lines) and (not lines[k].strip() or lines[k].lstrip()[:1] in "-+–•"
-                                      or lines[k].strip()[:1].islower() or fold(lines[k]).startswith("luu")):
+            while k < len(lines) and (not lines[k].strip() or recipient_item(lines[k])):
                 k += 1
             spans.append((i, k))
     return spans
@@ -125,7 +126,7 @@ def _authority(lines: list[str]) -> set[int]:
     they are no part of the title above them."""
     out = set()
     for i, s in enumerate(lines):
-        if _is_caps(s):
+        if is_caps(s):
             nxt = next((x for x in lines[i + 1:i + 3] if x.strip()), "")
             if fold(nxt).startswith(("can cu", "xet ", "theo de nghi")):
                 out.add(i)

@@ -53,8 +53,8 @@ def _iso(text: str) -> tuple[str, str]:
     return (found[0].iso, found[0].text) if found else ("", "")
 
 
-def extract_number(lay: Layout) -> tuple[str, str]:
-    """(number as written, normalized key). ``Số: -HD/BTG`` gives ("-HD/BTG", "")."""
+def extract_number(lay: Layout) -> str:
+    """The number as written (``Số: -HD/BTG`` gives "-HD/BTG"); its key needs the type: see extract_facts."""
     written = lay.head.number
     if not written:
         for p in lay.header[:8] + lay.intro[:1]:  # a copy that lost its header layout
@@ -62,7 +62,7 @@ def extract_number(lay: Layout) -> tuple[str, str]:
             if m:
                 written = collapse_ws(m.group("num"))
                 break
-    return written, docnum.normalize(written) if written else ""  # the type is known later: see extract_facts
+    return written
 
 
 def extract_place_date(lay: Layout) -> tuple[str, str, str]:
@@ -238,10 +238,10 @@ def extract_citations(text: str, own_key: str) -> list[Citation]:
 
 
 def extract_facts(lay: Layout) -> Facts:
-    number, key = extract_number(lay)
+    number = extract_number(lay)
     type_ = extract_type(lay)
-    if number:
-        key = docnum.own_key(number, type_) or key  # its own number: any type code, a Công văn's issuer-unit form
+    # its own number: any type code, a Công văn's issuer-unit form ("" for "-HD/BTG")
+    key = docnum.own_key(number, type_) if number else ""
     place, iso, date_text = extract_place_date(lay)
     signer, signer_title, mode = extract_signature(lay)
     recipients = [r for r in extract_recipients(lay) if r != signer]  # a flattened tail ends with the name

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from troly.vn.dates import find_dates
-from troly.vn.text import collapse_ws, fold
+from troly.vn.text import collapse_ws, fold, is_caps
 
 # Folded mottos; matched across line breaks.
 _MOTTOS = (
@@ -61,12 +61,6 @@ class Header:
     date: str = ""  # ISO
     date_text: str = ""
     subject: str = ""  # the "V/v ..." of a Công văn
-    end: int = 0  # index of the first line after the header block
-
-
-def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 1 and all(c.isupper() for c in letters)
 
 
 def split_cells(lines: list[str]) -> list[str]:
@@ -179,11 +173,11 @@ def _read_place_date(lines: list[str], i: int, taken: set[int]) -> tuple[str, st
             used.add(j)
     if fold(text).startswith("ngay"):  # "Huế," / "ngày 21 tháng 11 năm 2025"
         k = next((k for k in range(i - 1, max(i - 3, -1), -1) if lines[k].strip()), None)
-        if k is not None and k not in taken and not _NUMBER_LINE.match(lines[k]) and len(lines[k]) <= 40 and not _is_caps(lines[k]):
+        if k is not None and k not in taken and not _NUMBER_LINE.match(lines[k]) and len(lines[k]) <= 40 and not is_caps(lines[k], 1):
             text = f"{lines[k].strip()} {text}"
             used.add(k)
     elif i > 0 and i - 1 not in taken and lines[i - 1].strip() and not lines[i - 1].rstrip().endswith((",", ".", ":")) \
-            and len(lines[i - 1].strip()) <= 20 and not _is_caps(lines[i - 1]) \
+            and len(lines[i - 1].strip()) <= 20 and not is_caps(lines[i - 1], 1) \
             and not _NUMBER_LINE.match(lines[i - 1]) and not _VV.match(lines[i - 1]):
         text = f"{lines[i - 1].strip()} {text}"  # "Thành phố Hồ" / "Chí Minh, ngày 18 ..."
         used.add(i - 1)
@@ -251,7 +245,7 @@ def read_header(raw_lines: list[str], end: int | None = None) -> Header:
     the header stops (the type line), else found by ``header_end``."""
     end = header_end(raw_lines) if end is None else end
     lines = split_cells(raw_lines[:end])
-    hdr = Header(end=end)
+    hdr = Header()
     used = set(_motto_lines(lines))
     for i, line in enumerate(lines):  # the subject first: its lines are no place
         m = _VV.match(line)
@@ -282,7 +276,7 @@ def read_header(raw_lines: list[str], end: int | None = None) -> Header:
     # The issuer column: lines in capitals that are none of the above.
     # (the motto taken off first: "PHƯỜNG KINH MÔN Độc lập - Tự do - Hạnh phúc" is two cells on one line)
     column = [s for i, ln in enumerate(lines) if i not in used and ln and not _RULE.match(ln)
-              for s in [_strip_motto(ln)] if s and _is_caps(s) and not _NUMBER_LINE.match(s)]
+              for s in [_strip_motto(ln)] if s and is_caps(s, 1) and not _NUMBER_LINE.match(s)]
     bodies = split_bodies(column)
     if bodies:
         hdr.issuer, hdr.parents = bodies[-1], bodies[:-1]

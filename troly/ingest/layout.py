@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from troly.ingest.cleanup import STRUCT_START, is_type_line
+from troly.ingest.cleanup import STRUCT_START, is_type_line, recipient_item
 from troly.ingest.header import Header, read_header
-from troly.vn.text import fold
+from troly.vn.text import fold, is_caps  # noqa: F401  (is_caps: read by facts and sections)
 
 _SIGN_MODE = re.compile(r"^\s*(T/M|TM\.?|K/T|KT\.?|KT:|Q\.|TL\.|TUQ\.|T\.U\.Q)\s*", re.I)
 _TITLE_WORDS = (
@@ -71,11 +71,6 @@ def paragraphs(text: str) -> list[Para]:
             lead = len(s) - len(s.lstrip())
             out.append(Para(s.strip(), m.start() + lead, m.start() + lead + len(s.strip())))
     return out
-
-
-def is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def is_signature_line(p: Para) -> bool:
@@ -152,7 +147,7 @@ def _recipients_end(paras: list[Para], start: int) -> int:
     k = start + 1
     while k < len(paras):
         t = paras[k].text
-        if t.lstrip()[:1] in "-+–•" or t[:1].islower() or fold(t).startswith("luu") or t.rstrip().endswith(";"):
+        if recipient_item(t) or t.rstrip().endswith(";"):
             k += 1
             continue
         break

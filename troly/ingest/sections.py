@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import re
 
 from troly.ingest.layout import Layout, Para, Part, is_caps, marker
-from troly.ingest.tables import Table, cells, column_kind, is_row
+from troly.ingest.tables import cells, header_label, is_header, is_row
 from troly.models import Section
 
 PREAMBLE = "Phần mở đầu"
@@ -60,10 +60,6 @@ def part_root(part: Part, owner: str) -> str:
     return f"{kind}: {title}" if kind and title else (kind or title or "Phụ lục")
 
 
-def column_kind_count(row: list[str]) -> int:
-    return len([c for c in row if column_kind(c)])
-
-
 def _walk(paras: list[Para], root: list[str], out: list[PlacedPara]) -> None:
     """Place body paragraphs under their numbered headings; items inside an article (Điều) sit
     one level under it."""
@@ -73,8 +69,8 @@ def _walk(paras: list[Para], root: list[str], out: list[PlacedPara]) -> None:
     for p in paras:
         if is_row(p.text):
             row = cells(p.text)
-            if not in_table and column_kind_count(row) >= 2:  # the first row of a table is its header
-                table = Table(row, []).label
+            if not in_table and is_header(row):  # the first row of a table is its header
+                table = header_label(row)
             in_table = True
             out.append(PlacedPara(p, root + [h for _, h, _ in stack] + ([table] if table else []), 0, ""))
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from troly.vn.text import collapse_ws, fold
+from troly.vn.text import collapse_ws, fold, is_caps
 
 MANDATE = re.compile(r"^\s*(T/M|TM|K/T|KT|TL|T/L|Q|TUQ|T\.U\.Q|T\.M|K\.T)\s*[.:]?(?=\s|$)", re.I)
 # Words that open a signing title (folded).
@@ -46,11 +46,6 @@ class Signature:
         return m.group(0).strip() if m else ""
 
 
-def _caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
 def _title_start(line: str) -> bool:
     f = fold(line).strip(" .,")
     return any(f == w or f.startswith(w + " ") for w in TITLE_WORDS)
@@ -61,9 +56,9 @@ def is_title_line(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 90:
         return False
-    if MANDATE.match(s) and (_caps(s) or len(fold(s).split()) <= 1):
+    if MANDATE.match(s) and (is_caps(s) or len(fold(s).split()) <= 1):
         return True
-    return _caps(s) and _title_start(s)
+    return is_caps(s) and _title_start(s)
 
 
 def person_name(line: str) -> str:
@@ -80,7 +75,7 @@ def person_name(line: str) -> str:
 def _split_title(lines: list[str], i: int) -> bool:
     """A title wrapped after its first word: "CHỦ" / "TỊCH"."""
     s = lines[i].strip()
-    return len(s.split()) == 1 and _caps(s) and i + 1 < len(lines) and is_title_line(f"{s} {lines[i + 1].strip()}")
+    return len(s.split()) == 1 and is_caps(s) and i + 1 < len(lines) and is_title_line(f"{s} {lines[i + 1].strip()}")
 
 
 def _chain(lines: list[str], i: int) -> tuple[list[str], int]:
@@ -96,7 +91,7 @@ def _chain(lines: list[str], i: int) -> tuple[list[str], int]:
             prev = titles[-1]
             bare = MANDATE.fullmatch(prev.strip()) is not None
             # a wrapped title: "TM. ỦY BAN" / "NHÂN DÂN", "CHỦ" / "TỊCH", "KT. TRƯỞNG BAN ...," / "THUẾ QUỐC TẾ"
-            if _caps(s) and not person_name(s) or (bare and _caps(s)) or (prev.endswith(",") and _caps(s)):
+            if is_caps(s) and not person_name(s) or (bare and is_caps(s)) or (prev.endswith(",") and is_caps(s)):
                 titles[-1] = collapse_ws(f"{prev} {s}")
                 k += 1
                 continue

@@ -54,9 +54,13 @@ class Table:
 
     @property
     def label(self) -> str:
-        """The header as a breadcrumb step: "Bảng: STT | Chỉ tiêu | Năm 2030"."""
-        text = " | ".join(c for c in self.header if c)
-        return "Bảng: " + (text if len(text) <= 160 else text[:160].rsplit(" ", 1)[0] + "…")
+        return header_label(self.header)
+
+
+def header_label(header: list[str]) -> str:
+    """A table's header as a breadcrumb step: "Bảng: STT | Chỉ tiêu | Năm 2030"."""
+    text = " | ".join(c for c in header if c)
+    return "Bảng: " + (text if len(text) <= 160 else text[:160].rsplit(" ", 1)[0] + "…")
 
 
 def is_row(text: str) -> bool:
@@ -76,7 +80,8 @@ def column_kind(header: str) -> str:
     return ""
 
 
-def _is_header(row: list[str]) -> bool:
+def is_header(row: list[str]) -> bool:
+    """A row that names at least two kinds of column: a table's header."""
     kinds = [column_kind(c) for c in row]
     return len([k for k in kinds if k]) >= 2
 
@@ -84,7 +89,7 @@ def _is_header(row: list[str]) -> bool:
 def read_table(rows: list[Row]) -> Table | None:
     """A table from consecutive pipe rows whose first (non-separator) row is a header."""
     rows = [r for r in rows if not _SEPARATOR.match("|".join(r.cells))]
-    if len(rows) < 2 or not _is_header(rows[0].cells):
+    if len(rows) < 2 or not is_header(rows[0].cells):
         return None
     head = rows[0].cells
     kinds = [column_kind(c) for c in head]

@@ -84,6 +84,12 @@ def normalize_query(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def is_caps(text: str, min_letters: int = 2) -> bool:
+    """Written in capitals: every letter upper-case, and at least ``min_letters`` of them."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= min_letters and all(c.isupper() for c in letters)
+
+
 def collapse_ws(text: str) -> str:
     return _WS.sub(" ", text).strip()
 

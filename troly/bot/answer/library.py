@@ -110,8 +110,8 @@ class Library:
             # the number as written, read as a question would read it ("5529/CT-CS" of a Công văn,
             # whose key carries its type): typed in full, it names this document too
             typed = parse_key(d.facts.number) if d.facts.number else None
-            if typed is not None and (typed.number, typed.type, typed.issuer) != (ref.number, ref.type, ref.issuer) \
-                    if ref is not None else typed is not None:
+            if typed is not None and (ref is None or (typed.number, typed.type, typed.issuer)
+                                      != (ref.number, ref.type, ref.issuer)):
                 own[(typed.number, typed.type)].append((typed.issuer, d.id))
         cited: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
         for key in self.cited:

@@ -90,16 +90,19 @@ def _facts_of_each(ctx: Context) -> Answer:
     return steps.joined([ctx.answer_again(replace(ctx.q, refs=[r], subject=r, subjects=[r])) for r in named], ctx.q.intent)
 
 
+def _facts_asked(ctx: Context) -> list[str]:
+    return list(dict.fromkeys([ctx.q.intent] + [i for i in ctx.q.secondary if i in FACT_INTENTS and i != "doc_about"]))
+
+
 def _several_facts(ctx: Context) -> Answer:
     """"ban hành khi nào và ai ký?": each fact asked, in turn."""
-    asked = list(dict.fromkeys([ctx.q.intent] + [i for i in ctx.q.secondary if i in FACT_INTENTS and i != "doc_about"]))
-    parts = [steps.facts(replace(ctx, q=replace(ctx.q, intent=i))) for i in asked[:3]]
+    parts = [steps.facts(replace(ctx, q=replace(ctx.q, intent=i))) for i in _facts_asked(ctx)[:3]]
     return steps.joined(parts, ctx.q.intent)
 
 
 def _asks_several_facts(ctx: Context) -> bool:
-    asked = {ctx.q.intent} | {i for i in ctx.q.secondary if i in FACT_INTENTS and i != "doc_about"}
-    return len(asked) > 1 and bool(re.search(r"\bva\b|,", ctx.q.folded))  # "khi nào và ai ký"; not "hiệu lực từ ngày nào"
+    # "khi nào và ai ký"; not "hiệu lực từ ngày nào"
+    return len(_facts_asked(ctx)) > 1 and bool(re.search(r"\bva\b|,", ctx.q.folded))
 
 
 _TASK_ORDER = {"duty": (compose_tasks.duty,), "who_leads": (compose_tasks.who_leads, compose_tasks.duty),
