@@ -115,3 +115,11 @@ def test_a_named_figure_the_document_gives_is_answered(tmp_path):
     answer = engine.ask("Theo Thông tư 12/2025/TT-BHĐ, mức thu phí thẩm định hồ sơ cấp phép là bao nhiêu?")
     assert not answer.abstained and "2.000.000" in answer.answer + " ".join(s.quote for s in answer.sources)
     assert engine.ask("lương cơ sở năm 2025 là bao nhiêu").trace.reason == "no_figure"
+
+
+def test_a_signer_under_a_mandate_alone(tmp_path):
+    """Constructed: "T/M BAN BÍ THƯ" and the name under it, no title line of the person's own."""
+    text = ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 12-QĐ/TW\nHà Nội, ngày 05 tháng 11 năm 2025\n\nQUY ĐỊNH\nvề công tác lưu trữ\n\n"
+            "Điều 1. Phạm vi\n\nQuy định này quy định công tác lưu trữ.\n\nT/M BAN BÍ THƯ\nTrần Văn Bình\n")
+    answer = AnswerEngine(make_kb(tmp_path, [("qd.txt", text)])).ask("Quy định 12-QĐ/TW do ai ký?")
+    assert "Trần Văn Bình ký (T/M BAN BÍ THƯ)" in answer.answer and "T/m" not in answer.answer

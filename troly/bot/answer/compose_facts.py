@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from troly.bot.answer.quotes import label, repaired_note, sentence_at, sentences, source, trim
+from troly.ingest.signature import MANDATE
 from troly.models import Answer, Citation, Document, Source
 from troly.prompts import answers as msg
 from troly.vn.dates import display
@@ -71,8 +72,12 @@ def doc_signer(doc: Document) -> Answer:
     chain = [t for t in f.signer_title.split(" / ") if t]  # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
     first = chain[0].split()[0] if chain else f.sign_mode  # the chain's lines may be wrapped in the text
     start = min([p for p in (_find(doc.text[:end_pos], first, True),) if 0 <= p <= end_pos] or [end_pos])
-    title = f"{chain[-1].capitalize()} " if chain else ""
-    mode = f" ({' / '.join(chain[:-1])})" if len(chain) > 1 else (f" ({f.sign_mode})" if f.sign_mode and not chain else "")
+    # the person's own title is the chain's last line, unless that line is a mandate ("T/M BAN BÍ THƯ"
+    # and the name under it): then the whole chain says on whose behalf
+    own = chain[-1:] if chain and not MANDATE.match(chain[-1]) else []
+    behalf = chain[: len(chain) - len(own)]
+    title = f"{own[0].capitalize()} " if own else ""
+    mode = f" ({' / '.join(behalf)})" if behalf else (f" ({f.sign_mode})" if f.sign_mode and not chain else "")
     text = msg.DOC_SIGNER.format(label=label(doc), title=title, name=f.signer, mode=mode)
     return _answer("doc_signer", text, doc, [(start, end_pos + len(f.signer))])
 
