@@ -26,7 +26,7 @@ _RULE = re.compile(r"^\s*[-_=]{3,}\s*$")
 STRUCT_START = re.compile(
     r"^\s*(?:"
     r"(?:[IVXLC]{1,5})\s*[.\-–)]\s|"  # I. II- IV)
-    r"\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]\s*\S|"  # 1. 2.1. 3)
+    r"\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)](?!\d)\s*\S|"  # 1. 2.1. 3) -- never "6.000.000"
     r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s+\S|"  # 2.1 text
     r"[a-zđ]\)\s|"  # a) b)
     r"[-–—•+*·]\s*\S|"  # dashes and bullets
@@ -121,15 +121,71 @@ def _tail_spans(lines: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _authority(lines: list[str]) -> set[int]:
-    """Capital lines that state the authority before "Căn cứ ..." ("ỦY BAN NHÂN DÂN TỈNH X"):
-    they are no part of the title above them."""
-    out = set()
+# Who states the authority above the recitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ NỘI
+# VỤ", "CHÍNH PHỦ"), compared with their marks: "vụ trưởng" is a title, "VŨ TRƯỜNG" the end of a
+# title line; "phó chủ tịch" a title, "PHỐ HÀ NỘI" a place.
+AUTHORITY_OPENS = ("chủ tịch", "phó chủ tịch", "bộ trưởng", "thủ tướng", "cục trưởng", "tổng cục trưởng",
+                   "giám đốc", "tổng giám đốc", "chánh", "viện trưởng", "vụ trưởng", "trưởng ban",
+                   "tổng kiểm toán", "thống đốc", "chủ nhiệm", "bộ chính trị", "ban bí thư",
+                   "ban chấp hành", "ban thường vụ", "chính phủ", "hội đồng nhân dân", "ủy ban nhân dân")
+# A title line ending in one of these goes on ("... THUỘC" / "ỦY BAN NHÂN DÂN TỈNH ...").
+_OPEN_ENDS = ("của", "thuộc", "và", "tại", "trên", "về", "cho", "với", "đối", "trong", "theo", "các")
+AUTHORITY_RUN = 3  # an authority line wraps over two lines at most; three leaves a margin
+
+
+def opens_authority(line: str) -> bool:
+    low = " ".join(line.lower().split())
+    return any(low == w or low.startswith(w + " ") for w in AUTHORITY_OPENS)
+
+
+def ends_open(line: str) -> bool:
+    """A line that cannot end a phrase: a comma or a linking word ("CỦA", "THUỘC", "VÀ") at its end."""
+    s = line.rstrip()
+    return s.endswith(",") or (s.split() or [""])[-1].lower() in _OPEN_ENDS
+
+
+def is_recital(line: str) -> bool:
+    """"Căn cứ ...", "Xét đề nghị ...", "Theo đề nghị ...", or "Căn" wrapped from its "cứ"."""
+    f = fold(line.strip()).lstrip("- ")
+    return f.startswith(("can cu", "xet ", "theo de nghi")) or f == "can"
+
+
+def _authority(lines: list[str]) -> tuple[set[int], set[int]]:
+    """Lines stating the authority before "Căn cứ ...": (first lines, wrapped lines). A first
+    line is no part of the title above it; its wrapped lines join it ("CHỦ TỊCH ỦY BAN NHÂN" /
+    "DÂN TỈNH"). Where no line opens with an authority, the capital line just above the
+    recitals is kept apart, as its own paragraph."""
+    starts, inner = set(), set()
     for i, s in enumerate(lines):
-        if is_caps(s):
-            nxt = next((x for x in lines[i + 1:i + 3] if x.strip()), "")
-            if fold(nxt).startswith(("can cu", "xet ", "theo de nghi")):
-                out.add(i)
+        if not is_recital(s):
+            continue
+        above = [j for j in range(i - 1, -1, -1) if lines[j].strip()][:AUTHORITY_RUN]
+        run = []
+        for j in above:
+            if not is_caps(lines[j]):
+                break
+            run.append(j)
+        # the opener nearest the recitals whose line above does not run on into it
+        first = next((j for j in run if opens_authority(lines[j])
+                      and not ends_open(next((lines[k] for k in range(j - 1, -1, -1) if lines[k].strip()), ""))), None)
+        if first is not None:
+            starts.add(first)
+            inner.update(j for j in run if j > first)
+        elif run:
+            starts.add(run[0])
+    return starts, inner
+
+
+def join_split_authority(lines: list[str]) -> list[str]:
+    """A one-word line split from the authority it opens ("THỦ" / "TƯỚNG CHÍNH PHỦ điện:")."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1].strip() if out else ""
+        if len(prev.split()) == 1 and is_caps(prev) and line.strip() and opens_authority(f"{prev} {line.strip()}") \
+                and not opens_authority(prev):
+            out[-1] = f"{prev} {line.strip()}"
+            continue
+        out.append(line)
     return out
 
 
@@ -139,7 +195,7 @@ def unwrap(lines: list[str]) -> list[str]:
 
     header_end = find_header_end(lines) - 1
     tails = _tail_spans(lines)
-    authority = _authority(lines)
+    authority, authority_wraps = _authority(lines)
     content = [s for s in lines if s.strip()]
     width = _wrap_width(content)
     # Single newlines inside prose mean wraps when many prose lines are followed directly
@@ -157,7 +213,7 @@ def unwrap(lines: list[str]) -> list[str]:
         in_tail = any(a <= i < b or a <= prev_i < b for a, b in tails)
         joinable = out and i > header_end and not in_tail and i not in authority
         prev_i = i
-        if joinable and _should_join(out[-1], line, gap, width, wraps_single):
+        if joinable and (i in authority_wraps or _should_join(out[-1], line, gap, width, wraps_single)):
             out[-1] = out[-1].rstrip() + " " + line
         else:
             out.append(line)
@@ -181,5 +237,5 @@ def clean(text: str) -> str:
         lines.append(re.sub(r"[ \u00a0]{2,}", " ", line).strip())
     from troly.ingest.tables import rebuild_cell_tables
 
-    paragraphs = unwrap(rebuild_cell_tables(join_split_type_lines(lines)))
+    paragraphs = unwrap(rebuild_cell_tables(join_split_authority(join_split_type_lines(lines))))
     return "\n\n".join(paragraphs) + "\n"

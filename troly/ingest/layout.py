@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from troly.ingest.cleanup import STRUCT_START, is_type_line, recipient_item
+from troly.ingest.cleanup import AUTHORITY_RUN, STRUCT_START, ends_open, is_recital, is_type_line, opens_authority, recipient_item
 from troly.ingest.header import Header, read_header
 from troly.vn.text import fold, is_caps  # noqa: F401  (is_caps: read by facts and sections)
 
@@ -154,6 +154,32 @@ def _recipients_end(paras: list[Para], start: int) -> int:
     return k
 
 
+MAX_TITLE_WORDS = 300  # a repeal may list its documents over 230 words; a bound, not a length
+def _authority_line(paras: list[Para], i: int, issuer: str) -> bool:
+    """Paragraph ``i`` states the authority before the recitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+    "BỘ TRƯỞNG BỘ NỘI VỤ", "CHÍNH PHỦ" above "Căn cứ ..."): it opens with a signing title or
+    the issuer's own name. A title's last line above "Căn cứ" ("SẢN") does neither."""
+    p = paras[i].text
+    core = " ".join(issuer.lower().split()[:3])
+    if not (opens_authority(p) or core and p.lower().startswith(core)):
+        return False
+    nxt = next((q.text for q in paras[i + 1:i + 1 + AUTHORITY_RUN] if not is_caps(q.text)), "")
+    return is_recital(nxt)
+
+
+def _caps_title_goes_on(title: list[Para], paras: list[Para], i: int, issuer: str) -> bool:
+    """Whether paragraph ``i`` continues a title written in capitals and wrapped over lines."""
+    first, last, p = title[0].text, title[-1].text.rstrip(), paras[i].text
+    if not (is_caps(first, 1) and is_caps(p)) or marker(p) or is_type_line(p):
+        return False
+    if last.endswith((".", ":")) or p.rstrip().endswith(":"):
+        return False  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:" open the body
+    if sum(len(t.text.split()) for t in title) + len(p.split()) > MAX_TITLE_WORDS:
+        return False
+    return len(last.split()) <= 2 or ends_open(last) \
+        or not _authority_line(paras, i, issuer)
+
+
 def read_layout(text: str) -> Layout:
     from troly.ingest.header import header_end
     from troly.ingest.signature import find_blocks, pick
@@ -167,10 +193,16 @@ def read_layout(text: str) -> Layout:
         lay.header = paras[:type_idx]
         lay.type_line = paras[type_idx]
         i = type_idx + 1
-        # Title (trích yếu): the paragraph after the type line, and its lower-case continuations.
+        # Title (trích yếu): the paragraph after the type line, its capital continuations when
+        # it is in capitals (a wrapped title line, "VỀ" / "VIỆC CÔNG BỐ ..."), and its
+        # lower-case continuations.
         if i < len(paras) and not marker(paras[i].text):
             lay.title.append(paras[i])
             i += 1
+            header = read_header([p.text for p in paras[:type_idx]], end=type_idx)
+            while i < len(paras) and _caps_title_goes_on(lay.title, paras, i, header.issuer):
+                lay.title.append(paras[i])
+                i += 1
             while i < len(paras) and paras[i].text[:1].islower() and not marker(paras[i].text):
                 lay.title.append(paras[i])
                 i += 1

@@ -26,7 +26,7 @@ from troly.vn.text import fold, nfc
 log = logging.getLogger(__name__)
 
 # Bump when a change to ingest alters what is extracted: knowledge bases re-read their files.
-PIPELINE_VERSION = "17"
+PIPELINE_VERSION = "18"
 DAMAGE_THRESHOLD = 0.15  # share of non-Vietnamese tokens above which a text is called damaged
 
 

@@ -163,7 +163,12 @@ def doc_summary(doc: Document) -> Answer:
 
 
 def _title_span(doc: Document) -> tuple[int, int]:
+    """The title's span: its words in order, across the lines a wrapped title spans."""
     if doc.facts.title:
+        words = doc.facts.title.split()
+        m = re.search(r"\s+".join(re.escape(w) for w in words), doc.text)
+        if m:
+            return m.start(), m.end()
         pos = doc.text.find(doc.facts.title[:60])
         if pos >= 0:
             return _line_span(doc.text, pos)
