@@ -9,8 +9,9 @@ from troly.vn.abbreviations import expand_abbreviations
 from troly.vn.text import fold, folded_syllables
 
 # A full stop inside a number ("5.000", "1.1.") or a code does not end a sentence; a colon at
-# the end of a line does ("... những nhiệm vụ sau:" announces the list below it).
-_SENT = re.compile(r"(?:[^.;!?\n]|[.;!?](?=[^\s]))+(?:[.;!?]+|:(?=[ \t]*(?:\n|$))|$)")
+# the end of a line does ("... những nhiệm vụ sau:" announces the list below it), and so does the
+# line's end (never a full stop inside a number before it: "1.000.000" is not cut to "1.000.").
+_SENT = re.compile(r"(?:[^.;!?\n]|[.;!?](?=[^\s]))+(?:[.;!?]+|:(?=[ \t]*(?:\n|$))|(?=\n)|$)")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
