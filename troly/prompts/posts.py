@@ -138,17 +138,11 @@ SPOKEN = {
     "%": " phần trăm",
 }
 
-# Topic keywords (folded) -> hashtag, in order of preference.
-HASHTAGS = [
-    ("chuyen doi so", "#ChuyenDoiSo"),
-    ("an ninh mang", "#AnNinhMang"),
-    ("doi moi sang tao", "#DoiMoiSangTao"),
-    ("khoa hoc", "#KhoaHocCongNghe"),
-    ("cong nghe", "#KhoaHocCongNghe"),
-    ("nguoi dan", "#NguoiDan"),
-    ("tuyen truyen", "#TuyenTruyen"),
-]
 HASHTAG_FALLBACK = "#VanBanChiDao"
+# A target its goal section states as a bare figure.
+TARGET_POINT = "Mục tiêu: {text}"
+# Tags too generic to say what a post is about (lower case, no marks).
+GENERIC_TAGS = {"#vaitro", "#noidung", "#vanban", "#nhiemvu", "#giaiphap", "#congtac", "#vande"}
 
 # Extra instructions for the LLM, appended to the user message (llm_post.txt is the system).
 LLM_POST_USER = (

@@ -58,7 +58,9 @@ _PROCEDURE = ("tham muu", "de xuat", "bao cao", "tong hop", "quan triet", "hoc t
               "cung co", "dinh huong du luan", "dau tranh phan bac",
               # the propaganda work itself: what to highlight, report and publish
               "neu bat", "phan anh", "gioi thieu", "tuyen tin", "cac tuyen tin", "mo chuyen trang",
-              "mo chuyen muc", "xay dung chuyen muc", "bien soan")
+              "mo chuyen muc", "xay dung chuyen muc", "bien soan",
+              # honours given by the bodies: their emulation work, not a message to people
+              "bieu duong", "khen thuong", "ton vinh", "truyen thong")
 # Adverbs and intensifiers before the main verb (skipped to find it).
 _LEADING = ("kip thoi", "thuong xuyen", "tiep tuc", "tich cuc", "chu dong", "khan truong",
             "dinh ky", "nghiem tuc", "tang cuong", "day manh", "tap trung", "quan tam",
@@ -164,16 +166,28 @@ def predicate_start(text: str) -> tuple[int, bool]:
     return 0, body
 
 
-def main_verb(text: str) -> str:
-    """The first verb of the predicate after adverbs and intensifiers (folded), or ""."""
-    start, _ = predicate_start(text)
-    words = [w for _, w, _ in _tokens(text[start:]) if w]
+def _after_adverbs(words: list[str]) -> int:
+    """The index of the first word after the adverbs and intensifiers that open ``words``."""
     i = 0
     while i < len(words):
         lead = _starts(words, i, _LEADING)
         if not lead:
             break
         i += len(lead.split())
+    return i
+
+
+def opens_with_verb(text: str) -> bool:
+    """Whether a sentence opens with a verb (after adverbs): an action, not a noun phrase."""
+    words = [w for _, w, _ in _tokens(text) if w]
+    return bool(_starts(words, _after_adverbs(words), _VERBS))
+
+
+def main_verb(text: str) -> str:
+    """The first verb of the predicate after adverbs and intensifiers (folded), or ""."""
+    start, _ = predicate_start(text)
+    words = [w for _, w, _ in _tokens(text[start:]) if w]
+    i = _after_adverbs(words)
     return _starts(words, i, _VERBS) or " ".join(words[i:i + 2])
 
 
@@ -188,6 +202,24 @@ def _object_is_public(predicate: str, verb: str) -> bool:
     return any(p in after for p in _PUBLIC)
 
 
+# "nhân dân" inside a body's name ("Ủy ban nhân dân", "Hội đồng nhân dân", "Tòa án nhân dân",
+# "Công an nhân dân", "Quân đội nhân dân") is not the people.
+_IN_NAME = re.compile(r"(?:ban|dong|an|sat|doi) $")
+
+
+def _first_at(folded: str, phrases: tuple[str, ...]) -> int:
+    """Where the first of ``phrases`` occurs in ``folded`` as whole words (-1: none)."""
+    best = -1
+    for p in phrases:
+        for m in re.finditer(rf"(?<![a-z]){re.escape(p.strip())}(?![a-z])", folded):
+            if p == "nhan dan" and _IN_NAME.search(folded[max(0, m.start() - 5):m.start()]):
+                continue
+            if best < 0 or m.start() < best:
+                best = m.start()
+            break
+    return best
+
+
 def read(text: str, path: list[str]) -> Reading:
     """The audience of a sentence from its section path, subject and main verb."""
     section = section_kind(path)
@@ -195,7 +227,7 @@ def read(text: str, path: list[str]) -> Reading:
     subject = fold(text[:start])
     verb = main_verb(text)
     folded = fold(text)
-    public_subject = bool(start) and any(p in subject for p in _PUBLIC) and not body
+    public_subject = bool(start) and _first_at(subject, _PUBLIC) >= 0 and not body
     if body and not start:
         return Reading(INTERNAL, section, 0, True, False)  # a body's name and no verb: a list label
     if text.startswith(_ASSIGN):
@@ -206,14 +238,18 @@ def read(text: str, path: list[str]) -> Reading:
     if procedure and verb.startswith(_GUIDANCE) and _object_is_public(text[start:], verb):
         procedure = False  # "hướng dẫn nông dân ...": guidance given to people, not office work
     target = section == "goal" and bool(_TARGET.search(text))
-    for_people = any(p in folded for p in _PUBLIC)
-    for_cadres = any(c in folded for c in _CADRES)
+    people_at = _first_at(folded, _PUBLIC)
+    cadres_at = _first_at(folded, _CADRES)
+    # Named together ("cấp ủy, chính quyền ... và người dân"), the group named first is who the
+    # sentence is for; the others are listed after it.
+    for_people = people_at >= 0 and (cadres_at < 0 or people_at < cadres_at)
+    for_cadres = cadres_at >= 0
     if public_subject:
         kind = PUBLIC
     elif procedure or procedure_start or ((body or for_cadres or section == "work") and not for_people):
         kind = INTERNAL
-    elif target or for_people:
-        kind = PUBLIC
+    elif target or (for_people and section != "work"):
+        kind = PUBLIC  # in a body's duties (Nhiệm vụ, quyền hạn) people are its object, not its audience
     else:
         kind = NEUTRAL
     return Reading(kind, section, start, body, target)

@@ -139,9 +139,9 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
             if _label_only(u.text):
                 continue
             path = section_path(d, u.start)
+            if merged_label(u.text, forms):
+                continue  # a table's label run into its cell ("... tài chính Người dân, doanh nghiệp tra cứu")
             reading = A.read(u.text, path)
-            if reading.target and merged_label(u.text, forms):  # not a target for the opening line
-                reading = A.Reading(reading.kind, reading.section, reading.subject_end, reading.body_subject, False)
             entries.append(Entry(u, path, reading, frozenset(u.folded)))
         lib.entries[d.id] = entries
         lib.sentences += [e.unit.folded for e in entries]

@@ -13,22 +13,15 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from troly.bot.posts.sentences import fragment, shorten  # noqa: F401  (shorten: used as M.shorten)
+from troly.bot.posts.segments import MARKER, clauses, is_caps, items, mark_shape, sentences
+from troly.bot.posts.sentences import (  # noqa: F401  (shorten: M.shorten)
+    completes_lead_in, fragment, points_at_document, shorten, without_label)
 from troly.ingest.repair.detect import damage_share
 from troly.models import Document
 from troly.vn.abbreviations import expand_abbreviations
 from troly.vn.docnum import DocRef, find_numbers, find_refs
 from troly.vn.text import collapse_ws, fold, folded_syllables, has_diacritics
 
-# A list marker at a line start: "I.", "2.", "2.1.", "a)", "-", "+", "•", optional markdown.
-_MARKER = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?[ \t]*"
-    r"(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•*–])"
-    r"(?:\*\*)?(?=[ \t]|$)[ \t]*"
-)
-_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
-# A sentence ends at . ! ? (maybe closed by a quote) before white space and a capital.
-_SENT_END = re.compile(r"(?<=[.!?])[\"”)]?\s+(?=[\"“(]?[A-ZĐÀ-ỸẠ-Ỹ])")
 _MD = re.compile(r"\*\*|__|(?<!\w)\*(?!\w)|#{1,6}\s*")
 _ODD = re.compile(r"[¢€£¥§©®ﬁﬂ|{}\[\]<>=~^]")
 _MIXED = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+\b")  # a word mixing digits and letters
@@ -43,7 +36,8 @@ _GENERIC = {("tuyen", "truyen"), ("vai", "tro"), ("thuc", "hien"), ("trien", "kh
 _PUBLIC = ("nguoi dan", "nhan dan", "can bo, dang vien", "doanh nghiep", "cong dong")
 
 MIN_WORDS, MAX_WORDS = 8, 90
-LONG_WORDS = 50  # longer sentences are split at ";"
+_NUMBERED = re.compile(r"\s\(\d{1,2}\)\s")  # "... cấp tỉnh (1) Đăng ký biến động ..."
+_INLINE_LIST = re.compile(r":\s*\(?(?:1|a|i)\)\s")  # an enumeration run into the sentence
 
 
 @dataclass
@@ -250,8 +244,19 @@ def units(doc: Document) -> list[Unit]:
     key = (doc.id, doc.sha256 or str(hash(doc.text)))
     if key not in _CACHE:
         out = []
-        for a, b, heading in _items(doc.text):
-            for s, e in _clauses(doc.text, _sentences(doc.text, a, b)):
+        lead_in, kind = "", ""  # the sentence ending in ":" that the list below completes
+        for a, b, heading in items(doc.text):
+            item = doc.text[a:b]
+            mark = MARKER.match(item)
+            shape = mark_shape(mark.group()) if mark else ""
+            if heading or not mark or item.rstrip().endswith(":") or (kind and shape != kind):
+                lead_in, kind = ("", "") if heading else (item, "")  # a new list, or none
+            elif completes_lead_in(lead_in, clean(item)):
+                kind = shape  # the list's items share the lead-in above the first
+                continue  # "- Tên hoặc tên viết tắt ..." under "... các nội dung sau:"
+            else:
+                kind = shape
+            for s, e in clauses(doc.text, sentences(doc.text, a, b)):
                 quote = doc.text[s:e].strip()
                 s += len(doc.text[s:e]) - len(doc.text[s:e].lstrip())
                 text = clean(quote)
@@ -265,69 +270,6 @@ def units(doc: Document) -> list[Unit]:
     return _CACHE[key]
 
 
-def _items(text: str) -> list[tuple[int, int, bool]]:
-    """List items and paragraphs as spans; hard-wrapped lines are joined.
-
-    A line starts a new item when it begins with a list marker or a heading, or follows a
-    blank line after a sentence end. Otherwise it continues the item (PDF text wraps every
-    line, sometimes with blank lines between the wraps).
-    """
-    items: list[list] = []
-    pos, blank, prev_end, prev_head, prev_label = 0, True, True, False, False
-    for line in text.splitlines(keepends=True):
-        start, pos = pos, pos + len(line)
-        s = line.strip()
-        if not s:
-            blank = True
-            continue
-        head = bool(_HEADING.match(line)) or is_caps(s)
-        new = (not items or bool(_MARKER.match(line)) or head or prev_head
-               or (blank and (prev_end or prev_label)))
-        if new:
-            items.append([start, start + len(line.rstrip()), head])
-        else:
-            items[-1][1] = start + len(line.rstrip())
-        blank, prev_head = False, head
-        prev_end = s.rstrip("*").endswith((".", ":", ";", "!", "?", "”", '"', ")", "/"))
-        # "2. Yêu cầu" then a blank line: a label, not the start of a wrapped sentence
-        prev_label = bool(_MARKER.match(line)) and not prev_end and len(s.split()) <= 6
-    return [(a, b, h or _bare_heading(text[a:b])) for a, b, h in items]
-
-
-def _bare_heading(item: str) -> bool:
-    """A short line without final punctuation is a heading once markdown is gone
-    ("3.3. Trung tâm Văn hóa, Thông tin và Thể thao huyện")."""
-    s = item.strip().rstrip("*_ ")
-    return "\n" not in s and len(s.split()) <= 20 and not s.endswith((".", "!", "?", ";", "”", '"', "…"))
-
-
-def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    piece = text[a:b]
-    m = _MARKER.match(piece)
-    off = m.end() if m else 0
-    out, cur = [], off
-    for m in _SENT_END.finditer(piece, off):
-        out.append((a + cur, a + m.start()))
-        cur = m.end()
-    out.append((a + cur, b))
-    return [(s, e) for s, e in out if text[s:e].strip()]
-
-
-def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Long sentences split at ";": each clause of a list sentence is a point of its own."""
-    out = []
-    for s, e in spans:
-        if len(text[s:e].split()) <= LONG_WORDS:
-            out.append((s, e))
-            continue
-        cur = s
-        for m in re.finditer(r";\s+", text[s:e]):
-            out.append((cur, s + m.start()))
-            cur = s + m.end()
-        out.append((cur, e))
-    return out
-
-
 def balance_quotes(text: str) -> str:
     """Quotation marks that open or close nothing (a sentence cut from a quote) are dropped."""
     if text.count("“") != text.count("”") or text.count('"') % 2:
@@ -336,18 +278,17 @@ def balance_quotes(text: str) -> str:
     return text
 
 
-def is_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.7
-
-
 def clean(quote: str) -> str:
     """One readable line: no markers, markdown, wraps or stray quotation marks; capital first,
     full stop last."""
-    t = _MARKER.sub("", quote, count=1)
+    t = MARKER.sub("", quote, count=1)
     t = _MD.sub("", t)
     t = balance_quotes(collapse_ws(t.replace("\n", " ")))
     t = t.strip(" -–;,")
+    m = _INLINE_LIST.search(t)
+    if m and len(t[:m.start()].split()) >= MIN_WORDS // 2:
+        t = t[:m.start()]  # "Đẩy mạnh cắt giảm ...: (1) Các bộ, ngành, ...": the head is the point
+    t = without_label(t)
     if t.endswith(":"):
         t = t[:-1].rstrip() + "."
     if t and t[-1] not in ".!?…”\"":
@@ -365,7 +306,9 @@ def usable(unit: Unit) -> bool:
         return False  # announces a list the post does not show
     if f.startswith(_BOILERPLATE) or "./" in t or "(b/c)" in f or "(bao cao)" in f:
         return False
-    if _ODD.search(t) or "..." in t and t.count("...") > 1:
+    if "http" in t or "www." in t or _NUMBERED.search(t):
+        return False  # a link run into a table cell's text; a numbered list flattened into a line
+    if _ODD.search(t) or "..." in t and t.count("...") > 1 or t.rstrip(".").endswith("…"):
         return False
     if t.count("(") != t.count(")"):
         return False  # a bracket opened in one sentence and closed in another
@@ -377,7 +320,7 @@ def usable(unit: Unit) -> bool:
         return False  # a word that is not a Vietnamese syllable: OCR damage
     if _accented_share(t) < 0.35:
         return False  # OCR lost the diacritics ("Ky nguyén vuon minh cta dan toc")
-    if fragment(f):
+    if fragment(f) or points_at_document(t):
         return False
     return len(find_numbers(t)) <= 3
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from troly.bot.posts.audience import opens_with_verb
 from troly.vn.text import fold
 
 # A list item that names a subject without saying anything about it reads as a fragment out of
@@ -49,3 +50,74 @@ def shorten(text: str, max_chars: int) -> str:
     if not cuts:
         return ""
     return body[:max(cuts)].rstrip(" ,;:") + "."
+
+
+# What opens a sentence that only points at a document or a provision: "Tại khoản 2 Điều 32
+# Nghị định số ...", "Thực hiện Chỉ thị số ...", "Bằng khen ...: Thực hiện theo quy định tại
+# Hướng dẫn số ...". The document's type name and "số" may stand before its number.
+_POINTER = re.compile(
+    r"^(?:[^:]{0,60}:\s*)?"  # a label before a colon
+    r"(?:(?:tại|theo|căn cứ(?: vào)?|thực hiện|triển khai(?: thực hiện)?|tiếp tục thực hiện)\s+)?"
+    r"(?:theo\s+)?(?:quy định\s+)?(?:tại\s+)?"
+    r"(?:(?:điểm|khoản|điều|mục|chương|phụ lục)\s+[\w.]+\s*,?\s*)*(?:của\s+)?",
+    re.I,
+)
+_TYPE_BEFORE_NUMBER = 4  # words of a type name and "số" ("Nghị quyết liên tịch số")
+# Statute text quoted by a reply letter, pointing inside itself: "theo quy định tại điểm g khoản này".
+_SELF_REFERENCE = re.compile(r"\b(?:khoản|điểm|điều) này\b|\bquy định tại điểm [a-zđ]\b", re.I)
+
+
+def points_at_document(text: str) -> bool:
+    """A sentence that says where something is written, not what it says: it opens with a
+    document number, maybe after a provision or "Thực hiện", "Tại", "Theo quy định tại"; or it
+    quotes statute text that points inside itself. Posts tell people what the documents say."""
+    from troly.vn.docnum import find_refs
+
+    if _SELF_REFERENCE.search(text):
+        return True
+    rest = text[_POINTER.match(text).end():]
+    refs = find_refs(rest)
+    return bool(refs) and len(rest[:refs[0].start].split()) <= _TYPE_BEFORE_NUMBER
+
+
+def completes_lead_in(lead_in: str, item: str) -> bool:
+    """A list item that finishes the sentence above it ("Nhãn hàng hóa phải thể hiện các nội dung
+    sau:" / "- Tên hoặc tên viết tắt của tổ chức ...") and names things rather than stating what
+    is to be done: out of its list it is a fragment. An item under a heading ("Mục tiêu cụ thể:")
+    or one that opens with a verb of action stands on its own."""
+    lead = lead_in.strip()
+    if not lead.endswith(":") or len(lead.split()) < LEAD_IN_WORDS:
+        return False
+    if not fold(lead[:-1]).rstrip().endswith(_ENUMERATING):
+        return False  # "... nhằm:", "... để:" lead into purposes, each a statement of its own
+    if _FIGURE.search(item):
+        return False  # "95% người dân ... hài lòng": a target in a list of targets stands alone
+    return not opens_with_verb(item)
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*%|\b\d+\b")
+# A short label before a colon ("Dự án 8:", "Bằng khen của Thủ tướng Chính phủ:") heads a row of a
+# list or a table; a flattened list inside a sentence (": - Cấp tỉnh: + Một phần: 10 TTHC").
+_LABEL = re.compile(r"^([^:.;]{2,60}):\s+(?=\S)")
+LABEL_WORDS = 6
+_INLINE_MARKS = re.compile(r":\s*[-+•]\s|\s[+•]\s")
+
+
+def without_label(text: str) -> str:
+    """The sentence without a short label before its colon ("Dự án 8: Thực hiện ..." ->
+    "Thực hiện ..."); "" when what follows the label is itself a flattened list."""
+    m = _LABEL.match(text)
+    if _INLINE_MARKS.search(text):
+        return ""
+    if not m or len(m.group(1).split()) > LABEL_WORDS or opens_with_verb(m.group(1)):
+        return text
+    rest = text[m.end():]
+    return rest[:1].upper() + rest[1:]
+
+
+
+
+
+LEAD_IN_WORDS = 6
+# How a sentence announces the things it lists ("... các nội dung sau:", "... bao gồm:").
+_ENUMERATING = ("sau", "sau day", "gom", "bao gom", "nhu", "nhu sau", "la")  # "Mục tiêu cụ thể:", "Nhiệm vụ trọng tâm:" are headings; a sentence is longer

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from troly.bot.posts.spoken import spoken
 from troly.models import Document
 from troly.prompts import posts as P
-from troly.vn.docnum import find_numbers, find_refs, parse_key, type_name
+from troly.vn.docnum import find_refs, type_name
 from troly.vn.text import collapse_ws, fold
 
 CHANNELS = ("zalo", "facebook", "loa")
@@ -98,29 +98,48 @@ def display_topic(topic: str) -> str:
     return sentence_case(t)
 
 
+MAX_TAG_WORDS = 6  # a longer phrase makes an unreadable tag
+# Words that join a topic's phrases, compared with their marks ("tại" joins, "tai" of "thiên tai"
+# does not; "từ" joins, "tử" of "điện tử" does not).
+_JOINERS = {"của", "trong", "về", "và", "với", "cho", "các", "những", "tại", "từ", "đến", "theo",
+            "đối", "trên", "là", "để", "ở", "bài", "viết", "tuyên", "truyền"}
+
+
+def _camel(words: list[str]) -> str:
+    return "#" + "".join(w[:1].upper() + w[1:] for w in words)
+
+
+def topic_tags(topic: str) -> list[str]:
+    """The topic's phrases as tags: "vai trò của người dân trong chuyển đổi số" -> #VaiTro,
+    #NguoiDan, #ChuyenDoiSo; "phòng chống thiên tai" -> #PhongChongThienTai."""
+    rest = topic
+    for r in sorted(find_refs(topic), key=lambda r: -r.start):
+        rest = rest[:r.start] + " , " + rest[r.end:]
+    tags, cur = [], []
+    for w in re.findall(r"[^\W_]+|,", rest.lower()) + [","]:
+        if w in _JOINERS or w == ",":
+            if cur and len(cur) <= MAX_TAG_WORDS and len("".join(cur)) > 3:
+                tags.append(_camel(fold(" ".join(cur)).split()))
+            cur = []
+        else:
+            cur.append(w)
+    return [t for t in dict.fromkeys(tags) if t.lower() not in P.GENERIC_TAGS]
+
+
 def hashtags(topic: str, points: list[Point], docs: list[Document]) -> list[str]:
-    """2–4 tags: the main document cited (#NghiQuyet57), then topic keywords."""
+    """2–3 tags from what the post is about, never from what its sentences happen to cite:
+    the document the topic names (#KetLuan69), else the one the main document's title carries
+    out (#NghiQuyet57 for a plan implementing Nghị quyết 57), then the topic's own words
+    (#BinhDangGioi)."""
     tags: list[str] = []
-    counts: dict[str, int] = {}
-    for p in points:
-        for r in find_numbers(p.quote):
-            counts[r.key] = counts.get(r.key, 0) + 1
-    for d in docs:
-        for c in d.facts.cites[:3]:
-            counts[c.key] = counts.get(c.key, 0) + 1
-    for r in find_refs(topic):  # the document the topic names comes first
-        counts[r.key] = counts.get(r.key, 0) + 1000
-    for key, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:1]:
-        ref = parse_key(key)
-        if ref and ref.type in {"NQ", "KL", "CT", "QD"}:
-            tags.append("#" + fold(type_name(ref.type)).title().replace(" ", "") + str(ref.number))
-    text = fold(topic + " " + " ".join(p.text for p in points[:2]))
-    for word, tag in P.HASHTAGS:
-        if word in text and tag not in tags:
-            tags.append(tag)
+    refs = find_refs(topic) or (find_refs(docs[0].facts.title) if docs else [])
+    for ref in refs[:1]:
+        if ref.type in {"NQ", "KL", "CT", "QD", "TB"}:
+            tags.append(_camel(fold(type_name(ref.type)).split()) + str(ref.number))
+    tags += [t for t in topic_tags(topic) if t not in tags]
     if len(tags) < 2:
         tags.append(P.HASHTAG_FALLBACK)
-    return tags[:4]
+    return tags[:3]
 
 
 def _pick(options: list[str], variant: int) -> str:

@@ -23,7 +23,7 @@ from troly.bot.posts import material as M
 from troly.bot.posts import templates as T
 from troly.bot.posts import topic as TP
 from troly.bot.grounding import ungrounded, unsupported
-from troly.bot.posts.hook import hooks, issuer_attested
+from troly.bot.posts.hook import hooks, issuer_attested, what
 from troly.bot.posts.llm import llm_post
 from troly.bot.posts.spoken import spoken
 from troly.models import Document, Hit, Source
@@ -33,6 +33,10 @@ log = logging.getLogger(__name__)
 
 AUDIENCES = ("dan", "canbo")
 MAX_POINTS = 5
+# A written post speaks for the one document its opening line names: points of a second document
+# under that line read as the first one's (a reviewer's most common complaint after fragments). A
+# loudspeaker bulletin runs 150-220 words and names each document as it reads it: two at most.
+MAX_DOCS = {"zalo": 1, "facebook": 1, "loa": 2}
 SEARCH_K = 12
 MIN_SCORE = 0.5
 MAX_TARGET_WORDS = 30  # a target longer than this does not fit in the opening line
@@ -161,6 +165,9 @@ class PostWriter:
                 ranked.append(Candidate(s, e, d, A.core_clause(e.unit.text, e.reading)))
         if not ranked:
             raise NoMaterial(P.ONLY_CADRE.format(topic=topic))
+        if audience == "dan" and any(c.entry.reading.kind == A.PUBLIC for c in ranked):
+            # what the documents say to people; abstract policy lines only when there is nothing else
+            ranked = [c for c in ranked if c.entry.reading.kind == A.PUBLIC]
         ranked.sort(key=lambda c: (-c.score, c.doc.facts.repaired, c.doc.id, c.entry.unit.start))
         lead = M.lead_phrase(t, weights, [c.entry.unit.folded for c in ranked])
         return Material(ranked, lead, _targets(lib, {c.doc.id for c in ranked}, {id(c.entry) for c in ranked}))
@@ -191,7 +198,7 @@ class PostWriter:
         limit = MAX_POINTS + 2 if channel == "loa" else MAX_POINTS
         for i in order:
             c = ranked[i]
-            if i == first or (c.doc.id not in docs and len(docs) >= 2):
+            if i == first or (c.doc.id not in docs and len(docs) >= MAX_DOCS[channel]):
                 continue
             text = M.shorten(c.text, width)
             if not text or any(L.similar(M.content_words(text), M.content_words(ranked[j].text)) for j in chosen):
@@ -206,8 +213,8 @@ class PostWriter:
         rest = chosen[1:]
         if variant % 2 == 0:
             rest.sort(key=lambda i: (docs.index(ranked[i].doc.id), ranked[i].entry.unit.start))
-        return [T.Point(M.shorten(ranked[i].text, width) or ranked[i].text, ranked[i].doc,
-                        ranked[i].entry.unit.quote, " › ".join(ranked[i].entry.path))
+        return [T.Point(_framed(M.shorten(ranked[i].text, width) or ranked[i].text, ranked[i].entry.reading),
+                        ranked[i].doc, ranked[i].entry.unit.quote, " › ".join(ranked[i].entry.path))
                 for i in [first] + rest]
 
     # --- template and gate ------------------------------------------------------------
@@ -252,6 +259,14 @@ def _targets(lib: L.Library, doc_ids: set[str], on_topic: set[int]) -> dict[str,
     return out
 
 
+def _framed(text: str, reading: A.Reading) -> str:
+    """A target its goal section states as a bare figure ("100% dịch vụ công ...") said to be a
+    target, not a result."""
+    if reading.section == "goal" and text[:1].isdigit():
+        return P.TARGET_POINT.format(text=text)
+    return text
+
+
 def _audience_bonus(reading: A.Reading, audience: str) -> float:
     if audience == "dan":
         return (1.5 if reading.kind == A.PUBLIC else 0.0) + (0.5 if reading.target else 0.0)
@@ -268,9 +283,18 @@ def _loa_fits(written: str) -> bool:
 
 
 def _facts_statements(docs: list[Document]) -> list[str]:
-    """What the facts (read from each document's header) state: its number and its issuer."""
-    return [f"{d.facts.number or d.facts.key} của {d.facts.issuer}" for d in docs
-            if d.facts.key and issuer_attested(d)]
+    """What the facts (read from each document's header) state, in the words a post names the
+    document with: its type and number, its date and its issuer where the header prints it
+    ("Công văn số 40088/CHQ-GSQL ngày ... của Cục Hải quan"). Only the document's own number is
+    tied to its issuer: a number it cites never is."""
+    out = []
+    for d in docs:
+        if not d.facts.key:
+            continue
+        out.append(what(d))
+        if issuer_attested(d):
+            out += [f"{d.facts.number or d.facts.key} của {d.facts.issuer}", T.source_label(d)]
+    return out
 
 
 def gate_sources(docs: list[Document]) -> list[str]:

@@ -1,0 +1,112 @@
+"""What a citizen post leaves out, on constructed sentences and documents: sentences that only
+point at a document or a provision, list items that finish a sentence above them, labels and
+flattened lists, a body's duties, the bodies' honours, "nhân dân" inside a body's name; and the
+tags and the opening line a post is named by."""
+from __future__ import annotations
+
+import pytest
+from posts_fixtures import ListKB, read
+
+from troly.bot.posts import PostWriter
+from troly.bot.posts.audience import INTERNAL, NEUTRAL, PUBLIC, read as read_sentence
+from troly.bot.posts.material import clean, units
+from troly.bot.posts.sentences import completes_lead_in, points_at_document
+from troly.bot.posts.templates import hashtags, topic_tags
+
+
+@pytest.mark.parametrize("text", [
+    "Tại khoản 2 Điều 32 Nghị định số 103/2024/NĐ-CP ngày 30/7/2024 của Chính phủ quy định về tiền thuê đất.",
+    "Thực hiện Chỉ thị số 46-CT/TW ngày 16/5/2025 của Bộ Chính trị về lãnh đạo cuộc bầu cử.",
+    "Chỉ thị số 28/CT-TTg ngày 18/9/2025 của Thủ tướng Chính phủ về tổ chức cuộc bầu cử.",
+    "Bằng khen của Chủ tịch tỉnh: Thực hiện theo quy định tại Hướng dẫn số 78/HD-SNV ngày 14/9/2025.",
+    "Vay, cho vay ít nhất 10% vốn góp của chủ sở hữu theo quy định tại điểm g khoản này.",
+])
+def test_a_sentence_that_only_points_at_a_document_is_no_point(text):
+    assert points_at_document(text)
+
+
+def test_a_statement_that_cites_a_document_is_a_point():
+    assert not points_at_document("Người dân được hỗ trợ 100% học phí theo Nghị quyết số 12/2025/NQ-HĐND.")
+    assert not points_at_document("Phấn đấu đến năm 2030 có 80% hộ gia đình dùng dịch vụ công trực tuyến.")
+
+
+def test_list_items_that_finish_the_sentence_above_are_fragments():
+    lead = "Nhãn hàng hóa nhập khẩu phải thể hiện các nội dung sau:"
+    assert completes_lead_in(lead, "Tên hoặc tên viết tắt của tổ chức, cá nhân sản xuất.")
+    assert not completes_lead_in(lead, "Hỗ trợ doanh nghiệp in nhãn phụ bằng tiếng Việt.")  # an action
+    assert not completes_lead_in("Một số chỉ tiêu cơ bản bao gồm:", "95% người dân hài lòng với dịch vụ công.")
+    assert not completes_lead_in("Mục tiêu cụ thể:", "Tên hoặc tên viết tắt của tổ chức.")  # a heading
+    assert not completes_lead_in("Quy tắc ứng xử được ban hành nhằm:", "Góp phần xây dựng niềm tin của người dân.")
+
+
+def test_labels_and_flattened_lists_are_cleaned_or_dropped():
+    assert clean("Dự án 8: Thực hiện bình đẳng giới và hỗ trợ phụ nữ khởi nghiệp ở vùng khó khăn.") == \
+        "Thực hiện bình đẳng giới và hỗ trợ phụ nữ khởi nghiệp ở vùng khó khăn."
+    assert clean("Dịch vụ công trực tuyến: - Cấp tỉnh: + Một phần: 10 thủ tục.") == ""
+    assert clean("Đẩy mạnh đơn giản hóa thủ tục hành chính: (1) Các sở rà soát quy trình; (2) ...") == \
+        "Đẩy mạnh đơn giản hóa thủ tục hành chính."
+
+
+@pytest.mark.parametrize("text,path,kind", [
+    # "nhân dân" inside a body's name is not the people
+    ("Có ý kiến đối với dự thảo văn bản thuộc thẩm quyền của Ủy ban nhân dân thành phố.", [], NEUTRAL),
+    # the cadres named first: the sentence is for them
+    ("Nâng cao nhận thức của cán bộ, đảng viên và người dân về chuyển đổi số.", [], INTERNAL),
+    ("Nâng cao nhận thức của người dân và cán bộ về chuyển đổi số trong đời sống.", [], PUBLIC),
+    # honours are the bodies' work
+    ("Biểu dương, khen thưởng các doanh nghiệp có thành tích trong chuyển đổi số.", [], INTERNAL),
+    # a body's duties: people are their object
+    ("Tiếp nhận, xử lý phản ánh, kiến nghị của tổ chức, cá nhân về thủ tục hành chính.",
+     ["Điều 2. Nhiệm vụ, quyền hạn"], NEUTRAL),
+])
+def test_who_a_sentence_is_for(text, path, kind):
+    assert read_sentence(text, path).kind == kind
+
+
+LETTER = """CỤC HẢI QUAN TỈNH AN HÒA
+Số: 4321/HQAH-GSQL
+V/v ghi nhãn hàng hóa nhập khẩu
+An Hòa, ngày 03 tháng 12 năm 2025
+Kính gửi: Công ty TNHH Thương mại An Phát.
+
+Trả lời công văn của Công ty về ghi nhãn hàng hóa nhập khẩu, Cục Hải quan tỉnh có ý kiến như sau:
+
+Theo quy định tại khoản 2 Điều 10 Nghị định số 43/2017/NĐ-CP ngày 14/4/2017 của Chính phủ về nhãn hàng hóa.
+
+Khi làm thủ tục, cơ quan hải quan kiểm tra trên nhãn gốc của hàng hóa nhập khẩu các nội dung sau:
+
+- Tên hàng hóa ghi bằng tiếng nước ngoài hoặc tiếng Việt.
+
+- Tên hoặc tên viết tắt của tổ chức, cá nhân sản xuất hàng hóa ở nước ngoài.
+
+Doanh nghiệp nhập khẩu được bổ sung nhãn phụ bằng tiếng Việt sau khi thông quan, trước khi đưa hàng hóa ra lưu thông trên thị trường.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CỤC TRƯỞNG
+PHÓ CỤC TRƯỞNG
+Lê Văn Tâm
+"""
+
+
+def test_a_reply_letter_gives_its_rule_not_its_citations_or_list_fragments():
+    """Constructed: a customs reply letter. The post names the letter by its own number (the gate
+    accepts it: the facts give it) and says what the firm may do; the citation and the items of
+    the checked list are left out."""
+    doc = read("mem:cong-van-4321", LETTER)
+    texts = [u.text for u in units(doc)]
+    assert not any(t.startswith(("Theo quy định tại", "Tên hoặc tên viết tắt", "Tên hàng hóa")) for t in texts)
+    [post] = PostWriter(ListKB([doc])).run("ghi nhãn hàng hóa", "zalo")
+    assert "Công văn số 4321/HQAH-GSQL" in post.text
+    assert "nhãn phụ bằng tiếng Việt" in post.text
+    assert "Nghị định số 43/2017" not in post.text
+
+
+def test_tags_say_what_the_post_is_about():
+    assert topic_tags("phòng chống thiên tai") == ["#PhongChongThienTai"]  # "tai" is no "tại"
+    assert topic_tags("thương mại điện tử") == ["#ThuongMaiDienTu"]  # "tử" is no "từ"
+    assert topic_tags("vai trò của người dân trong chuyển đổi số") == ["#NguoiDan", "#ChuyenDoiSo"]
+    doc = read("mem:cong-van-4321", LETTER)
+    tags = hashtags("ghi nhãn hàng hóa", [], [doc])
+    assert tags[0] == "#GhiNhanHangHoa" and not any("NghiDinh" in t for t in tags)
