@@ -63,7 +63,7 @@ def test_social_post_form_and_grounding(kb, plan, channel, low, high):
     assert all(s.document == "21-KH/HU" for s in post.sources)
     data = post.to_json()
     assert set(data) == {"channel", "audience", "text", "sources"} and data["channel"] == channel
-    assert set(data["sources"][0]) == {"document", "title", "section", "quote"}
+    assert set(data["sources"][0]) == {"document", "title", "section", "quote", "repaired"}
 
 
 def test_loa_script_reads_aloud(kb, plan):
@@ -220,8 +220,10 @@ def test_shipped_corpus_posts_are_grounded_and_fit(corpus_kb, channel):
             for s in post.sources:  # a restored scan only with sentences that read as written
                 assert not s.repaired or publishable(clean(s.quote), known, edge_ok=True), s.quote
                 assert not s.repaired or docs[s.doc_id].facts.repair_confidence >= 0.9
-            if channel != "loa" and any(docs[i].facts.repaired for i in cited):
-                assert "(bản quét, đã khôi phục dấu)" in post.text
+            # the officer sees which source is a restored scan; the published text does not say it
+            assert [s["repaired"] for s in post.to_json()["sources"]] == [docs[i].facts.repaired for i in
+                                                                          (s.doc_id for s in post.sources)]
+            assert "bản quét" not in post.text
             _no_leftovers(post.text)
             if channel == "loa":
                 assert 150 <= len(post.text.split()) <= 220 and "#" not in post.text
@@ -309,8 +311,8 @@ def test_clean_sentence_of_a_restored_scan_is_used_and_marked(scan_kb):
         if channel != "loa":
             source_line = next(ln for ln in post.text.splitlines() if "Nguồn:" in ln)
             assert "07/KH-UBND ngày 20 tháng 6 năm 2025" in source_line
-            assert "(bản quét, đã khôi phục dấu)" in source_line
-            assert source_line.count("bản quét") == 1  # the clean plan is not marked
+            assert "bản quét" not in source_line  # the officer's to know: the JSON says it
+        assert [s["repaired"] for s in post.to_json()["sources"]][0] is True
 
 
 def test_restored_sentences_with_wrong_or_odd_words_are_refused():

@@ -25,6 +25,19 @@ def test_a_sentence_that_only_points_at_a_document_is_no_point(text):
     assert points_at_document(text)
 
 
+def test_recitals_announced_lists_and_scope_clauses_are_no_points():
+    from troly.bot.posts.material import Unit, content_words, usable
+
+    def ok(text: str) -> bool:
+        t = clean(text)
+        return usable(Unit("d", 0, len(text), text, t, False, content_words(t)))
+
+    assert not ok("Xét Tờ trình số 407/TTr-UBND ngày 31 tháng 10 năm 2025 của Ủy ban nhân dân tỉnh về dự thảo Nghị quyết.")
+    assert not ok("Bổ sung các cửa khẩu sau vào danh sách các cửa khẩu quốc tế cho phép người nước ngoài nhập cảnh.")
+    assert not ok("Quy định này áp dụng đối với các cơ quan, tổ chức, cá nhân tham gia việc cưới, việc tang trên địa bàn tỉnh.")
+    assert ok("Trong các năm sau, người dân vùng lũ được hỗ trợ giống cây trồng để khôi phục sản xuất.")
+
+
 def test_a_statement_that_cites_a_document_is_a_point():
     assert not points_at_document("Người dân được hỗ trợ 100% học phí theo Nghị quyết số 12/2025/NQ-HĐND.")
     assert not points_at_document("Phấn đấu đến năm 2030 có 80% hộ gia đình dùng dịch vụ công trực tuyến.")
@@ -34,6 +47,8 @@ def test_list_items_that_finish_the_sentence_above_are_fragments():
     lead = "Nhãn hàng hóa nhập khẩu phải thể hiện các nội dung sau:"
     assert completes_lead_in(lead, "Tên hoặc tên viết tắt của tổ chức, cá nhân sản xuất.")
     assert not completes_lead_in(lead, "Hỗ trợ doanh nghiệp in nhãn phụ bằng tiếng Việt.")  # an action
+    assert not completes_lead_in("Lễ tang tổ chức tại nhà phải thực hiện các quy định sau:",
+                                 "Không cử nhạc tang trước 06 giờ sáng và sau 22 giờ đêm.")  # a ban
     assert not completes_lead_in("Một số chỉ tiêu cơ bản bao gồm:", "95% người dân hài lòng với dịch vụ công.")
     assert not completes_lead_in("Mục tiêu cụ thể:", "Tên hoặc tên viết tắt của tổ chức.")  # a heading
     assert not completes_lead_in("Quy tắc ứng xử được ban hành nhằm:", "Góp phần xây dựng niềm tin của người dân.")
@@ -53,8 +68,9 @@ def test_labels_and_flattened_lists_are_cleaned_or_dropped():
     # the cadres named first: the sentence is for them
     ("Nâng cao nhận thức của cán bộ, đảng viên và người dân về chuyển đổi số.", [], INTERNAL),
     ("Nâng cao nhận thức của người dân và cán bộ về chuyển đổi số trong đời sống.", [], PUBLIC),
-    # honours are the bodies' work
+    # honours are the bodies' work, whoever receives them
     ("Biểu dương, khen thưởng các doanh nghiệp có thành tích trong chuyển đổi số.", [], INTERNAL),
+    ("Tổ chức, cá nhân có thành tích trong việc cưới, việc tang văn minh sẽ được khen thưởng theo quy định.", [], INTERNAL),
     # a body's duties: people are their object
     ("Tiếp nhận, xử lý phản ánh, kiến nghị của tổ chức, cá nhân về thủ tục hành chính.",
      ["Điều 2. Nhiệm vụ, quyền hạn"], NEUTRAL),
@@ -110,3 +126,35 @@ def test_tags_say_what_the_post_is_about():
     doc = read("mem:cong-van-4321", LETTER)
     tags = hashtags("ghi nhãn hàng hóa", [], [doc])
     assert tags[0] == "#GhiNhanHangHoa" and not any("NghiDinh" in t for t in tags)
+
+
+PLAN = """ỦY BAN NHÂN DÂN TỈNH AN HÒA
+Số: 77/KH-UBND
+An Hòa, ngày 05 tháng 3 năm 2025
+
+KẾ HOẠCH
+phát triển dịch vụ công trực tuyến giai đoạn 2025 - 2030
+
+I. MỤC TIÊU
+
+1. Mục tiêu cụ thể
+
+- 95% người dân, doanh nghiệp hài lòng khi sử dụng dịch vụ công trực tuyến.
+
+- 100% hồ sơ thủ tục hành chính được số hóa khi tiếp nhận.
+
+II. NHIỆM VỤ
+
+1. Hỗ trợ người dân cài đặt và sử dụng dịch vụ công trực tuyến tại bộ phận một cửa cấp xã.
+"""
+
+
+def test_a_bare_figure_target_is_said_to_be_a_target_and_never_told_twice():
+    """Constructed: targets written as bare figures in a goal section. A point reads "Mục tiêu: ...",
+    and the target the opening line carries is not repeated as a point."""
+    doc = read("mem:ke-hoach-77", PLAN)
+    [post] = PostWriter(ListKB([doc])).run("dịch vụ công trực tuyến", "zalo")
+    points = [ln[2:] for ln in post.text.splitlines() if ln[:1] == "✅"]
+    assert any(p.startswith("Mục tiêu: 95% người dân") for p in points) or "95% người dân" in post.text.splitlines()[0]
+    assert post.text.count("95% người dân") == 1
+    assert not any(p[:1].isdigit() for p in points)

@@ -79,7 +79,6 @@ CALLS_TO_ACTION = {
 }
 SOURCE_LINE = "📌 Nguồn: {sources}."
 # After a source whose text was restored from a damaged scan (same words as in answers).
-REPAIRED_MARK = " (bản quét, đã khôi phục dấu)"
 
 # Loa (read aloud): no emoji, no hashtags, numbers worded; greeting and closing as local stations say them.
 LOA_GREETINGS = {
@@ -135,6 +134,9 @@ SPOKEN = {
     "CT-XH": "chính trị - xã hội",
     "TW": "Trung ương",
     "CNTT": "công nghệ thông tin",
+    "TTHC": "thủ tục hành chính",
+    "NSNN": "ngân sách nhà nước",
+    "USD": "đô la Mỹ",
     "%": " phần trăm",
 }
 

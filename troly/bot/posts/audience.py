@@ -65,14 +65,14 @@ _PROCEDURE = ("tham muu", "de xuat", "bao cao", "tong hop", "quan triet", "hoc t
 _LEADING = ("kip thoi", "thuong xuyen", "tiep tuc", "tich cuc", "chu dong", "khan truong",
             "dinh ky", "nghiem tuc", "tang cuong", "day manh", "tap trung", "quan tam",
             "lam tot", "thuc hien tot", "co trach nhiem", "chiu trach nhiem", "can", "phai",
-            "viec", "cong tac", "duoc", "bi", "hang nam", "hang quy", "ky", "sau do", "dong thoi", "nang cao chat luong")
+            "viec", "cong tac", "duoc", "bi", "khong", "hang nam", "hang quy", "ky", "sau do", "dong thoi", "nang cao chat luong")
 # Verbs a body's subject ends before (the first one after the subject opens the predicate).
 _VERBS = _PROCEDURE + _LEADING + (
     "xay dung", "phat trien", "ho tro", "tao dieu kien", "bao dam", "dam bao", "thuc hien",
     "phat huy", "khuyen khich", "uu tien", "hoan thanh", "dau tu", "ung dung", "doi moi",
     "hoan thien", "nang cao", "van dong", "dong vien", "tiep nhan", "giai quyet",
     "cung cap", "xu ly", "ra quan", "bieu duong", "khen thuong", "nhan rong", "phat dong",
-    "phan dau", "giam", "tang")
+    "phan dau", "giam", "tang", "nghiem cam", "cam", "han che", "chap hanh", "tuan thu", "su dung")
 # Words that make the verb after them a noun ("việc thực hiện", "công tác tuyên truyền").
 _NOMINALIZERS = {"viec", "su", "tac", "cuoc"}
 # Short verbs that fold into other words ("đang"/"đảng", "có"/"cổ"): compared with their marks.
@@ -177,10 +177,15 @@ def _after_adverbs(words: list[str]) -> int:
     return i
 
 
+# Words that open a predicate whatever verb follows: a ban, a duty, a permission.
+_MODAL_OPENERS = {"khong", "phai", "can", "nen", "duoc", "cam", "nghiem"}
+
+
 def opens_with_verb(text: str) -> bool:
-    """Whether a sentence opens with a verb (after adverbs): an action, not a noun phrase."""
+    """Whether a sentence opens with a verb (after adverbs) or a modal ("Không cử nhạc tang
+    ...", "Phải đăng ký ..."): an action, not a noun phrase."""
     words = [w for _, w, _ in _tokens(text) if w]
-    return bool(_starts(words, _after_adverbs(words), _VERBS))
+    return bool(words) and (words[0] in _MODAL_OPENERS or bool(_starts(words, _after_adverbs(words), _VERBS)))
 
 
 def main_verb(text: str) -> str:
@@ -202,6 +207,7 @@ def _object_is_public(predicate: str, verb: str) -> bool:
     return any(p in after for p in _PUBLIC)
 
 
+_HONOURED = re.compile(r"\bduoc\s+(?:bieu duong|khen thuong|ton vinh)\b")
 # "nhân dân" inside a body's name ("Ủy ban nhân dân", "Hội đồng nhân dân", "Tòa án nhân dân",
 # "Công an nhân dân", "Quân đội nhân dân") is not the people.
 _IN_NAME = re.compile(r"(?:ban|dong|an|sat|doi) $")
@@ -244,7 +250,9 @@ def read(text: str, path: list[str]) -> Reading:
     # sentence is for; the others are listed after it.
     for_people = people_at >= 0 and (cadres_at < 0 or people_at < cadres_at)
     for_cadres = cadres_at >= 0
-    if public_subject:
+    if public_subject and _HONOURED.search(folded):
+        kind = INTERNAL  # "Tổ chức, cá nhân có thành tích ... được khen thưởng": the bodies' honours
+    elif public_subject:
         kind = PUBLIC
     elif procedure or procedure_start or ((body or for_cadres or section == "work") and not for_people):
         kind = INTERNAL

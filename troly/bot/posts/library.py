@@ -100,7 +100,8 @@ def merged_label(text: str, forms: dict) -> bool:
         prev2, prev, w, nxt = words[i - 2], words[i - 1], words[i], words[i + 1]
         if not w[:1].isupper() or w.isupper() or not nxt[:1].islower():
             continue
-        if not (prev[-1:].isalpha() and prev[:1].islower() and prev2[:1].islower()) or prev == "và":
+        run_on = (prev[-1:].isalpha() and prev[:1].islower()) or prev.isdigit()  # "... 2026 - 2030 Kiểm soát"
+        if not run_on or prev2[:1].isupper() or prev == "và":
             continue
         usual = forms.get((w.strip(_PUNCT).lower(),))
         if usual and usual[0][:1].islower():

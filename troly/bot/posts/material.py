@@ -25,7 +25,7 @@ from troly.vn.text import collapse_ws, fold, folded_syllables, has_diacritics
 _MD = re.compile(r"\*\*|__|(?<!\w)\*(?!\w)|#{1,6}\s*")
 _ODD = re.compile(r"[¢€£¥§©®ﬁﬂ|{}\[\]<>=~^]")
 _MIXED = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+\b")  # a word mixing digits and letters
-_BOILERPLATE = ("can cu", "noi nhan", "tren day la", "luu:", "luu vt", "v/v", "kinh gui", "thuc hien huong dan so",
+_BOILERPLATE = ("can cu", "xet ", "theo de nghi", "tren co so de nghi", "noi nhan", "tren day la", "luu:", "luu vt", "v/v", "kinh gui", "thuc hien huong dan so",
                 "thuc hien ke hoach so", "thuc hien chuong trinh so", "trong qua trinh to chuc thuc hien")
 # Words that say nothing about a topic ("tuyên truyền Kết luận 69": the content is "69").
 _STOP = {"cua", "trong", "ve", "va", "voi", "cho", "cac", "nhung", "mot", "la", "de", "tai", "o",
@@ -36,6 +36,8 @@ _GENERIC = {("tuyen", "truyen"), ("vai", "tro"), ("thuc", "hien"), ("trien", "kh
 _PUBLIC = ("nguoi dan", "nhan dan", "can bo, dang vien", "doanh nghiep", "cong dong")
 
 MIN_WORDS, MAX_WORDS = 8, 90
+# "Bổ sung các cửa khẩu sau vào danh sách ...": the list it announces is not in the sentence.
+_ANNOUNCED = re.compile(r"\b(?:cac|nhung)(?: [a-z]+){1,3} sau (?:day|vao)\b")
 _NUMBERED = re.compile(r"\s\(\d{1,2}\)\s")  # "... cấp tỉnh (1) Đăng ký biến động ..."
 _INLINE_LIST = re.compile(r":\s*\(?(?:1|a|i)\)\s")  # an enumeration run into the sentence
 
@@ -284,6 +286,7 @@ def clean(quote: str) -> str:
     t = MARKER.sub("", quote, count=1)
     t = _MD.sub("", t)
     t = balance_quotes(collapse_ws(t.replace("\n", " ")))
+    t = re.sub(r"\s+”", "”", re.sub(r"“\s+", "“", t))  # "phục vụ ”": a space inside the quotes
     t = t.strip(" -–;,")
     m = _INLINE_LIST.search(t)
     if m and len(t[:m.start()].split()) >= MIN_WORDS // 2:
@@ -302,11 +305,11 @@ def usable(unit: Unit) -> bool:
     n = len(unit.folded)
     if not MIN_WORDS <= n <= MAX_WORDS or is_caps(t):
         return False
-    if f.rstrip(" .:").endswith("nhu sau") or unit.quote.rstrip(" *").endswith(":"):
+    if f.rstrip(" .:").endswith(("nhu sau", " sau", "sau day", " gom")) or unit.quote.rstrip(" *").endswith(":"):
         return False  # announces a list the post does not show
     if f.startswith(_BOILERPLATE) or "./" in t or "(b/c)" in f or "(bao cao)" in f:
         return False
-    if "http" in t or "www." in t or _NUMBERED.search(t):
+    if "http" in t or "www." in t or _NUMBERED.search(t) or _ANNOUNCED.search(f):
         return False  # a link run into a table cell's text; a numbered list flattened into a line
     if _ODD.search(t) or "..." in t and t.count("...") > 1 or t.rstrip(".").endswith("…"):
         return False

@@ -57,13 +57,18 @@ def shorten(text: str, max_chars: int) -> str:
 # Hướng dẫn số ...". The document's type name and "số" may stand before its number.
 _POINTER = re.compile(
     r"^(?:[^:]{0,60}:\s*)?"  # a label before a colon
-    r"(?:(?:tại|theo|căn cứ(?: vào)?|thực hiện|triển khai(?: thực hiện)?|tiếp tục thực hiện)\s+)?"
+    r"(?:(?:tại|theo|căn cứ(?: vào)?|thực hiện|triển khai(?: thực hiện)?|tiếp tục thực hiện|xét|"
+    r"theo đề nghị của .{0,80}? tại|trên cơ sở)\s+)?"
     r"(?:theo\s+)?(?:quy định\s+)?(?:tại\s+)?"
     r"(?:(?:điểm|khoản|điều|mục|chương|phụ lục)\s+[\w.]+\s*,?\s*)*(?:của\s+)?",
     re.I,
 )
 _TYPE_BEFORE_NUMBER = 4  # words of a type name and "số" ("Nghị quyết liên tịch số")
 # Statute text quoted by a reply letter, pointing inside itself: "theo quy định tại điểm g khoản này".
+# Where a rule applies, not what it says: "Quy định này áp dụng đối với ...", "Phạm vi điều chỉnh".
+_SCOPE = re.compile(r"^(?:(?:quy định|quy chế|nghị quyết|quyết định|thông tư|nghị định|kế hoạch) này áp dụng"
+                    r"|phạm vi điều chỉnh|đối tượng áp dụng)\b", re.I)
+MAX_REFS = 2  # a sentence naming two documents or more is a recital or a list of them
 _SELF_REFERENCE = re.compile(r"\b(?:khoản|điểm|điều) này\b|\bquy định tại điểm [a-zđ]\b", re.I)
 
 
@@ -73,8 +78,10 @@ def points_at_document(text: str) -> bool:
     quotes statute text that points inside itself. Posts tell people what the documents say."""
     from troly.vn.docnum import find_refs
 
-    if _SELF_REFERENCE.search(text):
+    if _SELF_REFERENCE.search(text) or _SCOPE.match(text):
         return True
+    if len(find_refs(text)) >= MAX_REFS:
+        return True  # "... Nghị quyết số 12 ..., Nghị quyết số 15 ...": a list of documents
     rest = text[_POINTER.match(text).end():]
     refs = find_refs(rest)
     return bool(refs) and len(rest[:refs[0].start].split()) <= _TYPE_BEFORE_NUMBER

@@ -147,9 +147,9 @@ def _pick(options: list[str], variant: int) -> str:
 
 
 def _sources_line(docs: list[Document]) -> str:
-    """The source line; a document restored from a damaged scan says so, as answers do."""
-    return P.SOURCE_LINE.format(sources="; ".join(
-        source_label(d) + (P.REPAIRED_MARK if d.facts.repaired else "") for d in docs))
+    """The source line as people read it. That a source was restored from a damaged scan is the
+    officer's to know (the post's JSON and the admin page say so), not the reader's."""
+    return P.SOURCE_LINE.format(sources="; ".join(source_label(d) for d in docs))
 
 
 def social(channel: str, hook: str, points: list[Point], docs: list[Document], variant: int,

@@ -68,7 +68,8 @@ class Post:
             "audience": self.audience,
             "text": self.text,
             "sources": [
-                {"document": s.document, "title": s.title, "section": s.section, "quote": s.quote}
+                {"document": s.document, "title": s.title, "section": s.section, "quote": s.quote,
+                 "repaired": s.repaired}
                 for s in self.sources
             ],
         }
@@ -223,7 +224,7 @@ class PostWriter:
                   variant: int, audience: str) -> Post:
         main = points[0].doc
         target = material.targets.get(main.id, "")
-        if target and any(M.content_words(target) == M.content_words(p.text) for p in points):
+        if target and any(M.content_words(target) == M.content_words(_unframed(p.text)) for p in points):
             target = ""
         if channel == "loa":
             show = not unsupported(topic, [d.text for d in _docs(points)])
@@ -265,6 +266,11 @@ def _framed(text: str, reading: A.Reading) -> str:
     if reading.section == "goal" and text[:1].isdigit():
         return P.TARGET_POINT.format(text=text)
     return text
+
+
+def _unframed(text: str) -> str:
+    head = P.TARGET_POINT.split("{text}")[0]
+    return text[len(head):] if text.startswith(head) else text
 
 
 def _audience_bonus(reading: A.Reading, audience: str) -> float:

@@ -228,6 +228,7 @@
       var li = el("li");
       li.appendChild(el("strong", "", s.document));
       if (s.section) li.appendChild(el("span", "muted", " · " + s.section));
+      if (s.repaired) li.appendChild(el("span", "muted", " · bản quét, đã khôi phục dấu: đối chiếu bản gốc trước khi đăng"));
       li.appendChild(el("blockquote", "", s.quote));
       list.appendChild(li);
     });
