@@ -158,3 +158,11 @@ def test_a_bare_figure_target_is_said_to_be_a_target_and_never_told_twice():
     assert any(p.startswith("Mục tiêu: 95% người dân") for p in points) or "95% người dân" in post.text.splitlines()[0]
     assert post.text.count("95% người dân") == 1
     assert not any(p[:1].isdigit() for p in points)
+
+
+def test_a_letters_number_is_said_without_its_unit_code():
+    from troly.bot.posts.spoken import spoken
+
+    said = spoken("Công văn số 4321/HQAH-GSQL của Cục Hải quan tỉnh; Nghị quyết số 57-NQ/TW của Bộ Chính trị.")
+    assert said == ("Công văn số bốn nghìn ba trăm hai mươi mốt của Cục Hải quan tỉnh; "
+                    "Nghị quyết số năm mươi bảy của Bộ Chính trị.")

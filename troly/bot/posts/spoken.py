@@ -101,8 +101,12 @@ def _doc_numbers(text: str) -> str:
         else:
             said = f"{name} số {words}"
         out += [text[pos:r.start], said]
-        pos = r.end
+        tail = _CODE_TAIL.match(text, r.end)  # "/CHQ-GSQL" after "Công văn số 40088": not said
+        pos = tail.end() if tail else r.end
     return "".join(out) + text[pos:]
+
+
+_CODE_TAIL = re.compile(r"[/-](?=[A-ZĐ])[A-ZĐ0-9.&]+(?:[/-][A-ZĐ0-9.&]+)*")
 
 
 def _dates(text: str) -> str:

@@ -313,10 +313,12 @@ def _gate(build, fits, hook_list: list[str], points: list[T.Point], topic: str) 
     Points are dropped from the end until the text fits; a point carrying an unsupported fact
     is dropped; when the fault is outside the points, the next (plainer) hook is tried.
     """
-    for hook in hook_list:
+    for n, hook in enumerate(hook_list):
         pts = list(points)
         while len(pts) > 1 and not fits(build(hook, pts)):
             pts = pts[:-1]
+        if not fits(build(hook, pts)) and n + 1 < len(hook_list):
+            continue  # one point and still too long: a plainer (shorter) hook
         while pts:
             text = build(hook, pts)
             bad = ungrounded(text, gate_sources(_docs(pts) + [points[0].doc]))
