@@ -166,3 +166,92 @@ def test_a_letters_number_is_said_without_its_unit_code():
     said = spoken("Công văn số 4321/HQAH-GSQL của Cục Hải quan tỉnh; Nghị quyết số 57-NQ/TW của Bộ Chính trị.")
     assert said == ("Công văn số bốn nghìn ba trăm hai mươi mốt của Cục Hải quan tỉnh; "
                     "Nghị quyết số năm mươi bảy của Bộ Chính trị.")
+
+
+@pytest.mark.parametrize("text,path", [
+    ("100% bộ, ngành, địa phương đạt cấp độ 4 về mức độ trưởng thành dữ liệu.", ["II. MỤC TIÊU"]),  # bodies' KPI
+    ("Hoàn thiện hạ tầng cơ sở dữ liệu quản lý nguồn phát thải của tỉnh.", []),  # the state's machinery
+    ("Xây dựng cơ chế giám sát, phân công trách nhiệm cụ thể cho từng cấp chính quyền.", []),
+])
+def test_the_states_own_machinery_is_not_for_citizens(text, path):
+    assert read_sentence(text, path).kind == INTERNAL
+
+
+def test_a_target_for_places_and_people_stays_public():
+    assert read_sentence("100% xã có điểm tư vấn cai nghiện ma túy tại cộng đồng.", ["II. MỤC TIÊU"]).kind == PUBLIC
+
+
+def test_amounts_units_and_ranges_are_said_as_people_say_them():
+    from troly.bot.posts.spoken import spoken
+
+    assert spoken("Hỗ trợ 800.000 đồng (tám trăm ngàn đồng)/người/tháng, tăng 10 - 13%/năm.") == \
+        "Hỗ trợ tám trăm nghìn đồng mỗi người mỗi tháng, tăng mười đến mười ba phần trăm mỗi năm."
+
+
+def test_a_single_syllable_left_by_a_split_topic_does_not_match_alone():
+    """Constructed: "kinh tế" and "số" in one sentence are no sentence on "kinh tế số"."""
+    text = LETTER.replace("Doanh nghiệp nhập khẩu được bổ sung nhãn phụ",
+                          "Số doanh nghiệp góp phần phát triển kinh tế của tỉnh được bổ sung nhãn phụ")
+    from troly.bot.posts.writer import NoMaterial
+
+    with pytest.raises(NoMaterial):
+        PostWriter(ListKB([read("mem:cong-van-4321", text)])).run("kinh tế số", "zalo")
+
+
+def test_the_subject_of_a_title_is_cut_at_ve_never_inside_bao_ve():
+    from troly.bot.posts.hook import _subject
+
+    title = "Thực hiện Nghị quyết số 48/NQ-CP của Chính phủ về khai thác bền vững tài nguyên, bảo vệ môi trường biển"
+    assert _subject(title) == "về khai thác bền vững tài nguyên, bảo vệ môi trường biển"
+
+
+def test_a_bulletin_names_a_second_document_as_it_reads_it():
+    from troly.bot.posts import templates as T
+
+    letter = read("mem:cong-van-4321", LETTER)
+    plan = read("mem:ke-hoach-77", PLAN)
+    points = [T.Point("Doanh nghiệp được bổ sung nhãn phụ bằng tiếng Việt sau khi thông quan.", letter, "", ""),
+              T.Point("Hỗ trợ người dân sử dụng dịch vụ công trực tuyến tại bộ phận một cửa.", plan, "", "")]
+    script = T.loa("Kính thưa bà con!", "Công văn số 4321/HQAH-GSQL về ghi nhãn hàng hóa.", points, "Xin cảm ơn!")
+    named = script.index("Theo Kế hoạch số 77/KH-UBND của ")
+    assert script.index("hỗ trợ người dân") > named > script.index("nhãn phụ")
+
+
+HOURS = """ỦY BAN NHÂN DÂN TỈNH AN HÒA
+Số: 55/2025/QĐ-UBND
+An Hòa, ngày 15 tháng 11 năm 2025
+
+QUYẾT ĐỊNH
+Quy định thời gian hoạt động của các đại lý Internet không cung cấp dịch vụ trò chơi điện tử trên địa bàn tỉnh
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+
+Điều 1. Thời gian hoạt động của các đại lý Internet và điểm truy nhập Internet công cộng trên địa bàn tỉnh An Hòa
+
+1. Các đại lý Internet trên địa bàn tỉnh mở cửa từ 7 giờ 00 phút đến 22 giờ 00 phút hằng ngày.
+
+2. Điểm truy nhập Internet công cộng tại khách sạn, nhà hàng, bến xe tuân thủ theo giờ mở cửa của địa điểm.
+
+Điều 2. Tổ chức thực hiện
+
+Giám đốc Sở Văn hóa, Thể thao và Du lịch.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn Hùng
+"""
+
+
+def test_a_topic_the_title_names_is_covered_by_the_documents_articles():
+    """Constructed: no article repeats "trò chơi điện tử", which the title names; the topic is not
+    declined, its points are the rules (an English loanword in a clean text is no OCR damage), never
+    the article's title nor a body's name listed under "Tổ chức thực hiện"."""
+    doc = read("mem:quyet-dinh-55", HOURS)
+    [post] = PostWriter(ListKB([doc])).run("trò chơi điện tử", "zalo")
+    points = [ln[2:] for ln in post.text.splitlines() if ln[:1] == "✅"]
+    assert any("từ 7 giờ 00 phút đến 22 giờ 00 phút" in p for p in points)
+    assert not any(p.startswith(("Thời gian hoạt động của các đại lý", "Giám đốc")) for p in points)
+    assert read_sentence("Giám đốc Sở Văn hóa, Thể thao và Du lịch.", []).kind == INTERNAL  # "giám" is no "giảm"

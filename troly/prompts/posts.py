@@ -98,6 +98,7 @@ LOA_GREETINGS = {
 }
 LOA_GREETING_PLAIN = "Kính thưa toàn thể bà con nhân dân! Sau đây là bản tin tuyên truyền."
 LOA_REPEAT = "Đài Truyền thanh xin nhắc lại: {point}"
+LOA_OTHER_DOCUMENT = "Theo {what}, "
 LOA_CONNECTORS = ["", "Theo đó, ", "Bên cạnh đó, ", "Đồng thời, ", "Ngoài ra, ", "Cùng với đó, "]
 LOA_CLOSINGS = {
     "dan": [
@@ -137,6 +138,7 @@ SPOKEN = {
     "TTHC": "thủ tục hành chính",
     "NSNN": "ngân sách nhà nước",
     "USD": "đô la Mỹ",
+    "PPP": "đối tác công tư",
     "%": " phần trăm",
 }
 

@@ -60,7 +60,7 @@ _PROCEDURE = ("tham muu", "de xuat", "bao cao", "tong hop", "quan triet", "hoc t
               "neu bat", "phan anh", "gioi thieu", "tuyen tin", "cac tuyen tin", "mo chuyen trang",
               "mo chuyen muc", "xay dung chuyen muc", "bien soan",
               # honours given by the bodies: their emulation work, not a message to people
-              "bieu duong", "khen thuong", "ton vinh", "truyen thong")
+              "bieu duong", "khen thuong", "ton vinh", "truyen thong", "chan chinh")
 # Adverbs and intensifiers before the main verb (skipped to find it).
 _LEADING = ("kip thoi", "thuong xuyen", "tiep tuc", "tich cuc", "chu dong", "khan truong",
             "dinh ky", "nghiem tuc", "tang cuong", "day manh", "tap trung", "quan tam",
@@ -81,6 +81,13 @@ _SHORT_VERBS = {"là", "được", "sẽ", "đã", "đang", "có", "cần", "ph�
 # people is internal ("đào tạo, bồi dưỡng chuyên môn cho cán bộ").
 _CADRES = ("can bo", "dang vien", "cap uy", "chi bo", "to chuc dang", "cong chuc", "vien chuc",
            "co quan, don vi", "cac co quan", "he thong chinh tri")
+# What the state's own machinery is called (folded): a sentence acting on it, and naming no one
+# of the public, is work of the bodies ("hoàn thiện cơ sở dữ liệu quản lý nguồn phát thải",
+# "nâng cao vai trò quản lý nhà nước", "phân công trách nhiệm cho từng cấp chính quyền").
+_STATE_MACHINERY = ("quan ly nha nuoc", "the che", "phan cong trach nhiem", "cap chinh quyen", "co so du lieu",
+                    "huong dan ky thuat", "nhiem vu khcn", "nhiem vu khoa hoc", "nhiem vu kh&cn", "de tai",
+                    "bo may", "he thong thong tin", "chi dao, dieu hanh", "lanh dao, chi dao", "co che giam sat",
+                    "cong chuc", "vien chuc")
 _ASSIGN = ("Giao ", "Đề nghị ", "Yêu cầu ")  # a sentence that opens by assigning or requesting work
 # Procedure verbs that speak to people when the public is their object.
 _GUIDANCE = ("huong dan", "van dong", "tuyen truyen")
@@ -146,6 +153,18 @@ def _starts(words: list[str], i: int, phrases: tuple[str, ...]) -> str:
     return ""
 
 
+# One-syllable verbs whose folded form other words share ("giảm"/"Giám đốc", "tăng"/"tầng"):
+# compared with their marks.
+_MARKED_VERBS = {"giam": "giảm", "tang": "tăng", "cam": "cấm"}
+
+
+def _verb_at(toks: list[tuple[int, str, str]], words: list[str], i: int) -> bool:
+    verb = _starts(words, i, _VERBS)
+    if verb in _MARKED_VERBS:
+        return toks[i][2] == _MARKED_VERBS[verb]
+    return bool(verb) or toks[i][2] in _SHORT_VERBS
+
+
 def predicate_start(text: str) -> tuple[int, bool]:
     """(offset of the predicate, whether the words before it name bodies).
 
@@ -153,7 +172,7 @@ def predicate_start(text: str) -> tuple[int, bool]:
     """
     toks = _tokens(text)
     words = [w for _, w, _ in toks]
-    if not words or _starts(words, 0, _VERBS) or toks[0][2] in _SHORT_VERBS:
+    if not words or _verb_at(toks, words, 0):
         return 0, False
     body = bool(_starts(words, 0, _BODY_HEADS))
     for i in range(1, min(len(words), 40)):
@@ -161,7 +180,7 @@ def predicate_start(text: str) -> tuple[int, bool]:
             continue  # a name's word ("Ban Tuyên giáo"), never the verb
         if words[i - 1] in _NOMINALIZERS:
             continue  # "việc thực hiện", "sự tham gia": a verb made a noun
-        if _starts(words, i, _VERBS) or toks[i][2] in _SHORT_VERBS:
+        if _verb_at(toks, words, i):
             return toks[i][0], body
     return 0, body
 
@@ -226,6 +245,15 @@ def _first_at(folded: str, phrases: tuple[str, ...]) -> int:
     return best
 
 
+_FIGURE_HEAD = re.compile(r"^\W*(?:trên|dưới|ít nhất|tối thiểu|khoảng)?\s*\d+(?:[.,]\d+)?\s*%?\s*")
+
+
+def words_after_figure(text: str) -> list[str]:
+    """The folded words after a figure that opens a target ("100% bộ, ngành ..." -> bo, nganh, ...)."""
+    m = _FIGURE_HEAD.match(text)
+    return [w for _, w, _ in _tokens(text[m.end():])] if m and m.end() else []
+
+
 def read(text: str, path: list[str]) -> Reading:
     """The audience of a sentence from its section path, subject and main verb."""
     section = section_kind(path)
@@ -244,6 +272,8 @@ def read(text: str, path: list[str]) -> Reading:
     if procedure and verb.startswith(_GUIDANCE) and _object_is_public(text[start:], verb):
         procedure = False  # "hướng dẫn nông dân ...": guidance given to people, not office work
     target = section == "goal" and bool(_TARGET.search(text))
+    if target and _starts(words_after_figure(text), 0, _BODY_HEADS):
+        return Reading(INTERNAL, section, start, True, False)  # "100% bộ, ngành đạt ...": the bodies' own measure
     people_at = _first_at(folded, _PUBLIC)
     cadres_at = _first_at(folded, _CADRES)
     # Named together ("cấp ủy, chính quyền ... và người dân"), the group named first is who the
@@ -256,6 +286,8 @@ def read(text: str, path: list[str]) -> Reading:
         kind = PUBLIC
     elif procedure or procedure_start or ((body or for_cadres or section == "work") and not for_people):
         kind = INTERNAL
+    elif people_at < 0 and not target and _first_at(folded, _STATE_MACHINERY) >= 0:
+        kind = INTERNAL  # the state's machinery, and no one of the public
     elif target or (for_people and section != "work"):
         kind = PUBLIC  # in a body's duties (Nhiệm vụ, quyền hạn) people are its object, not its audience
     else:

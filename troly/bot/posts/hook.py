@@ -74,7 +74,9 @@ def _cut(text: str, max_words: int) -> str:
 
 def _subject(title: str) -> str:
     """The last "về ..." of a title: what the chain of documents is finally about."""
-    i = fold(title).rfind(" ve ")
+    i = title.lower().rfind(" về ")  # with its marks: "bảo vệ" is no "về"
+    if i < 0 and title.lower() == fold(title):
+        i = title.lower().rfind(" ve ")  # a title without marks
     if i < 0:
         return ""
     s = re.sub(r"[“”\"]", "", _DATE.sub("", title[i + 1:])).strip()

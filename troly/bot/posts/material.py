@@ -62,6 +62,9 @@ class Topic:
     text: str
     phrases: list[tuple[str, ...]]
     refs: list[DocRef]
+    # A syllable left alone by splitting a phrase no sentence holds whole ("số" of "kinh tế số"),
+    # with that phrase: the syllable alone is in sentences on anything.
+    stranded: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def weight(self) -> float:
@@ -221,6 +224,8 @@ def score(unit: Unit, topic: Topic, about: bool, weights: dict[tuple[str, ...], 
     if about:
         s += 1.0
         touched = True
+    if topic.phrases and len(given) == len(topic.phrases):
+        touched = True  # the title names the whole topic: its sentences need not repeat it
     if not touched:
         return 0.0
     joined = " ".join(unit.folded)
@@ -266,7 +271,7 @@ def units(doc: Document) -> list[Unit]:
                 line = doc.text[doc.text.rfind("\n", 0, s) + 1:s]
                 if quote[:1].islower() and not line.strip():
                     continue  # a wrapped line cut off its sentence ("2. Nâng" / "cao năng lực")
-                if heading or usable(u):
+                if heading or usable(u, scan=bool(doc.facts.repaired or doc.facts.damaged >= CLEAN_DAMAGE)):
                     out.append(u)
         _CACHE[key] = out
     return _CACHE[key]
@@ -299,7 +304,10 @@ def clean(quote: str) -> str:
     return t[:1].upper() + t[1:]
 
 
-def usable(unit: Unit) -> bool:
+CLEAN_DAMAGE = 0.05  # the share of damaged words under which a document reads as the office wrote it
+
+
+def usable(unit: Unit, scan: bool = True) -> bool:
     """Reject what would read badly in a post: short bits, boilerplate, OCR damage."""
     t, f = unit.text, fold(unit.text)
     n = len(unit.folded)
@@ -319,7 +327,7 @@ def usable(unit: Unit) -> bool:
     mixed = [m for m in _MIXED.finditer(t) if not any(abs(m.start() - s) < 4 for s in nums)]
     if mixed:
         return False  # "d6i", "s6": OCR read letters as digits
-    if damage_share(t) > 0:
+    if scan and damage_share(t) > 0:
         return False  # a word that is not a Vietnamese syllable: OCR damage
     if _accented_share(t) < 0.35:
         return False  # OCR lost the diacritics ("Ky nguyén vuon minh cta dan toc")

@@ -19,6 +19,7 @@ MARKER = re.compile(
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
 # A sentence ends at . ! ? (maybe closed by a quote) before white space and a capital.
 _SENT_END = re.compile(r"(?<=[.!?])[\"”)]?\s+(?=[\"“(]?[A-ZĐÀ-ỸẠ-Ỹ])")
+_ARTICLE = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b")  # "Điều 3. ...": an article's title
 LONG_WORDS = 50  # longer sentences are split at ";"
 
 
@@ -53,15 +54,21 @@ def items(text: str) -> list[tuple[int, int, bool]]:
         blank, prev_head = False, head
         prev_end = s.rstrip("*").endswith((".", ":", ";", "!", "?", "”", '"', ")", "/"))
         # "2. Yêu cầu" then a blank line: a label, not the start of a wrapped sentence
-        prev_label = bool(MARKER.match(line)) and not prev_end and len(s.split()) <= 6
+        prev_label = bool(MARKER.match(line) or _ARTICLE.match(s)) and not prev_end and len(s.split()) <= 6
     return [(a, b, h or bare_heading(text[a:b])) for a, b, h in out]
+
+
+HEADING_WORDS = 20  # longer lines without final punctuation are wrapped text, unless an article's title
 
 
 def bare_heading(item: str) -> bool:
     """A short line without final punctuation is a heading once markdown is gone
-    ("3.3. Trung tâm Văn hóa, Thông tin và Thể thao huyện")."""
+    ("3.3. Trung tâm Văn hóa, Thông tin và Thể thao huyện"), and so is an article's title of any
+    length ("Điều 3. Thời gian hoạt động của các đại lý Internet ... trò chơi điện tử")."""
     s = item.strip().rstrip("*_ ")
-    return "\n" not in s and len(s.split()) <= 20 and not s.endswith((".", "!", "?", ";", "”", '"', "…"))
+    if "\n" in s or s.endswith((".", "!", "?", ";", "”", '"', "…")):
+        return False
+    return len(s.split()) <= HEADING_WORDS or bool(_ARTICLE.match(s))
 
 
 def sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:

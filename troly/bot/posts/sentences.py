@@ -69,7 +69,10 @@ _TYPE_BEFORE_NUMBER = 4  # words of a type name and "số" ("Nghị quyết liê
 _SCOPE = re.compile(r"^(?:(?:quy định|quy chế|nghị quyết|quyết định|thông tư|nghị định|kế hoạch) này áp dụng"
                     r"|phạm vi điều chỉnh|đối tượng áp dụng)\b", re.I)
 MAX_REFS = 2  # a sentence naming two documents or more is a recital or a list of them
-_SELF_REFERENCE = re.compile(r"\b(?:khoản|điểm|điều) này\b|\bquy định tại điểm [a-zđ]\b", re.I)
+_SELF_REFERENCE = re.compile(
+    r"\b(?:khoản|điểm|điều) này\b|\bquy định tại điểm [a-zđ]\b"
+    r"|\b(?:điểm|khoản|điều) \w+(?: (?:khoản|điều) \w+)* (?:của )?(?:nghị quyết|quyết định|thông tư|nghị định|quy định|"
+    r"quy chế|luật) này\b", re.I)
 
 
 def points_at_document(text: str) -> bool:

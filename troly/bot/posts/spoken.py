@@ -162,14 +162,26 @@ def _numbers(text: str) -> str:
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]")
 
 
+# A unit after "/" is said "mỗi <unit>" ("800.000 đồng/người/tháng", "10%/năm").
+_PER = re.compile(r"(?<=[\w%])\s*/\s*(?=(?:năm|tháng|quý|tuần|ngày|giờ|người|hộ|lần|suất|phòng|lượt|km|ha|kg|tấn|"
+                  r"học sinh|giấy phép|cơ sở|xã|thôn)\b)")
+_RANGE = re.compile(r"(?<=\d)\s+[-–]\s+(?=\d)")
+# "(tám trăm ngàn đồng)" after "800.000 đồng": the amount spelled out, said once.
+_SPELLED = re.compile(r"\s*\((?:bằng chữ:\s*)?(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|"
+                      r"triệu|tỷ|linh|lẻ|mốt|tư|lăm|đồng|\s|,)+\)", re.I)
+
+
 def spoken(text: str, doc: Document | None = None) -> str:
     """Text worded to be read aloud (see module doc); ``doc`` is accepted for callers that pass
     it and adds nothing."""
+    text = _SPELLED.sub("", text)
+    text = _PER.sub(" mỗi ", text)
     text = _doc_numbers(text)
     text = _dates(text)
     text = _month_years(text)
     text = _abbreviations(text)
     text = _romans(text)
+    text = _RANGE.sub(" đến ", text)  # "10 - 13%", "2026 - 2030"
     text = _numbers(text)
     text = _EMOJI.sub("", text).replace("#", "").replace("…", ".").replace("...", ".")
     text = text.replace("&", " và ")

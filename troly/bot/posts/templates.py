@@ -190,9 +190,14 @@ def loa(greet: str, hook: str, points: list[Point], closing: str) -> str:
     A script shorter than a bulletin's minimum repeats its main point before the closing, as
     stations do with what matters ("Đài xin nhắc lại ...").
     """
-    body = [hook]
+    from troly.bot.posts.hook import what
+
+    body, named = [hook], {points[0].doc.id} if points else set()
     for i, p in enumerate(points):
         conn = P.LOA_CONNECTORS[(i + 1) % len(P.LOA_CONNECTORS)]
+        if p.doc.id not in named:  # a second document is named as it is read, never heard as the first's
+            named.add(p.doc.id)
+            conn = P.LOA_OTHER_DOCUMENT.format(what=what(p.doc))
         body.append(conn + (_lower_first(p.text) if conn else p.text))
     script = " ".join([greet] + body + [closing])
     if points and len(spoken(script).split()) < LOA_WORDS[0]:

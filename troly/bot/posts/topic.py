@@ -34,25 +34,27 @@ def ngrams(sentences: list[list[str]], n: int = MAX_NGRAM) -> set[tuple[str, ...
 
 
 def split_phrases(topic: M.Topic, grams: set[tuple[str, ...]]) -> M.Topic:
-    """Phrases no sentence holds whole, split into the longest runs some sentence holds.
+    """Phrases no sentence holds whole, split into the longest runs some sentence holds
+    ("khắc phục hậu quả mưa lũ" -> "khắc phục hậu quả", "mưa lũ").
 
-    A word no run holds stays as a phrase of its own, so that the topic is not covered.
+    A word no run holds stays as a phrase of its own, so that the topic is not covered; it is
+    ``stranded`` with its whole phrase, which a sentence must then hold or be framed by
+    (``on_topic``): one syllable ("số" of "kinh tế số") is in sentences on anything.
     """
     out: list[tuple[str, ...]] = []
+    stranded: dict[tuple[str, ...], tuple[str, ...]] = {}
     for p in topic.phrases:
         if p in grams or len(p) < 3:
             out.append(p)
             continue
         i = 0
         while i < len(p):
-            k = next((k for k in range(min(len(p) - i, MAX_NGRAM), 1, -1) if p[i:i + k] in grams), 0)
-            if k:
-                out.append(p[i:i + k])
-                i += k
-            else:
-                out.append(p[i:i + 1])
-                i += 1
-    return M.Topic(topic.text, out, topic.refs)
+            k = next((k for k in range(min(len(p) - i, MAX_NGRAM), 1, -1) if p[i:i + k] in grams), 1)
+            out.append(p[i:i + k])
+            if k == 1:
+                stranded[p[i:i + 1]] = p
+            i += k
+    return M.Topic(topic.text, out, topic.refs, stranded)
 
 
 def context_words(doc: Document, path: list[str]) -> list[str]:
@@ -60,19 +62,24 @@ def context_words(doc: Document, path: list[str]) -> list[str]:
     return M.content_words(" ".join([doc.facts.title, *path]))
 
 
-def on_topic(unit: M.Unit, context: list[str], topic: M.Topic, about: bool) -> bool:
+def on_topic(unit: M.Unit, context: list[str], topic: M.Topic, about: bool, titled: bool = False) -> bool:
     """Each phrase in the sentence or its frame, one at least in the sentence (see module doc).
 
     A topic that names a document (``about``: the sentence's document is, or implements, it)
-    is satisfied by that document's sentences.
+    is satisfied by that document's sentences, and so is a topic the document's title names
+    whole (``titled``: a decision on internet points' hours is on "trò chơi điện tử" in each
+    of its articles, which do not repeat the words).
     """
     if topic.refs and not (about or M.mentions_ref(unit, topic.refs)):
         return False
     if not topic.phrases:
         return True
     inside = [p for p in topic.phrases if M.has_phrase(unit, p)]
-    if not inside and not (about and topic.refs):
+    if not inside and not (about and topic.refs) and not titled:
         return False
+    for p, whole in topic.stranded.items():
+        if not (M.has_phrase(unit, whole) or M.contains(context, whole)):
+            return False  # "số" alone, with "kinh tế" elsewhere, is no sentence on "kinh tế số"
     return all(p in inside or M.contains(context, p) for p in topic.phrases)
 
 

@@ -28,6 +28,7 @@ from troly.bot.posts.llm import llm_post
 from troly.bot.posts.spoken import spoken
 from troly.models import Document, Hit, Source
 from troly.prompts import posts as P
+from troly.vn.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -126,25 +127,38 @@ class PostWriter:
         return L.build(self.kb.documents(), min_conf)
 
     @staticmethod
-    def _on_topic(t: M.Topic, lib: L.Library) -> list[tuple[L.Entry, Document, bool]]:
+    def _on_topic(t: M.Topic, lib: L.Library, by_title: bool = False) -> list[tuple[L.Entry, Document, bool]]:
         """Every usable sentence on the topic, with its document and whether that document is
-        the one the topic names."""
+        the one the topic names. ``by_title``: when no sentence holds the topic's words, a
+        document whose title names the whole topic is on it in each sentence (a decision on
+        internet points' hours "không cung cấp dịch vụ trò chơi điện tử" does not repeat the
+        words in its articles): a topic the documents cover is never declined."""
         out = []
         needs = [set(v) for p in t.phrases for v in M.variants(p)]  # a sentence holds one at least
         for d in lib.docs:
             about = M.doc_about(d, t.refs)
-            loose = about and bool(t.refs)
+            # a document whose title names every phrase of the topic is on it in each sentence
+            titled = by_title and bool(t.phrases) and len(M.title_phrases(d, t)) == len(t.phrases)
+            loose = (about and bool(t.refs)) or titled
+            body_start = min((sec.start for sec in d.sections), default=0)
+            title_words = M.content_words(d.facts.title)
             for e in lib.entries.get(d.id, []):
+                if e.unit.start < body_start and L.similar(e.unit.folded, title_words):
+                    continue  # the title itself: the opening line says it
                 if needs and not loose and not any(n <= e.words for n in needs):
                     continue
-                if TP.on_topic(e.unit, TP.context_words(d, e.path), t, about):
+                if _scope_section(e.path):
+                    continue  # "Phạm vi điều chỉnh", "Đối tượng áp dụng": where a rule applies, not what it says
+                if titled and e.unit.start < body_start:
+                    continue  # the title block and the recitals before the body only repeat the title
+                if TP.on_topic(e.unit, TP.context_words(d, e.path), t, about, titled):
                     out.append((e, d, about))
         return out
 
     def _material(self, topic: str, audience: str) -> Material:
         lib = self._library()
         t = TP.split_phrases(M.parse_topic(topic), lib.grams)
-        found = self._on_topic(t, lib)
+        found = self._on_topic(t, lib) or self._on_topic(t, lib, by_title=True)
         if not found:
             log.info("post on %r: no sentence on the topic", topic)
             raise NoMaterial(self._decline(topic, t, lib))
@@ -258,6 +272,13 @@ def _targets(lib: L.Library, doc_ids: set[str], on_topic: set[int]) -> dict[str,
             e = max(best, key=lambda e: (id(e) in on_topic, len(e.unit.folded), -e.unit.start))
             out[doc_id] = A.core_clause(e.unit.text, e.reading)
     return out
+
+
+_SCOPE_HEADINGS = ("pham vi dieu chinh", "doi tuong ap dung", "giai thich tu ngu")
+
+
+def _scope_section(path: list[str]) -> bool:
+    return any(h in fold(p) for p in path for h in _SCOPE_HEADINGS)
 
 
 def _framed(text: str, reading: A.Reading) -> str:
