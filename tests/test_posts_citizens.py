@@ -255,3 +255,48 @@ def test_a_topic_the_title_names_is_covered_by_the_documents_articles():
     assert any("từ 7 giờ 00 phút đến 22 giờ 00 phút" in p for p in points)
     assert not any(p.startswith(("Thời gian hoạt động của các đại lý", "Giám đốc")) for p in points)
     assert read_sentence("Giám đốc Sở Văn hóa, Thể thao và Du lịch.", []).kind == INTERNAL  # "giám" is no "giảm"
+
+
+def test_a_benefit_reads_without_its_inner_reference_and_closing_lines_are_no_points():
+    assert clean("Đối tượng trẻ em quy định tại điểm a khoản 2 Điều 1 Nghị quyết này được hưởng mức hỗ trợ "
+                 "160.000 đồng/trẻ/tháng.") == "Đối tượng trẻ em được hưởng mức hỗ trợ 160.000 đồng/trẻ/tháng."
+    from troly.bot.posts.material import Unit, content_words, usable
+
+    def ok(text: str) -> bool:
+        t = clean(text)
+        return usable(Unit("d", 0, len(text), text, t, False, content_words(t)))
+
+    assert not ok("Nghị quyết này đã được Hội đồng nhân dân tỉnh An Hòa khóa X, kỳ họp thứ Ba thông qua ngày 18 tháng 11 năm 2025.")
+    assert not ok("TT HĐND, UBND, UBMTTQVN, Công an, BCH Quân sự các xã, phường.")
+
+
+TELEGRAM = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 999/CĐ-TTg
+Hà Nội, ngày 23 tháng 11 năm 2025
+
+CÔNG ĐIỆN
+V/v tập trung khắc phục hậu quả mưa lũ, ổn định đời sống Nhân dân
+
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Chủ tịch Ủy ban nhân dân các tỉnh An Hòa, Bình Hòa.
+
+1. Chủ tịch Ủy ban nhân dân các tỉnh chỉ đạo các lực lượng tại chỗ khẩn trương khắc phục hậu quả mưa lũ, sửa chữa nhà ở cho người dân bị thiệt hại trước ngày 30 tháng 11 năm 2025.
+
+2. Bộ trưởng Bộ Tài chính chủ trì tổng hợp, báo cáo Thủ tướng Chính phủ kết quả khắc phục hậu quả mưa lũ.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+THỦ TƯỚNG
+Phạm Văn Minh
+"""
+
+
+def test_when_the_documents_only_task_bodies_a_citizen_post_says_what_people_gain():
+    """Constructed: every sentence on the topic tasks a body; the one that names what people get
+    (houses repaired) is the post, the reporting task never is, and the telegram's "V/v" reads
+    "về việc" in the opening line."""
+    doc = read("mem:cong-dien-999", TELEGRAM)
+    [post] = PostWriter(ListKB([doc])).run("khắc phục hậu quả mưa lũ", "zalo")
+    assert "về việc tập trung khắc phục hậu quả mưa lũ" in post.text.splitlines()[0]
+    assert "sửa chữa nhà ở cho người dân" in post.text and "báo cáo" not in post.text

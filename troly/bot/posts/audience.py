@@ -87,7 +87,7 @@ _CADRES = ("can bo", "dang vien", "cap uy", "chi bo", "to chuc dang", "cong chuc
 _STATE_MACHINERY = ("quan ly nha nuoc", "the che", "phan cong trach nhiem", "cap chinh quyen", "co so du lieu",
                     "huong dan ky thuat", "nhiem vu khcn", "nhiem vu khoa hoc", "nhiem vu kh&cn", "de tai",
                     "bo may", "he thong thong tin", "chi dao, dieu hanh", "lanh dao, chi dao", "co che giam sat",
-                    "cong chuc", "vien chuc")
+                    "cong chuc", "vien chuc", "ngan sach")
 _ASSIGN = ("Giao ", "Đề nghị ", "Yêu cầu ")  # a sentence that opens by assigning or requesting work
 # Procedure verbs that speak to people when the public is their object.
 _GUIDANCE = ("huong dan", "van dong", "tuyen truyen")
@@ -104,6 +104,9 @@ class Reading:
     subject_end: int  # character offset where the predicate starts (0: no subject)
     body_subject: bool  # the subject names bodies, not the public
     target: bool  # a goal with a figure or a year
+    # the public named as who gains ("chỉ đạo ... hỗ trợ nhân dân"): a body's task that says
+    # what people will get, for a citizen post when the documents say nothing to people directly
+    gain: bool = False
 
 
 def section_kind(path: list[str]) -> str:
@@ -292,7 +295,13 @@ def read(text: str, path: list[str]) -> Reading:
         kind = PUBLIC  # in a body's duties (Nhiệm vụ, quyền hạn) people are its object, not its audience
     else:
         kind = NEUTRAL
-    return Reading(kind, section, start, body, target)
+    gain = kind == INTERNAL and people_at >= 0 and not procedure_start and not _HONOURED.search(folded) \
+        and not any(v in folded for v in _OFFICE_ONLY)
+    return Reading(kind, section, start, body, target, gain)
+
+
+# Work that stays in the offices whoever it names ("báo cáo", "tổng hợp", "quán triệt", "tham mưu").
+_OFFICE_ONLY = ("bao cao", "tong hop", "quan triet", "tham muu", "hoc tap", "so ket", "tong ket", "khen thuong")
 
 
 # Verbs that only introduce what a propaganda text should say ("Khẳng định chuyển đổi số là ..."):

@@ -90,6 +90,7 @@ def about(doc: Document, with_issuer: bool = True) -> str:
     if title.isupper():  # an ALL-CAPS title line does not shout in a sentence
         title = truecase(title, doc.text)
         title = title[:1].lower() + title[1:]
+    title = re.sub(r"(?i)^v/v\s+", "về việc ", title)  # a letter's or a telegram's "V/v ..."
     if len(title.split()) < 3:
         return ""  # a title cut to a word or two says nothing
     refs = find_refs(title)

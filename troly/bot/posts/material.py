@@ -38,6 +38,12 @@ _PUBLIC = ("nguoi dan", "nhan dan", "can bo, dang vien", "doanh nghiep", "cong d
 MIN_WORDS, MAX_WORDS = 8, 90
 # "Bổ sung các cửa khẩu sau vào danh sách ...": the list it announces is not in the sentence.
 _ANNOUNCED = re.compile(r"\b(?:cac|nhung)(?: [a-z]+){1,3} sau (?:day|vao)\b")
+# A reference inside the document itself ("quy định tại điểm a khoản 2 Điều 1 Nghị quyết này"):
+# the point reads without it ("Đối tượng trẻ em được hưởng mức hỗ trợ ...").
+_INTERNAL_REF = re.compile(r"\s*(?:được\s+)?(?:quy định|nêu|quy)\s+tại\s+(?:(?:điểm|khoản|Điều)\s+[\w.]+\s*,?\s*)+"
+                           r"(?:của\s+)?(?:Nghị quyết|Quyết định|Thông tư|Nghị định|Quy định|Quy chế|Luật|Kế hoạch)\s+này")
+# The closing lines of a legal text: its adoption by the council, a recipients' line of abbreviations.
+_ADOPTED = re.compile(r"^(?:nghi quyet|quyet dinh|thong tu|quy dinh) nay (?:da )?duoc .{0,120}thong qua")
 _NUMBERED = re.compile(r"\s\(\d{1,2}\)\s")  # "... cấp tỉnh (1) Đăng ký biến động ..."
 _INLINE_LIST = re.compile(r":\s*\(?(?:1|a|i)\)\s")  # an enumeration run into the sentence
 
@@ -296,7 +302,7 @@ def clean(quote: str) -> str:
     m = _INLINE_LIST.search(t)
     if m and len(t[:m.start()].split()) >= MIN_WORDS // 2:
         t = t[:m.start()]  # "Đẩy mạnh cắt giảm ...: (1) Các bộ, ngành, ...": the head is the point
-    t = without_label(t)
+    t = without_label(_INTERNAL_REF.sub("", t))
     if t.endswith(":"):
         t = t[:-1].rstrip() + "."
     if t and t[-1] not in ".!?…”\"":
@@ -317,6 +323,8 @@ def usable(unit: Unit, scan: bool = True) -> bool:
         return False  # announces a list the post does not show
     if f.startswith(_BOILERPLATE) or "./" in t or "(b/c)" in f or "(bao cao)" in f:
         return False
+    if _ADOPTED.match(f) or _abbreviation_share(t) >= MAX_ABBREVIATIONS:
+        return False
     if "http" in t or "www." in t or _NUMBERED.search(t) or _ANNOUNCED.search(f):
         return False  # a link run into a table cell's text; a numbered list flattened into a line
     if _ODD.search(t) or "..." in t and t.count("...") > 1 or t.rstrip(".").endswith("…"):
@@ -334,6 +342,14 @@ def usable(unit: Unit, scan: bool = True) -> bool:
     if fragment(f) or points_at_document(t):
         return False
     return len(find_numbers(t)) <= 3
+
+
+MAX_ABBREVIATIONS = 0.4  # "TT HĐND, UBND, UBMTTQVN các xã, phường": a recipients' line, not a sentence
+
+
+def _abbreviation_share(text: str) -> float:
+    words = re.findall(r"[^\W\d_]+", text)
+    return sum(len(w) > 1 and w.isupper() for w in words) / len(words) if words else 0.0
 
 
 def _accented_share(text: str) -> float:

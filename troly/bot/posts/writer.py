@@ -166,8 +166,9 @@ class PostWriter:
         in_hit = {(h.doc_id, h.chunk.start, h.chunk.end): 1.0 - i / SEARCH_K for i, h in enumerate(hits)}
         weights = M.phrase_weights(t, lib.sentences)
         ranked: list[Candidate] = []
+        reserve: list[Candidate] = []  # bodies' tasks that say what people gain
         for e, d, about in found:
-            if not _for(e.reading, audience):
+            if not _for(e.reading, audience) and not e.reading.gain:
                 continue
             s = M.score(e.unit, t, about, weights, M.title_phrases(d, t)) + _audience_bonus(e.reading, audience)
             if d.sections and e.unit.start < min(sec.start for sec in d.sections):
@@ -177,7 +178,9 @@ class PostWriter:
             s += 0.5 * max((w for (di, a, b), w in in_hit.items()
                             if di == d.id and a <= e.unit.start < b), default=0.0)
             if s >= MIN_SCORE:
-                ranked.append(Candidate(s, e, d, A.core_clause(e.unit.text, e.reading)))
+                c = Candidate(s, e, d, A.core_clause(e.unit.text, e.reading))
+                (ranked if _for(e.reading, audience) else reserve).append(c)
+        ranked = ranked or reserve  # the documents only task bodies: say what people will get
         if not ranked:
             raise NoMaterial(P.ONLY_CADRE.format(topic=topic))
         if audience == "dan" and any(c.entry.reading.kind == A.PUBLIC for c in ranked):
