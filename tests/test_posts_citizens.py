@@ -300,3 +300,18 @@ def test_when_the_documents_only_task_bodies_a_citizen_post_says_what_people_gai
     [post] = PostWriter(ListKB([doc])).run("khắc phục hậu quả mưa lũ", "zalo")
     assert "về việc tập trung khắc phục hậu quả mưa lũ" in post.text.splitlines()[0]
     assert "sửa chữa nhà ở cho người dân" in post.text and "báo cáo" not in post.text
+
+
+def test_a_bulletin_names_an_unnumbered_document_by_its_title_and_says_technical_abbreviations():
+    from troly.bot.posts import templates as T
+    from troly.bot.posts.spoken import spoken
+
+    plan = read("mem:ke-hoach-77", PLAN)
+    unnumbered = read("mem:khong-so", PLAN.replace("Số: 77/KH-UBND\n", "").replace(
+        "phát triển dịch vụ công trực tuyến", "ứng dụng công nghệ số trong nông nghiệp"))
+    assert not unnumbered.facts.key
+    points = [T.Point("Hỗ trợ người dân sử dụng dịch vụ công trực tuyến.", plan, "", ""),
+              T.Point("Hỗ trợ nông dân bán nông sản trên sàn thương mại điện tử.", unnumbered, "", "")]
+    script = T.loa("Kính thưa bà con!", "Kế hoạch số 77/KH-UBND.", points, "Xin cảm ơn!")
+    assert "Theo Kế hoạch " in script and "về ứng dụng công nghệ số trong nông nghiệp" in script
+    assert spoken("Ứng dụng AI, IoT và Big Data.") == "Ứng dụng trí tuệ nhân tạo, Internet vạn vật và dữ liệu lớn."

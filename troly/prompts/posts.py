@@ -139,6 +139,13 @@ SPOKEN = {
     "NSNN": "ngân sách nhà nước",
     "USD": "đô la Mỹ",
     "PPP": "đối tác công tư",
+    "AI": "trí tuệ nhân tạo",
+    "IoT": "Internet vạn vật",
+    "IOT": "Internet vạn vật",
+    "Big Data": "dữ liệu lớn",
+    "ASEAN": "A-xê-an",
+    "UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "TT": "Thường trực",
     "%": " phần trăm",
 }
 

@@ -190,20 +190,33 @@ def loa(greet: str, hook: str, points: list[Point], closing: str) -> str:
     A script shorter than a bulletin's minimum repeats its main point before the closing, as
     stations do with what matters ("Đài xin nhắc lại ...").
     """
-    from troly.bot.posts.hook import what
-
     body, named = [hook], {points[0].doc.id} if points else set()
     for i, p in enumerate(points):
         conn = P.LOA_CONNECTORS[(i + 1) % len(P.LOA_CONNECTORS)]
         if p.doc.id not in named:  # a second document is named as it is read, never heard as the first's
             named.add(p.doc.id)
-            conn = P.LOA_OTHER_DOCUMENT.format(what=what(p.doc))
+            conn = P.LOA_OTHER_DOCUMENT.format(what=_named(p.doc))
         body.append(conn + (_lower_first(p.text) if conn else p.text))
     script = " ".join([greet] + body + [closing])
     if points and len(spoken(script).split()) < LOA_WORDS[0]:
         body.append(P.LOA_REPEAT.format(point=_lower_first(points[0].text)))
         script = " ".join([greet] + body + [closing])
     return script
+
+
+NAMED_WORDS = 24  # how much of an unnumbered document's title names it in a bulletin
+
+
+def _named(doc: Document) -> str:
+    """A document as a bulletin names it: "Kế hoạch số 32/KH-UBND của ...", or, without a number,
+    its type and the head of its title ("Kế hoạch về việc thực hiện Thông báo số 730-TB/TU ...")."""
+    from troly.bot.posts.hook import about, what
+
+    head = what(doc)
+    if doc.facts.key:
+        return head
+    words = f"{head} {about(doc, with_issuer=False)}".split()
+    return " ".join(words[:NAMED_WORDS]).rstrip(" ,;.")
 
 
 def _lower_first(sentence: str) -> str:
