@@ -315,3 +315,13 @@ def test_a_bulletin_names_an_unnumbered_document_by_its_title_and_says_technical
     script = T.loa("Kính thưa bà con!", "Kế hoạch số 77/KH-UBND.", points, "Xin cảm ơn!")
     assert "Theo Kế hoạch " in script and "về ứng dụng công nghệ số trong nông nghiệp" in script
     assert spoken("Ứng dụng AI, IoT và Big Data.") == "Ứng dụng trí tuệ nhân tạo, Internet vạn vật và dữ liệu lớn."
+
+
+def test_a_sentence_cut_from_the_one_before_is_no_point_and_a_topic_may_be_written_apart():
+    from troly.bot.posts.material import near
+    from troly.bot.posts.sentences import continues
+
+    assert continues("Đến tổ chức, cá nhân tín ngưỡng, tôn giáo theo chức năng, thẩm quyền.")
+    assert not continues("Đền thờ được tu bổ bằng nguồn xã hội hóa.")  # "đền" is no "đến"
+    assert near(["song", "vien", "thong", "5g"], ("song", "5g"))  # "sóng viễn thông 5G" for "sóng 5G"
+    assert not near(["nen", "kinh", "te", "sang", "mo", "hinh", "chuyen", "doi", "so"], ("kinh", "te", "so"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from troly.bot.posts.segments import MARKER, clauses, is_caps, items, mark_shape, sentences
 from troly.bot.posts.sentences import (  # noqa: F401  (shorten: M.shorten)
-    completes_lead_in, fragment, points_at_document, shorten, without_label)
+    completes_lead_in, continues, fragment, points_at_document, shorten, without_label)
 from troly.ingest.repair.detect import damage_share
 from troly.models import Document
 from troly.vn.abbreviations import expand_abbreviations
@@ -117,6 +117,26 @@ def content_words(text: str) -> list[str]:
 def contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
     """Whether folded words hold a phrase (or the words people use for it instead)."""
     return _has(seq, phrase)
+
+
+NEAR_GAP = 2  # words allowed between two syllables of a phrase ("sóng viễn thông 5G" for "sóng 5G")
+
+
+def near(seq: list[str], phrase: tuple[str, ...], gap: int = NEAR_GAP) -> bool:
+    """The phrase's syllables in order, at most ``gap`` other words between two of them."""
+    for i, w in enumerate(seq):
+        if w != phrase[0]:
+            continue
+        at, ok = i, True
+        for syl in phrase[1:]:
+            nxt = next((j for j in range(at + 1, min(len(seq), at + gap + 2)) if seq[j] == syl), -1)
+            if nxt < 0:
+                ok = False
+                break
+            at = nxt
+        if ok:
+            return True
+    return False
 
 
 def mentions_ref(unit: "Unit", refs: list[DocRef]) -> bool:
@@ -339,7 +359,7 @@ def usable(unit: Unit, scan: bool = True) -> bool:
         return False  # a word that is not a Vietnamese syllable: OCR damage
     if _accented_share(t) < 0.35:
         return False  # OCR lost the diacritics ("Ky nguyén vuon minh cta dan toc")
-    if fragment(f) or points_at_document(t):
+    if fragment(f) or continues(t) or points_at_document(t):
         return False
     return len(find_numbers(t)) <= 3
 

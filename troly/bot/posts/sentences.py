@@ -24,6 +24,16 @@ _ANAPHORIC = ("qua do", "tu do", "do do", "vi vay", "tren co so do", "ngoai ra",
               "dac biet", "theo do", "nhu vay", "tuy nhien")
 
 
+# Words that continue a sentence cut off before them ("Đến tổ chức, cá nhân ...", "Và các ..."),
+# compared with their marks ("đến" is no "đền").
+_CONTINUATIONS = ("đến ", "tới ", "và ", "hoặc ", "hay ", "nhưng ", "mà ")
+
+
+def continues(text: str) -> bool:
+    """A sentence that opens with a word continuing one the post does not show."""
+    return text.lower().startswith(_CONTINUATIONS)
+
+
 def fragment(folded_text: str) -> bool:
     """A noun phrase from a list of subjects, not a statement (see ``_NOMINAL_STARTS``), or a
     sentence that leans on the one before it."""

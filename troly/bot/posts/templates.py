@@ -204,19 +204,14 @@ def loa(greet: str, hook: str, points: list[Point], closing: str) -> str:
     return script
 
 
-NAMED_WORDS = 24  # how much of an unnumbered document's title names it in a bulletin
-
-
 def _named(doc: Document) -> str:
     """A document as a bulletin names it: "Kế hoạch số 32/KH-UBND của ...", or, without a number,
-    its type and the head of its title ("Kế hoạch về việc thực hiện Thông báo số 730-TB/TU ...")."""
+    its type and what its title says it is about ("Kế hoạch ... về việc thực hiện Thông báo số
+    730-TB/TU về ..."), cut where a phrase ends, never inside one."""
     from troly.bot.posts.hook import about, what
 
     head = what(doc)
-    if doc.facts.key:
-        return head
-    words = f"{head} {about(doc, with_issuer=False)}".split()
-    return " ".join(words[:NAMED_WORDS]).rstrip(" ,;.")
+    return head if doc.facts.key else f"{head} {about(doc, with_issuer=False)}".rstrip(" ,;.")
 
 
 def _lower_first(sentence: str) -> str:

@@ -44,7 +44,7 @@ def split_phrases(topic: M.Topic, grams: set[tuple[str, ...]]) -> M.Topic:
     out: list[tuple[str, ...]] = []
     stranded: dict[tuple[str, ...], tuple[str, ...]] = {}
     for p in topic.phrases:
-        if p in grams or len(p) < 3:
+        if p in grams or len(p) < 2:
             out.append(p)
             continue
         i = 0
@@ -78,7 +78,7 @@ def on_topic(unit: M.Unit, context: list[str], topic: M.Topic, about: bool, titl
     if not inside and not (about and topic.refs) and not titled:
         return False
     for p, whole in topic.stranded.items():
-        if not (M.has_phrase(unit, whole) or M.contains(context, whole)):
+        if not any(M.near(words, whole) for words in (unit.folded, context)):
             return False  # "số" alone, with "kinh tế" elsewhere, is no sentence on "kinh tế số"
     return all(p in inside or M.contains(context, p) for p in topic.phrases)
 
