@@ -325,3 +325,12 @@ def test_a_sentence_cut_from_the_one_before_is_no_point_and_a_topic_may_be_writt
     assert not continues("Đền thờ được tu bổ bằng nguồn xã hội hóa.")  # "đền" is no "đến"
     assert near(["song", "vien", "thong", "5g"], ("song", "5g"))  # "sóng viễn thông 5G" for "sóng 5G"
     assert not near(["nen", "kinh", "te", "sang", "mo", "hinh", "chuyen", "doi", "so"], ("kinh", "te", "so"))
+
+
+def test_predicates_without_their_subject_and_forms_are_no_points_and_fractions_are_said():
+    from troly.bot.posts.sentences import continues
+    from troly.bot.posts.spoken import spoken
+
+    assert continues("Là một dạng chứng thư số dùng cho cơ quan nhà nước.")
+    assert continues("Về dự án xây dựng đường cao tốc qua địa bàn tỉnh.")
+    assert spoken("Có từ 2/3 số xã trở lên có sóng 5G.") == "Có từ hai phần ba số xã trở lên có sóng năm G."

@@ -343,8 +343,8 @@ def usable(unit: Unit, scan: bool = True) -> bool:
         return False  # announces a list the post does not show
     if f.startswith(_BOILERPLATE) or "./" in t or "(b/c)" in f or "(bao cao)" in f:
         return False
-    if _ADOPTED.match(f) or _abbreviation_share(t) >= MAX_ABBREVIATIONS:
-        return False
+    if _ADOPTED.match(f) or _abbreviation_share(t) >= MAX_ABBREVIATIONS or "kinh gui" in f:
+        return False  # ... or a form's address line ("Kính gửi: ...") in an appendix
     if "http" in t or "www." in t or _NUMBERED.search(t) or _ANNOUNCED.search(f):
         return False  # a link run into a table cell's text; a numbered list flattened into a line
     if _ODD.search(t) or "..." in t and t.count("...") > 1 or t.rstrip(".").endswith("…"):

@@ -26,7 +26,10 @@ _ANAPHORIC = ("qua do", "tu do", "do do", "vi vay", "tren co so do", "ngoai ra",
 
 # Words that continue a sentence cut off before them ("Đến tổ chức, cá nhân ...", "Và các ..."),
 # compared with their marks ("đến" is no "đền").
-_CONTINUATIONS = ("đến ", "tới ", "và ", "hoặc ", "hay ", "nhưng ", "mà ")
+_CONTINUATIONS = ("đến ", "tới ", "và ", "hoặc ", "hay ", "nhưng ", "mà ",
+                  # a predicate or a topic whose subject is in the line above ("Là một dạng chứng
+                  # thư ...", "Về dự án xây dựng đường cao tốc ...")
+                  "là ", "về ")
 
 
 def continues(text: str) -> bool:

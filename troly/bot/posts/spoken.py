@@ -165,6 +165,8 @@ _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]")
 # A unit after "/" is said "mỗi <unit>" ("800.000 đồng/người/tháng", "10%/năm").
 _PER = re.compile(r"(?<=[\w%])\s*/\s*(?=(?:năm|tháng|quý|tuần|ngày|giờ|người|hộ|lần|suất|phòng|lượt|km|ha|kg|tấn|"
                   r"học sinh|giấy phép|cơ sở|xã|thôn)\b)")
+_FRACTION = re.compile(r"(?<![\d/.])\b([1-9])/([2-9]|10)\b(?![/\d])")  # "2/3 số xã": hai phần ba
+_UNIT_CODE = re.compile(r"\b(\d+)([A-Z])\b")
 _RANGE = re.compile(r"(?<=\d)\s+[-–]\s+(?=\d)")
 # "(tám trăm ngàn đồng)" after "800.000 đồng": the amount spelled out, said once.
 _SPELLED = re.compile(r"\s*\((?:bằng chữ:\s*)?(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|"
@@ -182,6 +184,8 @@ def spoken(text: str, doc: Document | None = None) -> str:
     text = _abbreviations(text)
     text = _romans(text)
     text = _RANGE.sub(" đến ", text)  # "10 - 13%", "2026 - 2030"
+    text = _FRACTION.sub(lambda m: f"{number_words(int(m.group(1)))} phần {number_words(int(m.group(2)))}", text)
+    text = _UNIT_CODE.sub(r"\1 \2", text)  # "5G" -> "5 G": the digit said, the letter kept
     text = _numbers(text)
     text = _EMOJI.sub("", text).replace("#", "").replace("…", ".").replace("...", ".")
     text = text.replace("&", " và ")

@@ -158,15 +158,35 @@ class PostWriter:
     def _material(self, topic: str, audience: str) -> Material:
         lib = self._library()
         t = TP.split_phrases(M.parse_topic(topic), lib.grams)
-        found = self._on_topic(t, lib) or self._on_topic(t, lib, by_title=True)
+        found = self._on_topic(t, lib)
         if not found:
             log.info("post on %r: no sentence on the topic", topic)
-            raise NoMaterial(self._decline(topic, t, lib))
         hits = self.kb.search(topic, k=SEARCH_K)
         in_hit = {(h.doc_id, h.chunk.start, h.chunk.end): 1.0 - i / SEARCH_K for i, h in enumerate(hits)}
         weights = M.phrase_weights(t, lib.sentences)
+        ranked = self._ranked(found, t, weights, in_hit, audience)
+        if not ranked:  # no sentence repeats the topic's words for this audience: the titles naming it
+            titled = self._on_topic(t, lib, by_title=True)
+            found = found or titled
+            ranked = self._ranked(titled, t, weights, in_hit, audience)
+        if not found:
+            raise NoMaterial(self._decline(topic, t, lib))
+        if not ranked:
+            raise NoMaterial(P.ONLY_CADRE.format(topic=topic))
+        if audience == "dan" and any(c.entry.reading.kind == A.PUBLIC for c in ranked):
+            # what the documents say to people; abstract policy lines only when there is nothing else
+            ranked = [c for c in ranked if c.entry.reading.kind == A.PUBLIC]
+        ranked.sort(key=lambda c: (-c.score, c.doc.facts.repaired, c.doc.id, c.entry.unit.start))
+        lead = M.lead_phrase(t, weights, [c.entry.unit.folded for c in ranked])
+        return Material(ranked, lead, _targets(lib, {c.doc.id for c in ranked}, {id(c.entry) for c in ranked}))
+
+    @staticmethod
+    def _ranked(found: list[tuple[L.Entry, Document, bool]], t: M.Topic, weights: dict, in_hit: dict,
+                audience: str) -> list[Candidate]:
+        """The sentences for the audience that score enough; for citizens, when the documents only
+        task bodies, the tasks that name what people gain."""
         ranked: list[Candidate] = []
-        reserve: list[Candidate] = []  # bodies' tasks that say what people gain
+        reserve: list[Candidate] = []
         for e, d, about in found:
             if not _for(e.reading, audience) and not e.reading.gain:
                 continue
@@ -180,15 +200,7 @@ class PostWriter:
             if s >= MIN_SCORE:
                 c = Candidate(s, e, d, A.core_clause(e.unit.text, e.reading))
                 (ranked if _for(e.reading, audience) else reserve).append(c)
-        ranked = ranked or reserve  # the documents only task bodies: say what people will get
-        if not ranked:
-            raise NoMaterial(P.ONLY_CADRE.format(topic=topic))
-        if audience == "dan" and any(c.entry.reading.kind == A.PUBLIC for c in ranked):
-            # what the documents say to people; abstract policy lines only when there is nothing else
-            ranked = [c for c in ranked if c.entry.reading.kind == A.PUBLIC]
-        ranked.sort(key=lambda c: (-c.score, c.doc.facts.repaired, c.doc.id, c.entry.unit.start))
-        lead = M.lead_phrase(t, weights, [c.entry.unit.folded for c in ranked])
-        return Material(ranked, lead, _targets(lib, {c.doc.id for c in ranked}, {id(c.entry) for c in ranked}))
+        return ranked or reserve
 
     def _decline(self, topic: str, t: M.Topic, lib: L.Library) -> str:
         counts = TP.phrase_counts(lib.sentences, lib.docs)
