@@ -334,3 +334,11 @@ def test_predicates_without_their_subject_and_forms_are_no_points_and_fractions_
     assert continues("Là một dạng chứng thư số dùng cho cơ quan nhà nước.")
     assert continues("Về dự án xây dựng đường cao tốc qua địa bàn tỉnh.")
     assert spoken("Có từ 2/3 số xã trở lên có sóng 5G.") == "Có từ hai phần ba số xã trở lên có sóng năm G."
+
+
+def test_an_item_of_the_recipients_list_is_no_point():
+    """Constructed: a recipients' item that reads like a sentence once its label is gone."""
+    text = HOURS.replace("- Như Điều 2;", "- Các Bộ: Văn hóa, Thể thao và Du lịch, Tư pháp, Tài chính trò chơi điện tử;")
+    doc = read("mem:quyet-dinh-55b", text)
+    [post] = PostWriter(ListKB([doc])).run("trò chơi điện tử", "zalo")
+    assert "Tư pháp, Tài chính" not in post.text

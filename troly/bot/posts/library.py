@@ -82,6 +82,11 @@ def _scan_ok(unit: M.Unit, known_pairs: set, known_refs: set, clean_words: list[
 _ITEM_MARK = re.compile(r"^\(?[a-zđ0-9ivx]{1,4}\)\s")  # "(v) là ...", "c) ..." left by the layout
 
 
+def _received(words: str, sent_to: set[str]) -> bool:
+    """A sentence that is (part of) an item of the "Nơi nhận" list."""
+    return len(words.split()) >= 3 and any(words in r or r in words for r in sent_to if len(r.split()) >= 3)
+
+
 def _label_only(text: str) -> bool:
     """An item that still carries its list mark: it leans on the list it came from."""
     return bool(_ITEM_MARK.match(text.lower()))
@@ -134,10 +139,12 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
             continue
         entries = []
         forms = word_forms(d.text)
+        # the "Nơi nhận" list's items: who receives the document, never what it says
+        sent_to = {" ".join(M.content_words(r)) for r in d.facts.recipients if len(r.split()) >= 2}
         for u in units[d.id]:
             if d.facts.repaired and not _scan_ok(u, known_pairs, known_refs, clean_words):
                 continue
-            if _label_only(u.text):
+            if _label_only(u.text) or _received(" ".join(u.folded), sent_to):
                 continue
             path = section_path(d, u.start)
             if merged_label(u.text, forms):
