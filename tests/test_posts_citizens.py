@@ -342,3 +342,16 @@ def test_an_item_of_the_recipients_list_is_no_point():
     doc = read("mem:quyet-dinh-55b", text)
     [post] = PostWriter(ListKB([doc])).run("trò chơi điện tử", "zalo")
     assert "Tư pháp, Tài chính" not in post.text
+
+
+def test_a_case_without_its_rule_is_no_point_and_a_long_title_is_cut_where_a_phrase_ends():
+    from troly.bot.posts.hook import _cut
+    from troly.bot.posts.sentences import continues
+
+    assert continues("Trường hợp khu vực khoáng sản đã được khoanh định là khu vực dự trữ.")
+    assert not continues("Trường hợp người dân nộp hồ sơ trực tuyến thì được giảm 50% lệ phí.")
+    title = ("phê duyệt điều chỉnh quy hoạch thăm dò, khai thác, chế biến và sử dụng các loại khoáng sản "
+             "làm vật liệu xây dựng thông thường thời kỳ 2021 - 2030, tầm nhìn đến năm 2050 thuộc thẩm quyền "
+             "của Ủy ban nhân dân tỉnh An Hòa và các huyện, thị xã, thành phố trực thuộc tỉnh")
+    assert _cut(title, 34) == ("phê duyệt điều chỉnh quy hoạch thăm dò, khai thác, chế biến và sử dụng các loại "
+                               "khoáng sản làm vật liệu xây dựng thông thường thời kỳ 2021 - 2030")

@@ -54,22 +54,34 @@ def issuer_attested(doc: Document) -> bool:
     return words in " ".join(fold(doc.text[:HEADER_CHARS]).split())
 
 
-# Where a long subject may end: before its place, its setting or its purpose.
-_TAILS = (" trên địa bàn ", " trong điều kiện ", " phục vụ ", " nhằm ", " trong giai đoạn ", " gắn với ")
+# Where a long subject may end: before its place, its period, its setting, its purpose, or the
+# bodies or authority it concerns.
+_TAILS = (" trên địa bàn ", " trong điều kiện ", " phục vụ ", " nhằm ", " trong giai đoạn ", " gắn với ",
+          " giai đoạn ", " thời kỳ ", ", tầm nhìn ", " tầm nhìn ", " thuộc ", " giữa ", " đối với ", " tại ")
+MIN_SUBJECT_WORDS = 4  # a cut leaving fewer words says too little of what the document is about
 
 
 def _cut(text: str, max_words: int) -> str:
-    """At most ``max_words`` words: cut before a tail phrase, else at a semicolon; "" if neither."""
+    """At most ``max_words`` words: cut before a tail phrase (the latest that fits, so that as much
+    of the subject as possible stays), else at a semicolon; "" if neither."""
     text = text.rstrip(" ,;:.")
     if len(text.split()) <= max_words:
         return text
-    for tail in _TAILS:
-        i = text.find(tail)
-        if 0 < i and len(text[:i].split()) <= max_words:
-            return _cut(text[:i], max_words)
+    fits = [i for tail in _TAILS for i in _positions(text, tail)
+            if MIN_SUBJECT_WORDS <= len(text[:i].split()) <= max_words]
+    if fits:
+        return text[:max(fits)].rstrip(" ,;:.")
     head = " ".join(text.split()[:max_words])
     cut = head.rfind(";")
     return head[:cut].rstrip(" ,;:.") if cut > len(head) // 3 else ""
+
+
+def _positions(text: str, part: str) -> list[int]:
+    out, i = [], text.find(part)
+    while i > 0:
+        out.append(i)
+        i = text.find(part, i + 1)
+    return out
 
 
 def _subject(title: str) -> str:

@@ -32,9 +32,17 @@ _CONTINUATIONS = ("đến ", "tới ", "và ", "hoặc ", "hay ", "nhưng ", "m�
                   "là ", "về ")
 
 
+_CASE = ("trường hợp ", "trong trường hợp ")
+
+
 def continues(text: str) -> bool:
-    """A sentence that opens with a word continuing one the post does not show."""
-    return text.lower().startswith(_CONTINUATIONS)
+    """A sentence that opens with a word continuing one the post does not show, or a case with no
+    rule of its own ("Trường hợp khu vực khoáng sản đã được khoanh định.": an item of a list of
+    cases, its rule stated above it; "Trường hợp ... thì ..." states one)."""
+    low = text.lower()
+    if low.startswith(_CASE):
+        return " thì " not in low and "," not in low
+    return low.startswith(_CONTINUATIONS)
 
 
 def fragment(folded_text: str) -> bool:
