@@ -355,3 +355,24 @@ def test_a_case_without_its_rule_is_no_point_and_a_long_title_is_cut_where_a_phr
              "của Ủy ban nhân dân tỉnh An Hòa và các huyện, thị xã, thành phố trực thuộc tỉnh")
     assert _cut(title, 34) == ("phê duyệt điều chỉnh quy hoạch thăm dò, khai thác, chế biến và sử dụng các loại "
                                "khoáng sản làm vật liệu xây dựng thông thường thời kỳ 2021 - 2030")
+
+
+def test_fees_ratios_and_pauses_are_said_and_a_repeated_label_is_read_once():
+    from troly.bot.posts.spoken import spoken
+
+    assert spoken("Mức thu 500.000 đồng/Giấy phép/lần.") == "Mức thu năm trăm nghìn đồng mỗi Giấy phép mỗi lần."
+    assert spoken("Giảm còn 23 ca sinh/1.000 phụ nữ.") == "Giảm còn hai mươi ba ca sinh trên một nghìn phụ nữ."
+    assert spoken("Cải tạo các lò hơi… trên phạm vi toàn quốc.") == "Cải tạo các lò hơi, trên phạm vi toàn quốc."
+    assert clean("Người nộp lệ phí Người nộp lệ phí là tổ chức, cá nhân đề nghị cấp chứng chỉ.") == \
+        "Người nộp lệ phí là tổ chức, cá nhân đề nghị cấp chứng chỉ."
+
+
+def test_definitions_and_procedure_names_are_no_points():
+    from troly.bot.posts.material import Unit, content_words, usable
+
+    def ok(text: str) -> bool:
+        t = clean(text)
+        return usable(Unit("d", 0, len(text), text, t, False, content_words(t)))
+
+    assert not ok("Thời điểm tính giá là khi tổ chức đề nghị đăng kiểm tàu biển (sau đây gọi là khách hàng) nộp hồ sơ.")
+    assert not ok("Thủ tục đăng ký góp vốn bằng quyền sử dụng đất vào doanh nghiệp có vốn đầu tư nước ngoài.")

@@ -301,7 +301,8 @@ def read(text: str, path: list[str]) -> Reading:
 
 
 # Work that stays in the offices whoever it names ("báo cáo", "tổng hợp", "quán triệt", "tham mưu").
-_OFFICE_ONLY = ("bao cao", "tong hop", "quan triet", "tham muu", "hoc tap", "so ket", "tong ket", "khen thuong")
+_OFFICE_ONLY = ("bao cao", "tong hop", "quan triet", "tham muu", "hoc tap", "so ket", "tong ket", "khen thuong",
+                "chu tri", "chap thuan")
 
 
 # Verbs that only introduce what a propaganda text should say ("Khẳng định chuyển đổi số là ..."):

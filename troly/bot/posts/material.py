@@ -42,6 +42,9 @@ _ANNOUNCED = re.compile(r"\b(?:cac|nhung)(?: [a-z]+){1,3} sau (?:day|vao)\b")
 # the point reads without it ("Đối tượng trẻ em được hưởng mức hỗ trợ ...").
 _INTERNAL_REF = re.compile(r"\s*(?:được\s+)?(?:quy định|nêu|quy)\s+tại\s+(?:(?:điểm|khoản|Điều)\s+[\w.]+\s*,?\s*)+"
                            r"(?:của\s+)?(?:Nghị quyết|Quyết định|Thông tư|Nghị định|Quy định|Quy chế|Luật|Kế hoạch)\s+này")
+# A run of three words or more said twice in a row ("Người nộp lệ phí Người nộp lệ phí"): a table's
+# label run into its cell.
+_REPEATED = re.compile(r"\b((?:\w+\s+){2,6}\w+)\s+\1\b")
 # The closing lines of a legal text: its adoption by the council, a recipients' line of abbreviations.
 _ADOPTED = re.compile(r"^(?:nghi quyet|quyet dinh|thong tu|quy dinh) nay (?:da )?duoc .{0,120}thong qua")
 _NUMBERED = re.compile(r"\s\(\d{1,2}\)\s")  # "... cấp tỉnh (1) Đăng ký biến động ..."
@@ -322,7 +325,7 @@ def clean(quote: str) -> str:
     m = _INLINE_LIST.search(t)
     if m and len(t[:m.start()].split()) >= MIN_WORDS // 2:
         t = t[:m.start()]  # "Đẩy mạnh cắt giảm ...: (1) Các bộ, ngành, ...": the head is the point
-    t = without_label(_INTERNAL_REF.sub("", t))
+    t = without_label(_INTERNAL_REF.sub("", _REPEATED.sub(r"\1", t)))
     if t.endswith(":"):
         t = t[:-1].rstrip() + "."
     if t and t[-1] not in ".!?…”\"":
@@ -343,7 +346,8 @@ def usable(unit: Unit, scan: bool = True) -> bool:
         return False  # announces a list the post does not show
     if f.startswith(_BOILERPLATE) or "./" in t or "(b/c)" in f or "(bao cao)" in f:
         return False
-    if _ADOPTED.match(f) or _abbreviation_share(t) >= MAX_ABBREVIATIONS or "kinh gui" in f:
+    if _ADOPTED.match(f) or _abbreviation_share(t) >= MAX_ABBREVIATIONS or "kinh gui" in f \
+            or "sau day goi" in f:  # ... or a definition ("(sau đây gọi là khách hàng)")
         return False  # ... or a form's address line ("Kính gửi: ...") in an appendix
     if "http" in t or "www." in t or _NUMBERED.search(t) or _ANNOUNCED.search(f):
         return False  # a link run into a table cell's text; a numbered list flattened into a line
@@ -359,7 +363,7 @@ def usable(unit: Unit, scan: bool = True) -> bool:
         return False  # a word that is not a Vietnamese syllable: OCR damage
     if _accented_share(t) < 0.35:
         return False  # OCR lost the diacritics ("Ky nguyén vuon minh cta dan toc")
-    if fragment(f) or continues(t) or points_at_document(t):
+    if fragment(f, t) or continues(t) or points_at_document(t):
         return False
     return len(find_numbers(t)) <= 3
 

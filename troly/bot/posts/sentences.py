@@ -15,7 +15,8 @@ from troly.vn.text import fold
 # its list ("Công tác cải cách hành chính, ...", "Doanh nghiệp có doanh thu tạo ra ...").
 _NOMINAL_STARTS = ("viec ", "cong tac ", "noi dung ", "ke hoach ", "chuong trinh ", "doanh nghiep ",
                    "ket qua ", "tinh hinh ", "cac chu truong", "nhung ", "cac quy dinh", "cac chinh sach",
-                   "cac van ban", "doi tuong ", "pham vi ", "cac to chuc, ")
+                   "cac van ban", "doi tuong ", "pham vi ", "cac to chuc, ",
+                   "thu tuc ", "ky nang ")  # a procedure's name, a skill listed
 _PREDICATES = {"can", "phai", "la", "duoc", "se", "da", "dang", "chiu", "nham"}
 
 
@@ -45,13 +46,20 @@ def continues(text: str) -> bool:
     return low.startswith(_CONTINUATIONS)
 
 
-def fragment(folded_text: str) -> bool:
+# The same predicates with their marks: "đăng ký" holds no "đang", "là" no "la".
+_MARKED_PREDICATES = {"cần", "phải", "là", "được", "sẽ", "đã", "đang", "chịu", "nhằm"}
+
+
+def fragment(folded_text: str, text: str = "") -> bool:
     """A noun phrase from a list of subjects, not a statement (see ``_NOMINAL_STARTS``), or a
-    sentence that leans on the one before it."""
+    sentence that leans on the one before it. With ``text`` (the sentence with its marks), the
+    predicates are compared with their marks."""
     if folded_text.startswith(_ANAPHORIC):
         return True
     if not folded_text.startswith(_NOMINAL_STARTS):
         return False
+    if text:
+        return not _MARKED_PREDICATES & set(re.findall(r"[^\W\d_]+", text.lower()))
     return not _PREDICATES & set(re.findall(r"[a-z]+", folded_text))
 
 
@@ -152,3 +160,12 @@ def without_label(text: str) -> str:
 LEAD_IN_WORDS = 6
 # How a sentence announces the things it lists ("... các nội dung sau:", "... bao gồm:").
 _ENUMERATING = ("sau", "sau day", "gom", "bao gom", "nhu", "nhu sau", "la")  # "Mục tiêu cụ thể:", "Nhiệm vụ trọng tâm:" are headings; a sentence is longer
+
+
+_SCOPE_HEADINGS = ("pham vi dieu chinh", "doi tuong ap dung", "giai thich tu ngu")
+
+
+def scope_section(path: list[str]) -> bool:
+    """Under "Phạm vi điều chỉnh", "Đối tượng áp dụng", "Giải thích từ ngữ": where a rule applies
+    and what its words mean, not what it says."""
+    return any(h in fold(p) for p in path for h in _SCOPE_HEADINGS)

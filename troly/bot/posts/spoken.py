@@ -167,6 +167,8 @@ _PER = re.compile(r"(?<=[\w%])\s*/\s*(?=(?:năm|tháng|quý|tuần|ngày|giờ|n
                   r"học sinh|giấy phép|cơ sở|xã|thôn)\b)")
 _FRACTION = re.compile(r"(?<![\d/.])\b([1-9])/([2-9]|10)\b(?![/\d])")  # "2/3 số xã": hai phần ba
 _UNIT_CODE = re.compile(r"\b(\d+)([A-Z])\b")
+_PER_AMOUNT = re.compile(r"(đồng|%)((?:/[^\s/,.;:()]+)+)")
+_RATIO = re.compile(r"(?<=[^\W\d])\s*/\s*(?=\d)")
 _RANGE = re.compile(r"(?<=\d)\s+[-–]\s+(?=\d)")
 # "(tám trăm ngàn đồng)" after "800.000 đồng": the amount spelled out, said once.
 _SPELLED = re.compile(r"\s*\((?:bằng chữ:\s*)?(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|"
@@ -178,12 +180,15 @@ def spoken(text: str, doc: Document | None = None) -> str:
     it and adds nothing."""
     text = _SPELLED.sub("", text)
     text = _PER.sub(" mỗi ", text)
+    text = _PER_AMOUNT.sub(lambda m: m.group(1) + m.group(2).replace("/", " mỗi "), text)  # "đồng/Giấy phép/lần"
+    text = re.sub(r"…(?=\s*[a-zà-ỹđ])", ",", text)  # "... lò hơi… trên phạm vi": a pause, not a full stop
     text = _doc_numbers(text)
     text = _dates(text)
     text = _month_years(text)
     text = _abbreviations(text)
     text = _romans(text)
     text = _RANGE.sub(" đến ", text)  # "10 - 13%", "2026 - 2030"
+    text = _RATIO.sub(" trên ", text)  # "23 ca sinh/1.000 phụ nữ"
     text = _FRACTION.sub(lambda m: f"{number_words(int(m.group(1)))} phần {number_words(int(m.group(2)))}", text)
     text = _UNIT_CODE.sub(r"\1 \2", text)  # "5G" -> "5 G": the digit said, the letter kept
     text = _numbers(text)

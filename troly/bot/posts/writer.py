@@ -25,6 +25,7 @@ from troly.bot.posts import topic as TP
 from troly.bot.grounding import ungrounded, unsupported
 from troly.bot.posts.hook import hooks, issuer_attested, what
 from troly.bot.posts.llm import llm_post
+from troly.bot.posts.sentences import scope_section
 from troly.bot.posts.spoken import spoken
 from troly.models import Document, Hit, Source
 from troly.prompts import posts as P
@@ -147,7 +148,7 @@ class PostWriter:
                     continue  # the title itself: the opening line says it
                 if needs and not loose and not any(n <= e.words for n in needs):
                     continue
-                if _scope_section(e.path):
+                if scope_section(e.path):
                     continue  # "Phạm vi điều chỉnh", "Đối tượng áp dụng": where a rule applies, not what it says
                 if titled and e.unit.start < body_start:
                     continue  # the title block and the recitals before the body only repeat the title
@@ -228,8 +229,9 @@ class PostWriter:
         limit = MAX_POINTS + 2 if channel == "loa" else MAX_POINTS
         for i in order:
             c = ranked[i]
-            if i == first or (c.doc.id not in docs and len(docs) >= MAX_DOCS[channel]):
-                continue
+            if i == first or (c.doc.id not in docs and (len(docs) >= MAX_DOCS[channel]
+                                                         or not _same_locality(c.doc, ranked[first].doc))):
+                continue  # a second document from another province puzzles the listeners
             text = M.shorten(c.text, width)
             if not text or any(L.similar(M.content_words(text), M.content_words(ranked[j].text)) for j in chosen):
                 continue
@@ -289,11 +291,10 @@ def _targets(lib: L.Library, doc_ids: set[str], on_topic: set[int]) -> dict[str,
     return out
 
 
-_SCOPE_HEADINGS = ("pham vi dieu chinh", "doi tuong ap dung", "giai thich tu ngu")
-
-
-def _scope_section(path: list[str]) -> bool:
-    return any(h in fold(p) for p in path for h in _SCOPE_HEADINGS)
+def _same_locality(a: Document, b: Document) -> bool:
+    """Two documents a bulletin may read together: the same place or issuer (or a place unread)."""
+    fa, fb = a.facts, b.facts
+    return not fa.place or not fb.place or fa.place == fb.place or fold(fa.issuer) == fold(fb.issuer)
 
 
 def _framed(text: str, reading: A.Reading) -> str:
