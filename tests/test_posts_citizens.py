@@ -14,6 +14,14 @@ from troly.bot.posts.sentences import completes_lead_in, points_at_document
 from troly.bot.posts.templates import hashtags, topic_tags
 
 
+def _usable(text: str) -> bool:
+    """Whether a sentence of a clean text may be a point."""
+    from troly.bot.posts.material import Unit, content_words, usable
+
+    t = clean(text)
+    return usable(Unit("d", 0, len(text), text, t, False, content_words(t)))
+
+
 @pytest.mark.parametrize("text", [
     "Tại khoản 2 Điều 32 Nghị định số 103/2024/NĐ-CP ngày 30/7/2024 của Chính phủ quy định về tiền thuê đất.",
     "Thực hiện Chỉ thị số 46-CT/TW ngày 16/5/2025 của Bộ Chính trị về lãnh đạo cuộc bầu cử.",
@@ -26,16 +34,10 @@ def test_a_sentence_that_only_points_at_a_document_is_no_point(text):
 
 
 def test_recitals_announced_lists_and_scope_clauses_are_no_points():
-    from troly.bot.posts.material import Unit, content_words, usable
-
-    def ok(text: str) -> bool:
-        t = clean(text)
-        return usable(Unit("d", 0, len(text), text, t, False, content_words(t)))
-
-    assert not ok("Xét Tờ trình số 407/TTr-UBND ngày 31 tháng 10 năm 2025 của Ủy ban nhân dân tỉnh về dự thảo Nghị quyết.")
-    assert not ok("Bổ sung các cửa khẩu sau vào danh sách các cửa khẩu quốc tế cho phép người nước ngoài nhập cảnh.")
-    assert not ok("Quy định này áp dụng đối với các cơ quan, tổ chức, cá nhân tham gia việc cưới, việc tang trên địa bàn tỉnh.")
-    assert ok("Trong các năm sau, người dân vùng lũ được hỗ trợ giống cây trồng để khôi phục sản xuất.")
+    assert not _usable("Xét Tờ trình số 407/TTr-UBND ngày 31 tháng 10 năm 2025 của Ủy ban nhân dân tỉnh về dự thảo Nghị quyết.")
+    assert not _usable("Bổ sung các cửa khẩu sau vào danh sách các cửa khẩu quốc tế cho phép người nước ngoài nhập cảnh.")
+    assert not _usable("Quy định này áp dụng đối với các cơ quan, tổ chức, cá nhân tham gia việc cưới, việc tang trên địa bàn tỉnh.")
+    assert _usable("Trong các năm sau, người dân vùng lũ được hỗ trợ giống cây trồng để khôi phục sản xuất.")
 
 
 def test_a_statement_that_cites_a_document_is_a_point():
@@ -260,14 +262,8 @@ def test_a_topic_the_title_names_is_covered_by_the_documents_articles():
 def test_a_benefit_reads_without_its_inner_reference_and_closing_lines_are_no_points():
     assert clean("Đối tượng trẻ em quy định tại điểm a khoản 2 Điều 1 Nghị quyết này được hưởng mức hỗ trợ "
                  "160.000 đồng/trẻ/tháng.") == "Đối tượng trẻ em được hưởng mức hỗ trợ 160.000 đồng/trẻ/tháng."
-    from troly.bot.posts.material import Unit, content_words, usable
-
-    def ok(text: str) -> bool:
-        t = clean(text)
-        return usable(Unit("d", 0, len(text), text, t, False, content_words(t)))
-
-    assert not ok("Nghị quyết này đã được Hội đồng nhân dân tỉnh An Hòa khóa X, kỳ họp thứ Ba thông qua ngày 18 tháng 11 năm 2025.")
-    assert not ok("TT HĐND, UBND, UBMTTQVN, Công an, BCH Quân sự các xã, phường.")
+    assert not _usable("Nghị quyết này đã được Hội đồng nhân dân tỉnh An Hòa khóa X, kỳ họp thứ Ba thông qua ngày 18 tháng 11 năm 2025.")
+    assert not _usable("TT HĐND, UBND, UBMTTQVN, Công an, BCH Quân sự các xã, phường.")
 
 
 TELEGRAM = """THỦ TƯỚNG CHÍNH PHỦ
@@ -368,11 +364,5 @@ def test_fees_ratios_and_pauses_are_said_and_a_repeated_label_is_read_once():
 
 
 def test_definitions_and_procedure_names_are_no_points():
-    from troly.bot.posts.material import Unit, content_words, usable
-
-    def ok(text: str) -> bool:
-        t = clean(text)
-        return usable(Unit("d", 0, len(text), text, t, False, content_words(t)))
-
-    assert not ok("Thời điểm tính giá là khi tổ chức đề nghị đăng kiểm tàu biển (sau đây gọi là khách hàng) nộp hồ sơ.")
-    assert not ok("Thủ tục đăng ký góp vốn bằng quyền sử dụng đất vào doanh nghiệp có vốn đầu tư nước ngoài.")
+    assert not _usable("Thời điểm tính giá là khi tổ chức đề nghị đăng kiểm tàu biển (sau đây gọi là khách hàng) nộp hồ sơ.")
+    assert not _usable("Thủ tục đăng ký góp vốn bằng quyền sử dụng đất vào doanh nghiệp có vốn đầu tư nước ngoài.")
