@@ -70,7 +70,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shipped", required=True)
     ap.add_argument("--real", required=True)
-    ap.add_argument("--set", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "all"), default="dev")
+    ap.add_argument("--set", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "all"), default="dev")
     ap.add_argument("--topics", default=str(ROOT / "bench/posts_topics.jsonl"))
     ap.add_argument("--out", default=str(ROOT / "bench/out/posts_review.md"))
     args = ap.parse_args()
