@@ -366,3 +366,13 @@ def test_fees_ratios_and_pauses_are_said_and_a_repeated_label_is_read_once():
 def test_definitions_and_procedure_names_are_no_points():
     assert not _usable("Thời điểm tính giá là khi tổ chức đề nghị đăng kiểm tàu biển (sau đây gọi là khách hàng) nộp hồ sơ.")
     assert not _usable("Thủ tục đăng ký góp vốn bằng quyền sử dụng đất vào doanh nghiệp có vốn đầu tư nước ngoài.")
+
+
+def test_function_words_are_known_by_their_marks():
+    from troly.bot.posts.material import content_words, parse_topic
+
+    assert parse_topic("thị thực điện tử").phrases == [("thi", "thuc", "dien", "tu")]  # "thị" is no "thì"
+    assert parse_topic("phòng chống ma túy").phrases == [("phong", "chong", "ma", "tuy")]  # "ma" is no "mà"
+    assert parse_topic("vai trò của người dân trong chuyển đổi số").phrases == [("nguoi", "dan"), ("chuyen", "doi", "so")]
+    assert content_words("nhập cảnh bằng thị thực điện tử tại cửa khẩu") == \
+        ["nhap", "canh", "bang", "thi", "thuc", "dien", "tu", "cua", "khau"]  # "cửa" is no "của"

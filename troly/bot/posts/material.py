@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from troly.bot.posts.segments import MARKER, clauses, is_caps, items, mark_shape, sentences
 from troly.bot.posts.sentences import (  # noqa: F401  (shorten: M.shorten)
-    completes_lead_in, continues, fragment, points_at_document, shorten, without_label)
+    completes_lead_in, continues, drop_stops, fragment, points_at_document, shorten, without_label)
 from troly.ingest.repair.detect import damage_share
 from troly.models import Document
 from troly.vn.abbreviations import expand_abbreviations
@@ -87,14 +87,18 @@ def parse_topic(topic: str) -> Topic:
     ("chuyen","doi","so"); "tuyên truyền Kết luận 69" -> ref 69-KL, no phrase.
     """
     refs = find_refs(topic)
-    rest = fold(topic)
+    rest = topic
     for r in sorted(refs, key=lambda r: -r.start):
         rest = rest[: r.start] + " | " + rest[r.end:]
+    marked = has_diacritics(topic)
+    if marked:  # function words known by their marks: "thị", "tử", "tai", "ma" stay, "thì", "từ", "tại", "mà" go
+        rest = drop_stops(rest, " | ")
+    rest = fold(rest)
     phrases: list[tuple[str, ...]] = []
     for piece in rest.split("|"):
         # "và" joins the words of one phrase ("khoa học và công nghệ"), as content_words reads it
         words = [w for w in folded_syllables(expand_abbreviations(piece)) if w != "va"]
-        drop = {i for i, w in enumerate(words) if w in _STOP}
+        drop = {i for i, w in enumerate(words) if w in _STOP and not marked}
         for i in range(len(words) - 1):
             if (words[i], words[i + 1]) in _GENERIC:
                 drop |= {i, i + 1}
@@ -113,8 +117,12 @@ def parse_topic(topic: str) -> Topic:
 
 def content_words(text: str) -> list[str]:
     """Folded syllables without stop words, abbreviations spelled out: "khoa học và công nghệ"
-    matches "khoa học công nghệ" and "KH&CN"."""
+    matches "khoa học công nghệ" and "KH&CN". A text with its marks loses its function words by
+    their marks ("thị thực", "điện tử", "thiên tai", "ma túy" keep every syllable)."""
+    if has_diacritics(text):
+        return folded_syllables(expand_abbreviations(fold(drop_stops(text, " "))))
     return [w for w in folded_syllables(expand_abbreviations(fold(text))) if w not in _STOP]
+
 
 
 def contains(seq: list[str], phrase: tuple[str, ...]) -> bool:

@@ -169,3 +169,18 @@ def scope_section(path: list[str]) -> bool:
     """Under "Phạm vi điều chỉnh", "Đối tượng áp dụng", "Giải thích từ ngữ": where a rule applies
     and what its words mean, not what it says."""
     return any(h in fold(p) for p in path for h in _SCOPE_HEADINGS)
+
+
+# The stop words with their marks ("và" joins a phrase's words and is dropped, never a boundary;
+# "ở" is kept: "nhà ở" is a word).
+_STOP_MARKED = {"của", "trong", "về", "với", "cho", "các", "những", "một", "là", "để", "tại", "từ", "đến",
+                "theo", "như", "thì", "mà", "hay", "gì", "nào", "thế", "bài", "viết"}
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def drop_stops(text: str, boundary: str) -> str:
+    """``text`` with its function words (compared with their marks) replaced by ``boundary``."""
+    def one(m: re.Match[str]) -> str:
+        w = m.group().lower()
+        return " " if w == "và" else boundary if w in _STOP_MARKED else m.group()
+    return _WORD_RE.sub(one, text)
