@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from troly.ingest.cleanup import AUTHORITY_RUN, STRUCT_START, ends_open, is_recital, is_type_line, opens_authority, recipient_item
+from troly.ingest.cleanup import (AUTHORITY_RUN, STRUCT_START, ends_open, is_recital, is_type_line, opens_authority,
+                                  recipient_item)
 from troly.ingest.header import Header, read_header
 from troly.vn.text import fold, is_caps  # noqa: F401  (is_caps: read by facts and sections)
 
@@ -155,6 +156,8 @@ def _recipients_end(paras: list[Para], start: int) -> int:
 
 
 MAX_TITLE_WORDS = 300  # a repeal may list its documents over 230 words; a bound, not a length
+
+
 def _authority_line(paras: list[Para], i: int, issuer: str) -> bool:
     """Paragraph ``i`` states the authority before the recitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
     "BỘ TRƯỞNG BỘ NỘI VỤ", "CHÍNH PHỦ" above "Căn cứ ..."): it opens with a signing title or
@@ -191,6 +194,7 @@ def read_layout(text: str) -> Layout:
     i = 0
     if type_idx is not None:
         lay.header = paras[:type_idx]
+        lay.head = read_header([p.text for p in lay.header], end=len(lay.header))
         lay.type_line = paras[type_idx]
         i = type_idx + 1
         # Title (trích yếu): the paragraph after the type line, its capital continuations when
@@ -199,8 +203,7 @@ def read_layout(text: str) -> Layout:
         if i < len(paras) and not marker(paras[i].text):
             lay.title.append(paras[i])
             i += 1
-            header = read_header([p.text for p in paras[:type_idx]], end=type_idx)
-            while i < len(paras) and _caps_title_goes_on(lay.title, paras, i, header.issuer):
+            while i < len(paras) and _caps_title_goes_on(lay.title, paras, i, lay.head.issuer):
                 lay.title.append(paras[i])
                 i += 1
             while i < len(paras) and paras[i].text[:1].islower() and not marker(paras[i].text):
@@ -209,6 +212,7 @@ def read_layout(text: str) -> Layout:
     else:
         i = header_end(texts)
         lay.header = paras[:i]
+        lay.head = read_header([p.text for p in lay.header], end=len(lay.header))
     # Introduction: until the first structural item.
     while i < len(paras) and not (marker(paras[i].text) and marker(paras[i].text)[1] <= 2):  # type: ignore[index]
         if paras[i].folded.startswith(("noi nhan", "noi nhn")) or is_signature_line(paras[i]):
@@ -241,5 +245,4 @@ def read_layout(text: str) -> Layout:
             lay.recipients = paras[tail_start:]
         after = len(paras)
     lay.parts = _parts(paras[after:])
-    lay.head = read_header([p.text for p in lay.header], end=len(lay.header))
     return lay

@@ -41,7 +41,7 @@ class Library:
 
 def clean(doc: Document) -> bool:
     """Text as the office wrote it: neither damaged nor machine-repaired."""
-    return not doc.facts.repaired and doc.facts.damaged < M.CLEAN_DAMAGE
+    return not M.scanned(doc)
 
 
 def readable(doc: Document) -> bool:

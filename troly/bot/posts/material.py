@@ -308,7 +308,7 @@ def units(doc: Document) -> list[Unit]:
                 line = doc.text[doc.text.rfind("\n", 0, s) + 1:s]
                 if quote[:1].islower() and not line.strip():
                     continue  # a wrapped line cut off its sentence ("2. Nâng" / "cao năng lực")
-                if heading or usable(u, scan=bool(doc.facts.repaired or doc.facts.damaged >= CLEAN_DAMAGE)):
+                if heading or usable(u, scan=scanned(doc)):
                     out.append(u)
         _CACHE[key] = out
     return _CACHE[key]
@@ -342,6 +342,11 @@ def clean(quote: str) -> str:
 
 
 CLEAN_DAMAGE = 0.05  # the share of damaged words under which a document reads as the office wrote it
+
+
+def scanned(doc: Document) -> bool:
+    """Text a machine read or repaired, not as the office wrote it: repaired, or damaged enough."""
+    return bool(doc.facts.repaired or doc.facts.damaged >= CLEAN_DAMAGE)
 
 
 def usable(unit: Unit, scan: bool = True) -> bool:

@@ -93,11 +93,11 @@ _POINTER = re.compile(
     re.I,
 )
 _TYPE_BEFORE_NUMBER = 4  # words of a type name and "số" ("Nghị quyết liên tịch số")
-# Statute text quoted by a reply letter, pointing inside itself: "theo quy định tại điểm g khoản này".
 # Where a rule applies, not what it says: "Quy định này áp dụng đối với ...", "Phạm vi điều chỉnh".
 _SCOPE = re.compile(r"^(?:(?:quy định|quy chế|nghị quyết|quyết định|thông tư|nghị định|kế hoạch) này áp dụng"
                     r"|phạm vi điều chỉnh|đối tượng áp dụng)\b", re.I)
 MAX_REFS = 2  # a sentence naming two documents or more is a recital or a list of them
+# Statute text pointing inside itself: "theo quy định tại điểm g khoản này", "... Điều 1 Nghị quyết này".
 _SELF_REFERENCE = re.compile(
     r"\b(?:khoản|điểm|điều) này\b|\bquy định tại điểm [a-zđ]\b"
     r"|\b(?:điểm|khoản|điều) \w+(?: (?:khoản|điều) \w+)* (?:của )?(?:nghị quyết|quyết định|thông tư|nghị định|quy định|"
@@ -154,12 +154,9 @@ def without_label(text: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
-
-
-
-LEAD_IN_WORDS = 6
+LEAD_IN_WORDS = 6  # "Mục tiêu cụ thể:", "Nhiệm vụ trọng tâm:" are headings; a sentence is longer
 # How a sentence announces the things it lists ("... các nội dung sau:", "... bao gồm:").
-_ENUMERATING = ("sau", "sau day", "gom", "bao gom", "nhu", "nhu sau", "la")  # "Mục tiêu cụ thể:", "Nhiệm vụ trọng tâm:" are headings; a sentence is longer
+_ENUMERATING = ("sau", "sau day", "gom", "bao gom", "nhu", "nhu sau", "la")
 
 
 _SCOPE_HEADINGS = ("pham vi dieu chinh", "doi tuong ap dung", "giai thich tu ngu")

@@ -141,7 +141,7 @@ class PostWriter:
             # a document whose title names every phrase of the topic is on it in each sentence
             titled = by_title and bool(t.phrases) and len(M.title_phrases(d, t)) == len(t.phrases)
             loose = (about and bool(t.refs)) or titled
-            body_start = min((sec.start for sec in d.sections), default=0)
+            body_start = _body_start(d)
             title_words = M.content_words(d.facts.title)
             for e in lib.entries.get(d.id, []):
                 if e.unit.start < body_start and L.similar(e.unit.folded, title_words):
@@ -192,7 +192,7 @@ class PostWriter:
             if not _for(e.reading, audience) and not e.reading.gain:
                 continue
             s = M.score(e.unit, t, about, weights, M.title_phrases(d, t)) + _audience_bonus(e.reading, audience)
-            if d.sections and e.unit.start < min(sec.start for sec in d.sections):
+            if e.unit.start < _body_start(d):
                 s -= 0.6  # the title block and recitals repeat the document's name
             if d.facts.repaired:
                 s -= 0.1  # same merit: the office's own text over a restored scan
@@ -289,6 +289,11 @@ def _targets(lib: L.Library, doc_ids: set[str], on_topic: set[int]) -> dict[str,
             e = max(best, key=lambda e: (id(e) in on_topic, len(e.unit.folded), -e.unit.start))
             out[doc_id] = A.core_clause(e.unit.text, e.reading)
     return out
+
+
+def _body_start(doc: Document) -> int:
+    """Where the first section starts: the title block and the recitals stand before it."""
+    return min((sec.start for sec in doc.sections), default=0)
 
 
 def _same_locality(a: Document, b: Document) -> bool:
