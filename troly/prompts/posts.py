@@ -145,7 +145,6 @@ SPOKEN = {
     "Big Data": "dữ liệu lớn",
     "ASEAN": "A-xê-an",
     "UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam",
-    "TT": "Thường trực",
     "%": " phần trăm",
 }
 
