@@ -70,11 +70,14 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shipped", required=True)
     ap.add_argument("--real", required=True)
-    ap.add_argument("--set", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "all"), default="dev")
+    ap.add_argument("--set", default="dev", help="a set named in the topics file, or 'all'")
     ap.add_argument("--topics", default=str(ROOT / "bench/posts_topics.jsonl"))
     ap.add_argument("--out", default=str(ROOT / "bench/out/posts_review.md"))
     args = ap.parse_args()
     topics = [json.loads(x) for x in Path(args.topics).read_text(encoding="utf-8").splitlines() if x.strip()]
+    sets = sorted({t["set"] for t in topics})
+    if args.set != "all" and args.set not in sets:
+        ap.error(f"unknown set {args.set!r}; the topics file has: {', '.join(sets)}, all")
     topics = [t for t in topics if args.set == "all" or t["set"] == args.set]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     totals = [0, 0]
