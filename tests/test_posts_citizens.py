@@ -73,12 +73,68 @@ def test_labels_and_flattened_lists_are_cleaned_or_dropped():
     # honours are the bodies' work, whoever receives them
     ("Biểu dương, khen thưởng các doanh nghiệp có thành tích trong chuyển đổi số.", [], INTERNAL),
     ("Tổ chức, cá nhân có thành tích trong việc cưới, việc tang văn minh sẽ được khen thưởng theo quy định.", [], INTERNAL),
-    # a body's duties: people are their object
+    # a body's duties: people are their object, not their audience
     ("Tiếp nhận, xử lý phản ánh, kiến nghị của tổ chức, cá nhân về thủ tục hành chính.",
-     ["Điều 2. Nhiệm vụ, quyền hạn"], NEUTRAL),
+     ["Điều 2. Nhiệm vụ, quyền hạn"], INTERNAL),
+    # the public named deep inside words before a verb the lexicon lacks is no subject
+    ("Nhận và trả lời bằng văn bản cho doanh nghiệp thực hiện đăng ký đưa người lao động đi đào tạo.",
+     ["Điều 2. Nhiệm vụ, quyền hạn"], INTERNAL),
+    ("Người lao động trực tiếp vận hành lưới điện phải được huấn luyện, cấp thẻ an toàn điện.", [], PUBLIC),
+    ("Tổ chức, cá nhân nộp lệ phí khi được cấp giấy phép kinh doanh.", [], PUBLIC),
+    # paperwork is the bodies' work, whoever it is said to serve; "thực hiện" is a light verb
+    ("Hoàn thiện và triển khai các văn bản hướng dẫn cơ chế, chính sách nâng cao nhận thức cộng đồng "
+     "theo mô hình chính quyền 02 cấp.", ["II. MỤC TIÊU"], INTERNAL),
+    ("Thực hiện lồng ghép nội dung của Kế hoạch với các chương trình, dự án khác trên địa bàn.", [], INTERNAL),
+    ("Tổ chức đoàn công tác đi khảo sát thị trường, tìm kiếm đối tác xuất khẩu nông sản.", [], INTERNAL),
+    # honours given in passing are still the bodies' emulation work
+    ("Xây dựng, nhân rộng các mô hình tiên tiến, kịp thời khen thưởng những cá nhân có thành tích "
+     "trong phòng, chống ma túy.", [], INTERNAL),
+    # after an opening clause of time, the main clause's subject decides
+    ("Sau khi có quyết định phê duyệt danh sách hỗ trợ đất ở, nhà ở, nước sinh hoạt, Ủy ban nhân dân "
+     "cấp xã niêm yết công khai danh sách tại trụ sở.", [], INTERNAL),
+    ("Khi có cảnh báo lũ quét, người dân phải chủ động di dời đến nơi an toàn theo hướng dẫn.", [], PUBLIC),
 ])
 def test_who_a_sentence_is_for(text, path, kind):
     assert read_sentence(text, path).kind == kind
+
+
+def test_a_body_s_duty_that_names_what_people_gain_is_kept_in_reserve():
+    """Not for citizens while anything else is, but not lost when nothing else is."""
+    r = read_sentence("Hỗ trợ người lao động sau khi về nước tiếp cận dịch vụ tư vấn việc làm.",
+                      ["Điều 2. Nhiệm vụ và quyền hạn"])
+    assert (r.kind, r.gain) == (INTERNAL, True)
+
+
+@pytest.mark.parametrize("title,internal", [
+    ("Về việc ban hành quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Nội vụ", True),
+    ("Về việc công bố danh mục thủ tục hành chính nội bộ trong lĩnh vực nhà ở", True),
+    ("Ban hành Quy chế làm việc của Ủy ban nhân dân tỉnh nhiệm kỳ 2021 - 2026", True),
+    ("Về việc công bố danh mục thủ tục hành chính mới ban hành trong lĩnh vực nhà ở", False),
+    ("Quy định mức thu lệ phí cấp giấy phép xây dựng trên địa bàn tỉnh", False),
+])
+def test_documents_about_the_bodies_themselves_are_known_by_their_title(title, internal):
+    from troly.bot.posts.audience import internal_document
+
+    assert internal_document(title) is internal
+
+
+def test_an_aside_that_only_cites_the_law_is_removed_from_a_point():
+    assert clean("Lãi suất cho vay hộ nghèo (theo Quyết định số 15/2007/QĐ-TTg ngày 27/9/2007 của Thủ tướng "
+                 "Chính phủ) giảm từ 6,6%/năm xuống 6,24%/năm.") == \
+        "Lãi suất cho vay hộ nghèo giảm từ 6,6%/năm xuống 6,24%/năm."
+    # an aside that says something stays
+    assert "(nếu có)" in clean("Hộ gia đình kê khai diện tích nhà ở tăng thêm (nếu có) theo mẫu.")
+
+
+def test_a_topic_s_words_may_be_split_by_a_qualifier_between_two_of_them():
+    from troly.bot.posts.material import contains, content_words
+
+    words = content_words("Nâng cao nhận thức của hộ sản xuất về ứng dụng tiến bộ khoa học và công nghệ vào sản xuất.")
+    assert contains(words, tuple("ung dung khoa hoc cong nghe".split()))
+    # never inside a word, and never more than two syllables in all
+    assert not contains(content_words("ứng dụng các kết quả nghiên cứu khoa học vào công nghệ"),
+                        tuple("ung dung khoa hoc cong nghe".split()))
+    assert not contains(content_words("khoa học xã hội và công nghệ"), tuple("khoa hoc cong".split()))
 
 
 LETTER = """CỤC HẢI QUAN TỈNH AN HÒA
@@ -351,6 +407,16 @@ def test_a_case_without_its_rule_is_no_point_and_a_long_title_is_cut_where_a_phr
              "của Ủy ban nhân dân tỉnh An Hòa và các huyện, thị xã, thành phố trực thuộc tỉnh")
     assert _cut(title, 34) == ("phê duyệt điều chỉnh quy hoạch thăm dò, khai thác, chế biến và sử dụng các loại "
                                "khoáng sản làm vật liệu xây dựng thông thường thời kỳ 2021 - 2030")
+
+
+def test_a_long_title_with_no_phrase_end_keeps_its_first_clause():
+    from troly.bot.posts.hook import _cut
+
+    title = ("ban hành quy trình rà soát đối tượng, quy định đối tượng ưu tiên thực hiện dự án 1, dự án 2 "
+             "chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và "
+             "miền núi giai đoạn 2021-2030, giai đoạn I: từ năm 2021 đến năm 2025 ở các xã của tỉnh An Hòa")
+    assert _cut(title, 20) == "ban hành quy trình rà soát đối tượng"
+    assert _cut("quy định chi, hỗ trợ cho các hoạt động " + "và " * 40, 10) == ""  # a first clause too short
 
 
 def test_fees_ratios_and_pauses_are_said_and_a_repeated_label_is_read_once():

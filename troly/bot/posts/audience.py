@@ -26,6 +26,9 @@ from troly.vn.text import fold, fold_chars
 
 PUBLIC, NEUTRAL, INTERNAL = "public", "neutral", "internal"
 MAX_HEADING_WORDS = 10  # section titles are short ("II. NHIỆM VỤ VÀ GIẢI PHÁP"); items are not
+# Words before the public's name that still leave it the head of the subject ("Các hộ gia đình",
+# "Tổ chức, cá nhân", "Đối tượng trẻ em"); a determiner and a classifier or two.
+SUBJECT_HEAD_WORDS = 4
 
 # Section headings (folded) by what they hold.
 _GOAL_SECTIONS = ("muc tieu", "muc dich", "quan diem", "tam nhin", "dinh huong", "y nghia", "chi tieu")
@@ -65,7 +68,8 @@ _PROCEDURE = ("tham muu", "de xuat", "bao cao", "tong hop", "quan triet", "hoc t
 _LEADING = ("kip thoi", "thuong xuyen", "tiep tuc", "tich cuc", "chu dong", "khan truong",
             "dinh ky", "nghiem tuc", "tang cuong", "day manh", "tap trung", "quan tam",
             "lam tot", "thuc hien tot", "co trach nhiem", "chiu trach nhiem", "can", "phai",
-            "viec", "cong tac", "duoc", "bi", "khong", "hang nam", "hang quy", "ky", "sau do", "dong thoi", "nang cao chat luong")
+            "viec", "cong tac", "duoc", "bi", "khong", "hang nam", "hang quy", "ky", "sau do", "dong thoi", "nang cao chat luong",
+            "thuc hien")  # a light verb: "thực hiện lồng ghép ..." is "lồng ghép"
 # Verbs a body's subject ends before (the first one after the subject opens the predicate).
 _VERBS = _PROCEDURE + _LEADING + (
     "xay dung", "phat trien", "ho tro", "tao dieu kien", "bao dam", "dam bao", "thuc hien",
@@ -87,7 +91,8 @@ _CADRES = ("can bo", "dang vien", "cap uy", "chi bo", "to chuc dang", "cong chuc
 _STATE_MACHINERY = ("quan ly nha nuoc", "the che", "phan cong trach nhiem", "cap chinh quyen", "co so du lieu",
                     "huong dan ky thuat", "nhiem vu khcn", "nhiem vu khoa hoc", "nhiem vu kh&cn", "de tai",
                     "bo may", "he thong thong tin", "chi dao, dieu hanh", "lanh dao, chi dao", "co che giam sat",
-                    "cong chuc", "vien chuc", "ngan sach")
+                    "cong chuc", "vien chuc", "ngan sach", "van ban huong dan", "van ban quy pham",
+                    "thu tuc hanh chinh noi bo", "doan cong tac")
 _ASSIGN = ("Giao ", "Đề nghị ", "Yêu cầu ")  # a sentence that opens by assigning or requesting work
 # Procedure verbs that speak to people when the public is their object.
 _GUIDANCE = ("huong dan", "van dong", "tuyen truyen")
@@ -229,6 +234,7 @@ def _object_is_public(predicate: str, verb: str) -> bool:
     return any(p in after for p in _PUBLIC)
 
 
+_HONOURS = ("khen thuong", "bieu duong", "ton vinh")
 _HONOURED = re.compile(r"\bduoc\s+(?:bieu duong|khen thuong|ton vinh)\b")
 # "nhân dân" inside a body's name ("Ủy ban nhân dân", "Hội đồng nhân dân", "Tòa án nhân dân",
 # "Công an nhân dân", "Quân đội nhân dân") is not the people.
@@ -251,6 +257,55 @@ def _first_at(folded: str, phrases: tuple[str, ...]) -> int:
 _FIGURE_HEAD = re.compile(r"^\W*(?:trên|dưới|ít nhất|tối thiểu|khoảng)?\s*\d+(?:[.,]\d+)?\s*%?\s*")
 
 
+# Words that open a subordinate clause of time or condition ("Sau khi có quyết định ..., Ủy ban
+# nhân dân cấp xã tổ chức niêm yết ..."): the main clause, with its subject, follows the comma.
+_SUBORDINATORS = ("sau khi", "truoc khi", "khi", "trong thoi han", "ke tu khi", "tai thoi diem", "neu")
+MAX_CLAUSE_WORDS = 30  # an opening clause longer than this is the sentence itself
+
+
+def main_clause(text: str) -> int:
+    """Where the main clause starts: after an opening clause of time or condition, else 0."""
+    words = [w for _, w, _ in _tokens(text[:300])]
+    if not _starts(words, 0, _SUBORDINATORS):
+        return 0
+    # the clause may hold a list ("đất ở, nhà ở, đất sản xuất"): it ends at the comma before a
+    # body or the public, the main clause's subject
+    comma = text.find(",")
+    while 0 < comma and len(text[:comma].split()) <= MAX_CLAUSE_WORDS:
+        at = len(text) - len(text[comma + 1:].lstrip())
+        after = [w for _, w, _ in _tokens(text[at:at + 80])]
+        if _starts(after, 0, _BODY_HEADS) or _first_at(" ".join(after[:4]), _PUBLIC) == 0:
+            return at
+        comma = text.find(",", comma + 1)
+    return 0
+
+
+def _acts_on_machinery(predicate: str, verb: str) -> bool:
+    """The verb's object, its first few words, is the state's machinery ("hoàn thiện các văn
+    bản hướng dẫn ...", "xây dựng cơ sở dữ liệu ..."): work on it, whoever it is said to serve."""
+    words = fold(predicate).split()
+    vw = verb.split()
+    at = next((i for i in range(len(words)) if words[i:i + len(vw)] == vw), -1)
+    if not vw or at < 0:
+        return False
+    return _first_at(" ".join(words[at + len(vw):at + len(vw) + OBJECT_WORDS]), _STATE_MACHINERY) >= 0
+
+
+OBJECT_WORDS = 8  # how far after its verb an object is looked for ("và triển khai các văn bản hướng dẫn")
+
+
+def internal_document(title: str) -> bool:
+    """A document that organises the state's own bodies: its duties and structure ("chức năng,
+    nhiệm vụ, quyền hạn và cơ cấu tổ chức"), its working rules ("quy chế làm việc") or the
+    procedures between its offices ("thủ tục hành chính nội bộ"). Nothing in it speaks to people."""
+    t = fold(title)
+    return any(k in t for k in _INTERNAL_TITLES)
+
+
+# Legal formulas of titles of documents about the bodies themselves (folded).
+_INTERNAL_TITLES = ("noi bo", "chuc nang, nhiem vu", "co cau to chuc", "quy che lam viec", "quy che to chuc va hoat dong")
+
+
 def words_after_figure(text: str) -> list[str]:
     """The folded words after a figure that opens a target ("100% bộ, ngành ..." -> bo, nganh, ...)."""
     m = _FIGURE_HEAD.match(text)
@@ -260,11 +315,17 @@ def words_after_figure(text: str) -> list[str]:
 def read(text: str, path: list[str]) -> Reading:
     """The audience of a sentence from its section path, subject and main verb."""
     section = section_kind(path)
-    start, body = predicate_start(text)
-    subject = fold(text[:start])
-    verb = main_verb(text)
+    lead = main_clause(text)
+    start, body = predicate_start(text[lead:])
+    subject = fold(text[lead:lead + start])
+    verb = main_verb(text[lead:])
     folded = fold(text)
-    public_subject = bool(start) and _first_at(subject, _PUBLIC) >= 0 and not body
+    # The head of a Vietnamese noun phrase comes first: the public is the subject when it opens
+    # it ("Người lao động trực tiếp ... phải được huấn luyện", "Tổ chức, cá nhân nộp phí"), not
+    # when it is named deep inside words the verb list does not know ("Nhận và trả lời bằng
+    # văn bản cho doanh nghiệp thực hiện ...": a body's duty, its verb unknown).
+    at = _first_at(subject, _PUBLIC)
+    public_subject = bool(start) and 0 <= at and len(subject[:at].split()) < SUBJECT_HEAD_WORDS and not body
     if body and not start:
         return Reading(INTERNAL, section, 0, True, False)  # a body's name and no verb: a list label
     if text.startswith(_ASSIGN):
@@ -289,15 +350,22 @@ def read(text: str, path: list[str]) -> Reading:
         kind = PUBLIC
     elif procedure or procedure_start or ((body or for_cadres or section == "work") and not for_people):
         kind = INTERNAL
+    elif _first_at(folded, _HONOURS) >= 0:
+        kind = INTERNAL  # "Xây dựng, nhân rộng điển hình, kịp thời khen thưởng ...": the bodies' emulation work
+    elif _acts_on_machinery(text[start:], verb):
+        kind = INTERNAL  # "Hoàn thiện ... các văn bản hướng dẫn ... cho cộng đồng": paperwork, whoever it serves
+    elif section == "work" and not target:
+        kind = INTERNAL  # a body's duties (Nhiệm vụ, quyền hạn): people are its object, not its audience
     elif people_at < 0 and not target and _first_at(folded, _STATE_MACHINERY) >= 0:
         kind = INTERNAL  # the state's machinery, and no one of the public
-    elif target or (for_people and section != "work"):
-        kind = PUBLIC  # in a body's duties (Nhiệm vụ, quyền hạn) people are its object, not its audience
+    elif target or for_people:
+        kind = PUBLIC
     else:
         kind = NEUTRAL
     gain = kind == INTERNAL and people_at >= 0 and not procedure_start and not _HONOURED.search(folded) \
         and not any(v in folded for v in _OFFICE_ONLY)
-    return Reading(kind, section, start, body, target, gain)
+    # after an opening clause the subject stays where it is: trimming it would cut the clause too
+    return Reading(kind, section, 0 if lead else start, body, target, gain)
 
 
 # Work that stays in the offices whoever it names ("báo cáo", "tổng hợp", "quán triệt", "tham mưu").

@@ -63,7 +63,7 @@ MIN_SUBJECT_WORDS = 4  # a cut leaving fewer words says too little of what the d
 
 def _cut(text: str, max_words: int) -> str:
     """At most ``max_words`` words: cut before a tail phrase (the latest that fits, so that as much
-    of the subject as possible stays), else at a semicolon; "" if neither."""
+    of the subject as possible stays), else at a semicolon, else after the first clause; "" if none."""
     text = text.rstrip(" ,;:.")
     if len(text.split()) <= max_words:
         return text
@@ -73,7 +73,10 @@ def _cut(text: str, max_words: int) -> str:
         return text[:max(fits)].rstrip(" ,;:.")
     head = " ".join(text.split()[:max_words])
     cut = head.rfind(";")
-    return head[:cut].rstrip(" ,;:.") if cut > len(head) // 3 else ""
+    if cut > len(head) // 3:
+        return head[:cut].rstrip(" ,;:.")
+    first = head.find(",")  # else its first clause ("ban hành quy trình rà soát đối tượng, quy định ...")
+    return head[:first].rstrip() if first > 0 and len(head[:first].split()) >= MIN_SUBJECT_WORDS else ""
 
 
 def _positions(text: str, part: str) -> list[int]:

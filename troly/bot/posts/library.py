@@ -10,7 +10,7 @@ facts also give, and no clean document says the same (then the clean sentence st
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from troly.bot.posts import audience as A
 from troly.bot.posts import material as M
@@ -141,6 +141,7 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
         forms = word_forms(d.text)
         # the "Nơi nhận" list's items: who receives the document, never what it says
         sent_to = {" ".join(M.content_words(r)) for r in d.facts.recipients if len(r.split()) >= 2}
+        internal = A.internal_document(d.facts.title)  # a body's charter: for cadre posts only
         for u in units[d.id]:
             if d.facts.repaired and not _scan_ok(u, known_pairs, known_refs, clean_words):
                 continue
@@ -150,6 +151,8 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
             if merged_label(u.text, forms):
                 continue  # a table's label run into its cell ("... tài chính Người dân, doanh nghiệp tra cứu")
             reading = A.read(u.text, path)
+            if internal:
+                reading = replace(reading, kind=A.INTERNAL, gain=False)
             entries.append(Entry(u, path, reading, frozenset(u.folded)))
         lib.entries[d.id] = entries
         lib.sentences += [e.unit.folded for e in entries]

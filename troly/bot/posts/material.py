@@ -47,6 +47,10 @@ _INTERNAL_REF = re.compile(r"\s*(?:được\s+)?(?:quy định|nêu|quy)\s+tại
 _REPEATED = re.compile(r"\b((?:\w+\s+){2,6}\w+)\s+\1\b")
 # The closing lines of a legal text: its adoption by the council, a recipients' line of abbreviations.
 _ADOPTED = re.compile(r"^(?:nghi quyet|quyet dinh|thong tu|quy dinh) nay (?:da )?duoc .{0,120}thong qua")
+# An aside that only cites the law a term comes from ("(theo Quyết định số 157/2007/QĐ-TTg ngày
+# 27 tháng 9 năm 2007 của Thủ tướng Chính phủ)", "(quy định tại Nghị định 81/2021/NĐ-CP)"):
+# the point reads without it, and no listener needs the number.
+_CITED_ASIDE = re.compile(r"\s*\((?:theo|quy định tại|tại|được quy định tại)\s+[^()]{0,160}?\d+/[^()]{0,160}\)")
 _NUMBERED = re.compile(r"\s\(\d{1,2}\)\s")  # "... cấp tỉnh (1) Đăng ký biến động ..."
 _INLINE_LIST = re.compile(r":\s*\(?(?:1|a|i)\)\s")  # an enumeration run into the sentence
 
@@ -164,7 +168,34 @@ def variants(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def _has(seq: list[str], phrase: tuple[str, ...]) -> bool:
-    return any(_contains(seq, p) for p in [phrase] + _SAME.get(phrase, []))
+    return any(_contains(seq, p) or _gapped(seq, p) for p in [phrase] + _SAME.get(phrase, []))
+
+
+def _gapped(seq: list[str], phrase: tuple[str, ...], gap: int = NEAR_GAP) -> bool:
+    """A phrase of several words with a qualifier between two of them, at most ``gap``
+    syllables in all ("ứng dụng tiến bộ khoa học và công nghệ" for "ứng dụng khoa học công
+    nghệ"). Only between words (syllable pairs, the usual Vietnamese word), never inside one,
+    and only for phrases of two words or more: a single word is matched whole."""
+    if len(phrase) < 4:
+        return False
+    words = [phrase[i:i + 2] for i in range(0, len(phrase) - 1, 2)]
+    if len(phrase) % 2:
+        words[-1] = words[-1] + phrase[-1:]
+    first = words[0]
+    for i in range(len(seq) - len(first) + 1):
+        if tuple(seq[i:i + len(first)]) != first:
+            continue
+        at, spent, ok = i + len(first), 0, True
+        for w in words[1:]:
+            skip = next((k for k in range(gap - spent + 1) if tuple(seq[at + k:at + k + len(w)]) == w), -1)
+            if skip < 0:
+                ok = False
+                break
+            spent += skip
+            at += skip + len(w)
+        if ok:
+            return True
+    return False
 
 
 # Names of bodies that contain a phrase without being about it: "Ủy ban nhân dân" is not the people.
@@ -333,7 +364,7 @@ def clean(quote: str) -> str:
     m = _INLINE_LIST.search(t)
     if m and len(t[:m.start()].split()) >= MIN_WORDS // 2:
         t = t[:m.start()]  # "Đẩy mạnh cắt giảm ...: (1) Các bộ, ngành, ...": the head is the point
-    t = without_label(_INTERNAL_REF.sub("", _REPEATED.sub(r"\1", t)))
+    t = without_label(_INTERNAL_REF.sub("", _CITED_ASIDE.sub("", _REPEATED.sub(r"\1", t))))
     if t.endswith(":"):
         t = t[:-1].rstrip() + "."
     if t and t[-1] not in ".!?…”\"":
