@@ -28,6 +28,7 @@ def _usable(text: str) -> bool:
     "Chỉ thị số 28/CT-TTg ngày 18/9/2025 của Thủ tướng Chính phủ về tổ chức cuộc bầu cử.",
     "Bằng khen của Chủ tịch tỉnh: Thực hiện theo quy định tại Hướng dẫn số 78/HD-SNV ngày 14/9/2025.",
     "Vay, cho vay ít nhất 10% vốn góp của chủ sở hữu theo quy định tại điểm g khoản này.",
+    "Mức thu phí, lệ phí trong lĩnh vực đất đai theo quy định của Hội đồng nhân dân tỉnh (chi tiết tại Phụ lục kèm theo).",
 ])
 def test_a_sentence_that_only_points_at_a_document_is_no_point(text):
     assert points_at_document(text)
@@ -41,6 +42,7 @@ def test_recitals_announced_lists_and_scope_clauses_are_no_points():
 
 
 def test_a_statement_that_cites_a_document_is_a_point():
+    assert not points_at_document("Lệ phí cấp giấy phép là 500.000 đồng/giấy phép (chi tiết tại Phụ lục kèm theo).")
     assert not points_at_document("Người dân được hỗ trợ 100% học phí theo Nghị quyết số 12/2025/NQ-HĐND.")
     assert not points_at_document("Phấn đấu đến năm 2030 có 80% hộ gia đình dùng dịch vụ công trực tuyến.")
 
@@ -127,7 +129,8 @@ def test_an_aside_that_only_cites_the_law_is_removed_from_a_point():
 
 
 def test_a_topic_s_words_may_be_split_by_a_qualifier_between_two_of_them():
-    from troly.bot.posts.material import contains, content_words
+    from troly.bot.posts.material import content_words
+    from troly.bot.posts.phrases import contains
 
     words = content_words("Nâng cao nhận thức của hộ sản xuất về ứng dụng tiến bộ khoa học và công nghệ vào sản xuất.")
     assert contains(words, tuple("ung dung khoa hoc cong nghe".split()))
@@ -370,7 +373,7 @@ def test_a_bulletin_names_an_unnumbered_document_by_its_title_and_says_technical
 
 
 def test_a_sentence_cut_from_the_one_before_is_no_point_and_a_topic_may_be_written_apart():
-    from troly.bot.posts.material import near
+    from troly.bot.posts.phrases import near
     from troly.bot.posts.sentences import continues
 
     assert continues("Đến tổ chức, cá nhân tín ngưỡng, tôn giáo theo chức năng, thẩm quyền.")
@@ -442,3 +445,38 @@ def test_function_words_are_known_by_their_marks():
     assert parse_topic("vai trò của người dân trong chuyển đổi số").phrases == [("nguoi", "dan"), ("chuyen", "doi", "so")]
     assert content_words("nhập cảnh bằng thị thực điện tử tại cửa khẩu") == \
         ["nhap", "canh", "bang", "thi", "thuc", "dien", "tu", "cua", "khau"]  # "cửa" is no "của"
+
+
+def test_a_legal_text_s_closing_articles_give_only_the_date_it_takes_effect():
+    """Constructed: what a closing article replaces or carries over is no news to people."""
+    path = ["Điều 6. Hiệu lực thi hành"]
+    assert read_sentence("Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2026.", path).kind == PUBLIC
+    assert read_sentence("Thông tư này thay thế Thông tư số 01/2021/TT-BTC ngày 07 tháng 01 năm 2021.", path).kind == INTERNAL
+    assert read_sentence("Đối với hồ sơ nộp trước ngày 01/01/2026 thì việc thu phí thực hiện theo quy định cũ.",
+                         path).kind == INTERNAL
+
+
+def test_a_sub_case_is_read_with_the_label_of_its_list():
+    """Constructed: "a) ...: 500.000 đồng" under "3. Mức thu phí điều chỉnh:" states the adjustment fee."""
+    from troly.bot.posts.frames import framed, framing
+
+    label = framing("Mức thu phí thẩm định điều chỉnh.")
+    assert label == "Mức thu phí thẩm định điều chỉnh"
+    doc_text = "... cấp giấy phép kinh doanh ..."
+    assert framed(label, "Giấy phép kinh doanh đối với trường hợp thay đổi chủ sở hữu: 500.000 đồng/Giấy phép.", doc_text) \
+        == "Mức thu phí thẩm định điều chỉnh giấy phép kinh doanh đối với trường hợp thay đổi chủ sở hữu: 500.000 đồng/Giấy phép."
+    assert framing("Bãi bỏ các Quyết định sau.") == ""  # a sentence announcing its list
+    assert framing("Mục tiêu cụ thể.") == ""  # too short to say what the items measure
+    assert framed(label, "Không thu phí đối với hộ nghèo.", doc_text) == "Không thu phí đối với hộ nghèo."  # a rule
+
+
+def test_a_passive_cut_from_its_subject_is_no_point_and_no_target():
+    from troly.bot.posts.hook import target
+    from troly.bot.posts.sentences import continues
+
+    assert continues("Được tái sử dụng, tái chế bằng biện pháp phù hợp.")
+    assert target("Đối với Hà Nội và Thành phố Hồ Chí Minh, phấn đấu giảm nồng độ bụi mịn ở các đô thị lớn so "
+                  "với năm 2024 và bảo đảm chất lượng không khí ở mức tốt tại các khu dân cư đông đúc trên "
+                  "cả nước 10%") == ""
+    assert target("Phấn đấu 100% hộ gia đình được tiếp nhận thông tin về thiên tai.") == \
+        "phấn đấu 100% hộ gia đình được tiếp nhận thông tin về thiên tai"

@@ -35,6 +35,10 @@ _GOAL_SECTIONS = ("muc tieu", "muc dich", "quan diem", "tam nhin", "dinh huong",
 _WORK_SECTIONS = ("to chuc thuc hien", "phan cong", "trach nhiem", "yeu cau", "hinh thuc",
                   "kinh phi", "che do bao cao", "tien do", "thoi gian thuc hien", "phuong thuc",
                   "chuc nang", "quyen han", "co cau to chuc", "che do lam viec", "quan he cong tac")
+# A legal text's closing articles: when it takes effect, what it replaces, transition cases, who
+# carries it out. Only the date it takes effect speaks to people.
+_CLOSING_SECTIONS = ("hieu luc", "dieu khoan thi hanh", "chuyen tiep", "trach nhiem thi hanh")
+_IN_FORCE = re.compile(r"\bco hieu luc\b.{0,40}\b(?:ngay|tu)\b")
 # The public as a subject or beneficiary (folded phrases).
 _PUBLIC = ("nguoi dan", "nhan dan", "doanh nghiep", "ho gia dinh", "moi nguoi", "cong dong",
            "cong dan", "nguoi lao dong", "nong dan", "hoc sinh", "sinh vien", "thanh nien",
@@ -115,11 +119,13 @@ class Reading:
 
 
 def section_kind(path: list[str]) -> str:
-    """"goal" or "work" from the innermost heading that says which; "" otherwise."""
+    """"goal", "work" or "closing" from the innermost heading that says which; "" otherwise."""
     for heading in reversed(path):
         if len(heading.split()) > MAX_HEADING_WORDS:
             continue  # a list item's own first line, not a section title
         h = fold(heading)
+        if any(k in h for k in _CLOSING_SECTIONS):
+            return "closing"
         if any(k in h for k in _GOAL_SECTIONS):  # "Mục đích, yêu cầu": the goal comes first
             return "goal"
         if any(k in h for k in _WORK_SECTIONS):
@@ -328,6 +334,8 @@ def read(text: str, path: list[str]) -> Reading:
     public_subject = bool(start) and 0 <= at and len(subject[:at].split()) < SUBJECT_HEAD_WORDS and not body
     if body and not start:
         return Reading(INTERNAL, section, 0, True, False)  # a body's name and no verb: a list label
+    if section == "closing":  # "Thông tư này thay thế ...", "Đối với hồ sơ nộp trước ngày ... thì ..."
+        return Reading(PUBLIC if _IN_FORCE.search(folded) else INTERNAL, section, 0, False, False)
     if text.startswith(_ASSIGN):
         procedure_start = True  # "Giao UBND huyện ...": an assignment of work
     else:

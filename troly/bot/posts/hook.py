@@ -132,8 +132,8 @@ def _joined(text: str) -> str:
 def target(text: str) -> str:
     """A target sentence as the end of the hook: short enough, full stop dropped, lower-cased."""
     t = _cut(text.rstrip(" ."), MAX_TARGET_WORDS)
-    if not t or len(t.split()) < 5:
-        return ""
+    if not t or len(t.split()) < 5 or not re.search(r"\d", t):
+        return ""  # a target cut from its figure ("đối với Hà Nội và Thành phố Hồ Chí Minh") aims at nothing
     return t[:1].lower() + t[1:]
 
 

@@ -13,9 +13,11 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from troly.bot.posts.frames import framed, framing
+from troly.bot.posts.phrases import has as _has
 from troly.bot.posts.segments import MARKER, clauses, is_caps, items, mark_shape, sentences
 from troly.bot.posts.sentences import (  # noqa: F401  (shorten: M.shorten)
-    completes_lead_in, continues, drop_stops, fragment, points_at_document, shorten, without_label)
+    ENUMERATING, completes_lead_in, continues, drop_stops, fragment, points_at_document, shorten, without_label)
 from troly.ingest.repair.detect import damage_share
 from troly.models import Document
 from troly.vn.abbreviations import expand_abbreviations
@@ -66,6 +68,7 @@ class Unit:
     text: str  # one line, no markers/markdown, capitalized, ends with a full stop
     heading: bool = False
     folded: list[str] = field(default_factory=list)
+    detail: bool = False  # a sub-case read with its list's label (``framed``): the rule comes first
 
 
 @dataclass
@@ -129,83 +132,8 @@ def content_words(text: str) -> list[str]:
 
 
 
-def contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
-    """Whether folded words hold a phrase (or the words people use for it instead)."""
-    return _has(seq, phrase)
-
-
-NEAR_GAP = 2  # words allowed between two syllables of a phrase ("sóng viễn thông 5G" for "sóng 5G")
-
-
-def near(seq: list[str], phrase: tuple[str, ...], gap: int = NEAR_GAP) -> bool:
-    """The phrase's syllables in order, at most ``gap`` other words between two of them."""
-    for i, w in enumerate(seq):
-        if w != phrase[0]:
-            continue
-        at, ok = i, True
-        for syl in phrase[1:]:
-            nxt = next((j for j in range(at + 1, min(len(seq), at + gap + 2)) if seq[j] == syl), -1)
-            if nxt < 0:
-                ok = False
-                break
-            at = nxt
-        if ok:
-            return True
-    return False
-
-
 def mentions_ref(unit: "Unit", refs: list[DocRef]) -> bool:
     return _ref_in(refs, unit.quote)
-
-
-# Words people use for one another in topics and in documents.
-_SAME = {("nguoi", "dan"): [("nhan", "dan")], ("nhan", "dan"): [("nguoi", "dan")]}
-
-
-def variants(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The phrase and the words people use for it instead."""
-    return [phrase] + _SAME.get(phrase, [])
-
-
-def _has(seq: list[str], phrase: tuple[str, ...]) -> bool:
-    return any(_contains(seq, p) or _gapped(seq, p) for p in [phrase] + _SAME.get(phrase, []))
-
-
-def _gapped(seq: list[str], phrase: tuple[str, ...], gap: int = NEAR_GAP) -> bool:
-    """A phrase of several words with a qualifier between two of them, at most ``gap``
-    syllables in all ("ứng dụng tiến bộ khoa học và công nghệ" for "ứng dụng khoa học công
-    nghệ"). Only between words (syllable pairs, the usual Vietnamese word), never inside one,
-    and only for phrases of two words or more: a single word is matched whole."""
-    if len(phrase) < 4:
-        return False
-    words = [phrase[i:i + 2] for i in range(0, len(phrase) - 1, 2)]
-    if len(phrase) % 2:
-        words[-1] = words[-1] + phrase[-1:]
-    first = words[0]
-    for i in range(len(seq) - len(first) + 1):
-        if tuple(seq[i:i + len(first)]) != first:
-            continue
-        at, spent, ok = i + len(first), 0, True
-        for w in words[1:]:
-            skip = next((k for k in range(gap - spent + 1) if tuple(seq[at + k:at + k + len(w)]) == w), -1)
-            if skip < 0:
-                ok = False
-                break
-            spent += skip
-            at += skip + len(w)
-        if ok:
-            return True
-    return False
-
-
-# Names of bodies that contain a phrase without being about it: "Ủy ban nhân dân" is not the people.
-_NOT_AFTER = {("nhan", "dan"): {"ban", "dong", "an", "sat", "doi"}}
-
-
-def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
-    n, bad = len(phrase), _NOT_AFTER.get(phrase, set())
-    return any(tuple(seq[i:i + n]) == phrase and not (i and seq[i - 1] in bad)
-               for i in range(len(seq) - n + 1))
 
 
 def _ref_in(refs: list[DocRef], text: str) -> bool:
@@ -320,12 +248,14 @@ def units(doc: Document) -> list[Unit]:
     if key not in _CACHE:
         out = []
         lead_in, kind = "", ""  # the sentence ending in ":" that the list below completes
+        frame = ""
         for a, b, heading in items(doc.text):
             item = doc.text[a:b]
             mark = MARKER.match(item)
             shape = mark_shape(mark.group()) if mark else ""
             if heading or not mark or item.rstrip().endswith(":") or (kind and shape != kind):
                 lead_in, kind = ("", "") if heading else (item, "")  # a new list, or none
+                frame = framing(clean(item)) if item.rstrip().endswith(":") else ""  # the label its items complete
             elif completes_lead_in(lead_in, clean(item)):
                 kind = shape  # the list's items share the lead-in above the first
                 continue  # "- Tên hoặc tên viết tắt ..." under "... các nội dung sau:"
@@ -334,8 +264,9 @@ def units(doc: Document) -> list[Unit]:
             for s, e in clauses(doc.text, sentences(doc.text, a, b)):
                 quote = doc.text[s:e].strip()
                 s += len(doc.text[s:e]) - len(doc.text[s:e].lstrip())
-                text = clean(quote)
-                u = Unit(doc.id, s, s + len(quote), quote, text, heading, content_words(text))
+                bare = clean(quote)
+                text = framed(frame, bare, doc.text)
+                u = Unit(doc.id, s, s + len(quote), quote, text, heading, content_words(text), text != bare)
                 line = doc.text[doc.text.rfind("\n", 0, s) + 1:s]
                 if quote[:1].islower() and not line.strip():
                     continue  # a wrapped line cut off its sentence ("2. Nâng" / "cao năng lực")

@@ -30,7 +30,9 @@ _ANAPHORIC = ("qua do", "tu do", "do do", "vi vay", "tren co so do", "ngoai ra",
 _CONTINUATIONS = ("đến ", "tới ", "và ", "hoặc ", "hay ", "nhưng ", "mà ",
                   # a predicate or a topic whose subject is in the line above ("Là một dạng chứng
                   # thư ...", "Về dự án xây dựng đường cao tốc ...")
-                  "là ", "về ")
+                  "là ", "về ",
+                  # a passive predicate cut from its subject ("... 80% chất thải rắn; được tái sử dụng ...")
+                  "được ", "bị ")
 
 
 _CASE = ("trường hợp ", "trong trường hợp ")
@@ -104,6 +106,12 @@ _SELF_REFERENCE = re.compile(
     r"quy chế|luật) này\b", re.I)
 
 
+# "(chi tiết tại Phụ lục kèm theo)", "cụ thể theo danh mục đính kèm": what the sentence is about
+# is written somewhere else.
+_DEFERS = re.compile(r"(?i)\(?\s*(?:chi tiết|cụ thể|có)\s+(?:tại|theo|như|trong)\s+(?:các\s+)?(?:phụ lục|danh mục|biểu)"
+                     r"[^()]*\)?")
+
+
 def points_at_document(text: str) -> bool:
     """A sentence that says where something is written, not what it says: it opens with a
     document number, maybe after a provision or "Thực hiện", "Tại", "Theo quy định tại"; or it
@@ -112,6 +120,8 @@ def points_at_document(text: str) -> bool:
 
     if _SELF_REFERENCE.search(text) or _SCOPE.match(text):
         return True
+    if _DEFERS.search(text) and not _FIGURE.search(_DEFERS.sub("", text)):
+        return True  # "Mức thu phí ... (chi tiết tại Phụ lục kèm theo)": the figures are elsewhere
     if len(find_refs(text)) >= MAX_REFS:
         return True  # "... Nghị quyết số 12 ..., Nghị quyết số 15 ...": a list of documents
     rest = text[_POINTER.match(text).end():]
@@ -127,7 +137,7 @@ def completes_lead_in(lead_in: str, item: str) -> bool:
     lead = lead_in.strip()
     if not lead.endswith(":") or len(lead.split()) < LEAD_IN_WORDS:
         return False
-    if not fold(lead[:-1]).rstrip().endswith(_ENUMERATING):
+    if not fold(lead[:-1]).rstrip().endswith(ENUMERATING):
         return False  # "... nhằm:", "... để:" lead into purposes, each a statement of its own
     if _FIGURE.search(item):
         return False  # "95% người dân ... hài lòng": a target in a list of targets stands alone
@@ -156,7 +166,7 @@ def without_label(text: str) -> str:
 
 LEAD_IN_WORDS = 6  # "Mục tiêu cụ thể:", "Nhiệm vụ trọng tâm:" are headings; a sentence is longer
 # How a sentence announces the things it lists ("... các nội dung sau:", "... bao gồm:").
-_ENUMERATING = ("sau", "sau day", "gom", "bao gom", "nhu", "nhu sau", "la")
+ENUMERATING = ("sau", "sau day", "gom", "bao gom", "nhu", "nhu sau", "la")
 
 
 _SCOPE_HEADINGS = ("pham vi dieu chinh", "doi tuong ap dung", "giai thich tu ngu")

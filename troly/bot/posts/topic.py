@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from troly.bot.posts import material as M
+from troly.bot.posts.phrases import contains, near
 from troly.models import Document
 from troly.vn.docnum import TYPE_NAMES
 from troly.vn.text import collapse_ws, fold
@@ -78,9 +79,9 @@ def on_topic(unit: M.Unit, context: list[str], topic: M.Topic, about: bool, titl
     if not inside and not (about and topic.refs) and not titled:
         return False
     for p, whole in topic.stranded.items():
-        if not any(M.near(words, whole) for words in (unit.folded, context)):
+        if not any(near(words, whole) for words in (unit.folded, context)):
             return False  # "số" alone, with "kinh tế" elsewhere, is no sentence on "kinh tế số"
-    return all(p in inside or M.contains(context, p) for p in topic.phrases)
+    return all(p in inside or contains(context, p) for p in topic.phrases)
 
 
 @dataclass
@@ -157,5 +158,5 @@ def phrase_counts(sentences: list[list[str]], docs: list[Document]) -> Counter:
     counts: Counter = Counter()
     for words in {c.words for c in candidates(docs)}:
         ids = set.intersection(*(postings.get(w, set()) for w in words))
-        counts[words] = sum(1 for i in ids if M.contains(sentences[i], words))
+        counts[words] = sum(1 for i in ids if contains(sentences[i], words))
     return counts

@@ -25,6 +25,7 @@ from troly.bot.posts import topic as TP
 from troly.bot.grounding import ungrounded, unsupported
 from troly.bot.posts.hook import hooks, issuer_attested, what
 from troly.bot.posts.llm import llm_post
+from troly.bot.posts.phrases import variants
 from troly.bot.posts.sentences import scope_section
 from troly.bot.posts.spoken import spoken
 from troly.models import Document, Hit, Source
@@ -135,7 +136,7 @@ class PostWriter:
         internet points' hours "không cung cấp dịch vụ trò chơi điện tử" does not repeat the
         words in its articles): a topic the documents cover is never declined."""
         out = []
-        needs = [set(v) for p in t.phrases for v in M.variants(p)]  # a sentence holds one at least
+        needs = [set(v) for p in t.phrases for v in variants(p)]  # a sentence holds one at least
         for d in lib.docs:
             about = M.doc_about(d, t.refs)
             # a document whose title names every phrase of the topic is on it in each sentence
@@ -196,6 +197,8 @@ class PostWriter:
                 s -= 0.6  # the title block and recitals repeat the document's name
             if d.facts.repaired:
                 s -= 0.1  # same merit: the office's own text over a restored scan
+            if e.unit.detail:
+                s -= 0.2  # same merit: the rule before its sub-cases ("điều chỉnh", "tăng thêm phòng")
             s += 0.5 * max((w for (di, a, b), w in in_hit.items()
                             if di == d.id and a <= e.unit.start < b), default=0.0)
             if s >= MIN_SCORE:

@@ -1,0 +1,44 @@
+"""A list's label read with the items that complete it: "3. Mức thu phí thẩm định điều chỉnh:" /
+"a) Giấy phép ... thay đổi chủ sở hữu: 500.000 đồng" states the adjustment fee, which the item
+alone, out of its list, would state for the wrong thing. Pure functions."""
+from __future__ import annotations
+
+import re
+
+from troly.bot.posts.audience import opens_with_verb, section_kind
+from troly.bot.posts.sentences import ENUMERATING, points_at_document
+from troly.vn.text import fold
+
+FRAME_WORDS = 12  # a label over a list ("Mức thu phí thẩm định điều chỉnh:") is a short noun phrase
+
+
+def framing(lead_in: str) -> str:
+    """The label a list's items complete, from its cleaned line ("Mức thu phí thẩm định điều
+    chỉnh." for "3. Mức thu phí thẩm định điều chỉnh:"); "" when that line is a sentence
+    announcing its list or a section's heading."""
+    label = lead_in.rstrip(" .:")
+    if not 3 <= len(label.split()) <= FRAME_WORDS or opens_with_verb(label) or points_at_document(label):
+        return ""
+    if fold(label).endswith(ENUMERATING):
+        return ""  # "Bãi bỏ các Quyết định sau:": a sentence announcing its list, not a label
+    if section_kind([label]):
+        return ""  # "Mục tiêu cụ thể:", "Nhiệm vụ:": a section's heading, its items stand alone
+    return label
+
+
+_FIGURE = re.compile(r"\d")
+_MEASURES = {"muc", "ty", "so", "tong", "gia"}  # nouns that open a measure: "Mức thu", "Tỷ lệ", "Số lượng"
+
+
+def framed(frame: str, text: str, doc_text: str) -> str:
+    """An item that only names a case and its figure ("Giấy phép ... thay đổi chủ sở hữu:
+    500.000 đồng/Giấy phép") read with the label it completes ("Mức thu phí thẩm định điều
+    chỉnh giấy phép ..."); out of its list it would state a figure for the wrong thing."""
+    if not frame or not text or not _FIGURE.search(text) or opens_with_verb(text) or points_at_document(text):
+        return text
+    first = text.split(" ", 1)[0]
+    if fold(first) in _MEASURES or fold(text).startswith(fold(frame)):
+        return text  # "Mức thu ...": the item names its own measure
+    if f" {first.lower()} " in doc_text:
+        text = text[:1].lower() + text[1:]  # a common word, not a name
+    return f"{frame} {text}"
