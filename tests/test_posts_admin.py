@@ -13,9 +13,9 @@ from web_fakes import MemoryKB, QuoteEngine
 from troly.bot.posts.history import PostHistory
 from troly.config import Settings
 
-app_mod = pytest.importorskip("troly.server.app")
-core_mod = pytest.importorskip("troly.bot.channels.core")
-feedback_mod = pytest.importorskip("troly.bot.feedback")
+import troly.server.app as app_mod
+import troly.bot.channels.core as core_mod
+import troly.bot.feedback as feedback_mod
 
 TOKEN = "posts-admin-token-for-tests"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -20,9 +20,9 @@ from troly.vn import has_diacritics
 
 from web_fakes import MemoryKB, QuoteEngine, text_document
 
-app_mod = pytest.importorskip("troly.server.app", reason="troly.server.app (issue 5) is not there yet")
-core_mod = pytest.importorskip("troly.bot.channels.core")
-feedback_mod = pytest.importorskip("troly.bot.feedback")
+import troly.server.app as app_mod
+import troly.bot.channels.core as core_mod
+import troly.bot.feedback as feedback_mod
 
 TOKEN = "s3cret-admin-token-for-tests"
 DOC_TEXT = "Kế hoạch tuyên truyền về chuyển đổi số.\n\nỦy ban nhân dân xã báo cáo kết quả trước ngày 15/5/2025."
