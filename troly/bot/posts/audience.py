@@ -229,19 +229,24 @@ def main_verb(text: str) -> str:
     return _starts(words, i, _VERBS) or " ".join(words[i:i + 2])
 
 
-def _object_is_public(predicate: str, verb: str) -> bool:
-    """Whether the public is named within a few words after the verb."""
+def _words_after(predicate: str, verb: str, n: int) -> str:
+    """The ``n`` folded words after the verb in the predicate ("" when the verb is not there)."""
     words = fold(predicate).split()
     vw = verb.split()
     at = next((i for i in range(len(words)) if words[i:i + len(vw)] == vw), -1)
-    if at < 0:
-        return False
-    after = " ".join(words[at + len(vw):at + len(vw) + 4])
+    if not vw or at < 0:
+        return ""
+    return " ".join(words[at + len(vw):at + len(vw) + n])
+
+
+def _object_is_public(predicate: str, verb: str) -> bool:
+    """Whether the public is named within a few words after the verb."""
+    after = _words_after(predicate, verb, 4)
     return any(p in after for p in _PUBLIC)
 
 
 _HONOURS = ("khen thuong", "bieu duong", "ton vinh")
-_HONOURED = re.compile(r"\bduoc\s+(?:bieu duong|khen thuong|ton vinh)\b")
+_HONOURED = re.compile(r"\bduoc\s+(?:" + "|".join(_HONOURS) + r")\b")
 # "nhân dân" inside a body's name ("Ủy ban nhân dân", "Hội đồng nhân dân", "Tòa án nhân dân",
 # "Công an nhân dân", "Quân đội nhân dân") is not the people.
 _IN_NAME = re.compile(r"(?:ban|dong|an|sat|doi) $")
@@ -289,12 +294,7 @@ def main_clause(text: str) -> int:
 def _acts_on_machinery(predicate: str, verb: str) -> bool:
     """The verb's object, its first few words, is the state's machinery ("hoàn thiện các văn
     bản hướng dẫn ...", "xây dựng cơ sở dữ liệu ..."): work on it, whoever it is said to serve."""
-    words = fold(predicate).split()
-    vw = verb.split()
-    at = next((i for i in range(len(words)) if words[i:i + len(vw)] == vw), -1)
-    if not vw or at < 0:
-        return False
-    return _first_at(" ".join(words[at + len(vw):at + len(vw) + OBJECT_WORDS]), _STATE_MACHINERY) >= 0
+    return _first_at(_words_after(predicate, verb, OBJECT_WORDS), _STATE_MACHINERY) >= 0
 
 
 OBJECT_WORDS = 8  # how far after its verb an object is looked for ("và triển khai các văn bản hướng dẫn")

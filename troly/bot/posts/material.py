@@ -253,9 +253,10 @@ def units(doc: Document) -> list[Unit]:
             item = doc.text[a:b]
             mark = MARKER.match(item)
             shape = mark_shape(mark.group()) if mark else ""
-            if heading or not mark or item.rstrip().endswith(":") or (kind and shape != kind):
+            labels = item.rstrip().endswith(":")
+            if heading or not mark or labels or (kind and shape != kind):
                 lead_in, kind = ("", "") if heading else (item, "")  # a new list, or none
-                frame = framing(clean(item)) if item.rstrip().endswith(":") else ""  # the label its items complete
+                frame = framing(clean(item)) if labels else ""  # the label its items complete
             elif completes_lead_in(lead_in, clean(item)):
                 kind = shape  # the list's items share the lead-in above the first
                 continue  # "- Tên hoặc tên viết tắt ..." under "... các nội dung sau:"

@@ -13,16 +13,25 @@ NEAR_GAP = 2  # words allowed between two syllables of a phrase ("sóng viễn t
 
 def near(seq: list[str], phrase: tuple[str, ...], gap: int = NEAR_GAP) -> bool:
     """The phrase's syllables in order, at most ``gap`` other words between two of them."""
-    for i, w in enumerate(seq):
-        if w != phrase[0]:
+    return _in_order(seq, [(syl,) for syl in phrase], gap)
+
+
+def _in_order(seq: list[str], parts: list[tuple[str, ...]], gap: int, budget: int | None = None) -> bool:
+    """The parts in order, each found at most ``gap`` words after the one before it (the nearest
+    such place), and at most ``budget`` words skipped in all when a budget is given."""
+    first = parts[0]
+    for i in range(len(seq) - len(first) + 1):
+        if tuple(seq[i:i + len(first)]) != first:
             continue
-        at, ok = i, True
-        for syl in phrase[1:]:
-            nxt = next((j for j in range(at + 1, min(len(seq), at + gap + 2)) if seq[j] == syl), -1)
-            if nxt < 0:
+        at, spent, ok = i + len(first), 0, True
+        for part in parts[1:]:
+            limit = gap if budget is None else min(gap, budget - spent)
+            skip = next((k for k in range(limit + 1) if tuple(seq[at + k:at + k + len(part)]) == part), -1)
+            if skip < 0:
                 ok = False
                 break
-            at = nxt
+            spent += skip
+            at += skip + len(part)
         if ok:
             return True
     return False
@@ -51,21 +60,7 @@ def _gapped(seq: list[str], phrase: tuple[str, ...], gap: int = NEAR_GAP) -> boo
     words = [phrase[i:i + 2] for i in range(0, len(phrase) - 1, 2)]
     if len(phrase) % 2:
         words[-1] = words[-1] + phrase[-1:]
-    first = words[0]
-    for i in range(len(seq) - len(first) + 1):
-        if tuple(seq[i:i + len(first)]) != first:
-            continue
-        at, spent, ok = i + len(first), 0, True
-        for w in words[1:]:
-            skip = next((k for k in range(gap - spent + 1) if tuple(seq[at + k:at + k + len(w)]) == w), -1)
-            if skip < 0:
-                ok = False
-                break
-            spent += skip
-            at += skip + len(w)
-        if ok:
-            return True
-    return False
+    return _in_order(seq, words, gap, budget=gap)
 
 
 # Names of bodies that contain a phrase without being about it: "Ủy ban nhân dân" is not the people.
