@@ -454,6 +454,12 @@ def test_a_legal_text_s_closing_articles_give_only_the_date_it_takes_effect():
     assert read_sentence("Thông tư này thay thế Thông tư số 01/2021/TT-BTC ngày 07 tháng 01 năm 2021.", path).kind == INTERNAL
     assert read_sentence("Đối với hồ sơ nộp trước ngày 01/01/2026 thì việc thu phí thực hiện theo quy định cũ.",
                          path).kind == INTERNAL
+    from troly.bot.posts.audience import section_kind
+
+    assert section_kind(["Điều 8. Hiệu lực và trách nhiệm thi hành"]) == "closing"
+    assert section_kind(["Điều 3. Quyết định này có hiệu lực thi hành"]) == "closing"
+    # "hiệu lực" as effectiveness is a task, not a closing article
+    assert section_kind(["3. Nâng cao hiệu lực, hiệu quả quản lý nhà nước"]) != "closing"
 
 
 def test_a_sub_case_is_read_with_the_label_of_its_list():

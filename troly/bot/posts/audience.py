@@ -37,7 +37,11 @@ _WORK_SECTIONS = ("to chuc thuc hien", "phan cong", "trach nhiem", "yeu cau", "h
                   "chuc nang", "quyen han", "co cau to chuc", "che do lam viec", "quan he cong tac")
 # A legal text's closing articles: when it takes effect, what it replaces, transition cases, who
 # carries it out. Only the date it takes effect speaks to people.
-_CLOSING_SECTIONS = ("hieu luc", "dieu khoan thi hanh", "chuyen tiep", "trach nhiem thi hanh")
+# Known by the formula, not by "hiệu lực" alone: "Nâng cao hiệu lực, hiệu quả quản lý" is a task.
+_CLOSING_SECTIONS = ("co hieu luc", "hieu luc thi hanh", "dieu khoan thi hanh", "trach nhiem thi hanh",
+                     "dieu khoan chuyen tiep", "quy dinh chuyen tiep")
+_CLOSING_OPENS = "hieu luc"  # "Điều 8. Hiệu lực và trách nhiệm"
+_HEADING_MARK = re.compile(r"^(?:dieu \d+|[\divxlc]+|[a-z])\s*[.)]\s*")
 _IN_FORCE = re.compile(r"\bco hieu luc\b.{0,40}\b(?:ngay|tu)\b")
 # The public as a subject or beneficiary (folded phrases).
 _PUBLIC = ("nguoi dan", "nhan dan", "doanh nghiep", "ho gia dinh", "moi nguoi", "cong dong",
@@ -124,7 +128,7 @@ def section_kind(path: list[str]) -> str:
         if len(heading.split()) > MAX_HEADING_WORDS:
             continue  # a list item's own first line, not a section title
         h = fold(heading)
-        if any(k in h for k in _CLOSING_SECTIONS):
+        if any(k in h for k in _CLOSING_SECTIONS) or _HEADING_MARK.sub("", h).startswith(_CLOSING_OPENS):
             return "closing"
         if any(k in h for k in _GOAL_SECTIONS):  # "Mục đích, yêu cầu": the goal comes first
             return "goal"
