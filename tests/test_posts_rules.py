@@ -14,7 +14,8 @@ from troly.bot.grounding import unsupported_attributions
 from troly.bot.llm import LLMWriter
 from troly.bot.posts.audience import INTERNAL, PUBLIC, core_clause, read as read_sentence
 from troly.bot.posts.spoken import number_words, spoken
-from troly.bot.posts.writer import NoMaterial, PostWriter, _gate
+from troly.bot.posts.gate import gate
+from troly.bot.posts.writer import NoMaterial, PostWriter
 from troly.vn.text import fold
 
 TOPIC = "khoa học công nghệ trong nông nghiệp"
@@ -157,10 +158,10 @@ def test_the_gate_drops_an_unsupported_point_and_rechecks(agri):
     def build(hook, pts):
         return "\n".join([hook] + [p.text for p in pts])
 
-    text, pts = _gate(build, lambda t: True, ["Kế hoạch số 88/KH-UBND."], [good, bad, wrong], "x")
+    text, pts = gate(build, lambda t: True, ["Kế hoạch số 88/KH-UBND."], [good, bad, wrong], "x")
     assert pts == [good] and "95%" not in text and "Huyện ủy" not in text
     with pytest.raises(NoMaterial):  # nothing supported is left: no post at all
-        _gate(build, lambda t: True, ["Kế hoạch số 99/KH-UBND."], [bad], "x")
+        gate(build, lambda t: True, ["Kế hoạch số 99/KH-UBND."], [bad], "x")
 
 
 def test_an_llm_post_with_a_wrong_attribution_falls_back_to_the_template(kb):

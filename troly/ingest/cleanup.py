@@ -71,6 +71,29 @@ def join_split_type_lines(lines: list[str]) -> list[str]:
     return out
 
 
+_HEAD_WORD = re.compile(r"^(?:Điều|Chương|Mục|Phần|ĐIỀU|CHƯƠNG|MỤC|PHẦN)$")
+_HEAD_NUMBER = re.compile(r"^(?:\d{1,3}[a-zđ]?|[IVXLC]{1,5})\b")
+
+
+def join_split_headings(lines: list[str]) -> list[str]:
+    """"Điều" alone on a line and "24. Trách nhiệm của ..." on the next (a web page's layout)
+    put back on one line: "Điều 24. Trách nhiệm của ...". Blank lines between are dropped."""
+    out: list[str] = []
+    held: list[str] = []  # blank lines after a bare heading word, kept if no number follows
+    for line in lines:
+        bare = out and _HEAD_WORD.match(out[-1].strip())
+        if bare and not line.strip():
+            held.append(line)
+            continue
+        if bare and _HEAD_NUMBER.match(line.strip()):
+            out[-1] = f"{out[-1].strip()} {line.strip()}"
+            held = []
+            continue
+        out += held + [line]
+        held = []
+    return out + held
+
+
 def _wrap_width(lines: list[str]) -> float:
     lengths = [len(s) for s in lines if len(s) >= 30]
     if len(lengths) < 5:
@@ -237,5 +260,5 @@ def clean(text: str) -> str:
         lines.append(re.sub(r"[ \u00a0]{2,}", " ", line).strip())
     from troly.ingest.tables import rebuild_cell_tables
 
-    paragraphs = unwrap(rebuild_cell_tables(join_split_authority(join_split_type_lines(lines))))
+    paragraphs = unwrap(rebuild_cell_tables(join_split_authority(join_split_type_lines(join_split_headings(lines)))))
     return "\n\n".join(paragraphs) + "\n"

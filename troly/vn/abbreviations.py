@@ -30,6 +30,13 @@ ABBREVIATIONS: dict[str, str] = {
     "ktxh": "kinh tế - xã hội",
     "tncs": "Thanh niên Cộng sản",
     "lhpn": "Liên hiệp Phụ nữ",
+    "htx": "hợp tác xã",
+    "kcn": "khu công nghiệp",
+    "bhxh": "bảo hiểm xã hội",
+    "bhyt": "bảo hiểm y tế",
+    "pccc": "phòng cháy, chữa cháy",
+    "attp": "an toàn thực phẩm",
+    "dtts": "dân tộc thiểu số",
 }
 # Everyday names for the same bodies (folded phrase -> folded words a directive uses).
 SYNONYMS: dict[str, str] = {

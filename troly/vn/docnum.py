@@ -65,6 +65,10 @@ _NUM = re.compile(
 _LOOSE_WORD = re.compile(
     r"\b(?P<word>" + "|".join(sorted(_WORD_TO_TYPE, key=len, reverse=True)) + r")\s+(?:so\s+)?(?P<n>\d{1,6})\b"
 )
+# A bare number followed by a unit of time and no figure ("Nghị quyết 57 năm 2024", "... tháng
+# 12/2024" name a document and its date).
+_DURATION = re.compile(r"\s+(?:nam|thang|ngay|tuan|gio)\b(?!\s*\d)")
+_NUMBERED = re.compile(r"\bso\s")  # "kế hoạch số 05 ..." names a document whatever follows
 _LOOSE_ABBR = re.compile(r"\b(?P<type>" + "|".join(sorted(TYPE_WORDS, key=len, reverse=True)) + r")\s*-?\s*(?P<n>\d{1,6})\b", re.I)
 
 
@@ -131,6 +135,8 @@ def find_refs(text: str) -> list[DocRef]:
         for m in rx.finditer(folded):
             if not free(m.start("n"), m.end("n")):
                 continue
+            if _DURATION.match(folded, m.end()) and not _NUMBERED.search(m.group()):
+                continue  # "kế hoạch 05 năm", "chương trình 3 tháng": a span of time, not a number
             t = _WORD_TO_TYPE[m.group("word")] if kind == "word" else m.group("type").upper()
             n = int(m.group("n"))
             refs.append(DocRef(f"{n:02d}-{t}" if n < 10 else f"{n}-{t}", n, t, "", m.start(), m.end()))

@@ -14,15 +14,19 @@ decision is read from the sentence's structure, not matched against sample sente
   procedure (tham mưu, báo cáo, quán triệt, chỉ đạo, tuyên truyền, xây dựng kế hoạch ...) or
   one of substance.
 
-The word classes below are grammatical categories of directive prose (which words head a body's
-name, which verbs name office procedure), not sentences of any document. Pure functions.
+The word classes (``lexicon``) are grammatical categories of directive prose (which words head a
+body's name, which verbs name office procedure), not sentences of any document. Pure functions.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from troly.vn.text import fold, fold_chars
+from troly.bot.posts.bodies import heading_body
+from troly.bot.posts.lexicon import (BENEFITS, BODY_HEADS, CADRES, PROCEDURE, PUBLIC_WORDS, SHORT_VERBS,
+                                        STATE_MACHINERY, VERBS, after_adverbs, first_at, predicate_start, starts,
+                                        tokens)
+from troly.vn.text import fold
 
 PUBLIC, NEUTRAL, INTERNAL = "public", "neutral", "internal"
 MAX_HEADING_WORDS = 10  # section titles are short ("II. NHIỆM VỤ VÀ GIẢI PHÁP"); items are not
@@ -42,70 +46,13 @@ _CLOSING_SECTIONS = ("co hieu luc", "hieu luc thi hanh", "dieu khoan thi hanh", 
                      "dieu khoan chuyen tiep", "quy dinh chuyen tiep")
 _CLOSING_OPENS = "hieu luc"  # "Điều 8. Hiệu lực và trách nhiệm"
 _HEADING_MARK = re.compile(r"^(?:dieu \d+|[\divxlc]+|[a-z])\s*[.)]\s*")
+# An amending text's edits of wording: they change words of another text, they say nothing.
+_EDITORIAL = ("thay the cum tu", "bo cum tu", "bai bo cum tu", "sua doi cum tu", "thay the tu ")
 _IN_FORCE = re.compile(r"\bco hieu luc\b.{0,40}\b(?:ngay|tu)\b")
-# The public as a subject or beneficiary (folded phrases).
-_PUBLIC = ("nguoi dan", "nhan dan", "doanh nghiep", "ho gia dinh", "moi nguoi", "cong dong",
-           "cong dan", "nguoi lao dong", "nong dan", "hoc sinh", "sinh vien", "thanh nien",
-           "ca nhan", "nguoi tieu dung", "ho kinh doanh", "hop tac xa", "nguoi cao tuoi",
-           "phu nu", "tre em", "nha dau tu", "nguoi nop thue", "nguoi benh")
-# Words that head a body's name when it is the subject.
-_BODY_HEADS = ("ban ", "uy ban", "ubnd", "ubmttq", "mttq", "so ", "phong ", "van phong", "dang uy",
-               "huyen uy", "tinh uy", "thanh uy", "quan uy", "thi uy", "cap uy", "cac cap", "chi bo",
-               "dang bo", "doan ", "hoi ", "mat tran", "trung tam", "cong an", "bo ", "cuc ",
-               "cac co quan", "cac don vi", "cac nganh", "cac dia phuong", "cac phong", "cac so",
-               "cac ban", "cac hoi", "cac doan", "cac to chuc", "to chuc dang", "chinh quyen",
-               "lanh dao", "nguoi dung dau", "thu truong", "chu tich", "giam doc", "truong ",
-               "bao ", "dai ", "thuong truc", "co quan", "don vi", "can bo", "dang vien",
-               "hdnd", "hoi dong", "kho bac", "chi cuc", "thanh tra", "quan doi", "bo chi huy")
-# Verbs (folded) of office procedure: the work of the bodies, not a message to people.
-_PROCEDURE = ("tham muu", "de xuat", "bao cao", "tong hop", "quan triet", "hoc tap", "so ket",
-              "tong ket", "theo doi", "don doc", "kiem tra", "giam sat", "chi dao", "phan cong",
-              "phoi hop", "chu tri", "ban hanh", "trien khai", "to chuc thuc hien", "cu the hoa",
-              "bo tri", "lanh dao", "tuyen truyen", "pho bien", "thong tin", "dua tin", "cap nhat",
-              "luu tru", "huong dan", "thanh lap", "kien toan", "xay dung ke hoach",
-              "xay dung chuong trinh", "xay dung de an", "ra soat", "danh gia", "thuc hien che do",
-              "gui ", "dang tai", "to chuc hoi nghi", "to chuc quan triet", "nghien cuu, quan triet",
-              "to chuc nghien cuu", "nghien cuu", "lam tot cong tac", "long ghep", "du toan",
-              "cung co", "dinh huong du luan", "dau tranh phan bac",
-              # the propaganda work itself: what to highlight, report and publish
-              "neu bat", "phan anh", "gioi thieu", "tuyen tin", "cac tuyen tin", "mo chuyen trang",
-              "mo chuyen muc", "xay dung chuyen muc", "bien soan",
-              # honours given by the bodies: their emulation work, not a message to people
-              "bieu duong", "khen thuong", "ton vinh", "truyen thong", "chan chinh")
-# Adverbs and intensifiers before the main verb (skipped to find it).
-_LEADING = ("kip thoi", "thuong xuyen", "tiep tuc", "tich cuc", "chu dong", "khan truong",
-            "dinh ky", "nghiem tuc", "tang cuong", "day manh", "tap trung", "quan tam",
-            "lam tot", "thuc hien tot", "co trach nhiem", "chiu trach nhiem", "can", "phai",
-            "viec", "cong tac", "duoc", "bi", "khong", "hang nam", "hang quy", "ky", "sau do", "dong thoi", "nang cao chat luong",
-            "thuc hien")  # a light verb: "thực hiện lồng ghép ..." is "lồng ghép"
-# Verbs a body's subject ends before (the first one after the subject opens the predicate).
-_VERBS = _PROCEDURE + _LEADING + (
-    "xay dung", "phat trien", "ho tro", "tao dieu kien", "bao dam", "dam bao", "thuc hien",
-    "phat huy", "khuyen khich", "uu tien", "hoan thanh", "dau tu", "ung dung", "doi moi",
-    "hoan thien", "nang cao", "van dong", "dong vien", "tiep nhan", "giai quyet",
-    "cung cap", "xu ly", "ra quan", "bieu duong", "khen thuong", "nhan rong", "phat dong",
-    "phan dau", "giam", "tang", "nghiem cam", "cam", "han che", "chap hanh", "tuan thu", "su dung")
-# Words that make the verb after them a noun ("việc thực hiện", "công tác tuyên truyền").
-_NOMINALIZERS = {"viec", "su", "tac", "cuoc"}
-# Short verbs that fold into other words ("đang"/"đảng", "có"/"cổ"): compared with their marks.
-_SHORT_VERBS = {"là", "được", "sẽ", "đã", "đang", "có", "cần", "phải"}
-# Who the work of the bodies is done by or for (folded): a sentence about them and not about
-# people is internal ("đào tạo, bồi dưỡng chuyên môn cho cán bộ").
-_CADRES = ("can bo", "dang vien", "cap uy", "chi bo", "to chuc dang", "cong chuc", "vien chuc",
-           "co quan, don vi", "cac co quan", "he thong chinh tri")
-# What the state's own machinery is called (folded): a sentence acting on it, and naming no one
-# of the public, is work of the bodies ("hoàn thiện cơ sở dữ liệu quản lý nguồn phát thải",
-# "nâng cao vai trò quản lý nhà nước", "phân công trách nhiệm cho từng cấp chính quyền").
-_STATE_MACHINERY = ("quan ly nha nuoc", "the che", "phan cong trach nhiem", "cap chinh quyen", "co so du lieu",
-                    "huong dan ky thuat", "nhiem vu khcn", "nhiem vu khoa hoc", "nhiem vu kh&cn", "de tai",
-                    "bo may", "he thong thong tin", "chi dao, dieu hanh", "lanh dao, chi dao", "co che giam sat",
-                    "cong chuc", "vien chuc", "ngan sach", "van ban huong dan", "van ban quy pham",
-                    "thu tuc hanh chinh noi bo", "doan cong tac")
 _ASSIGN = ("Giao ", "Đề nghị ", "Yêu cầu ")  # a sentence that opens by assigning or requesting work
 # Procedure verbs that speak to people when the public is their object.
 _GUIDANCE = ("huong dan", "van dong", "tuyen truyen")
 _TARGET = re.compile(r"\d+(?:[.,]\d+)?\s*%|\b(?:19|20)\d{2}\b|\b\d+\b")
-_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -125,6 +72,8 @@ class Reading:
 def section_kind(path: list[str]) -> str:
     """"goal", "work" or "closing" from the innermost heading that says which; "" otherwise."""
     for heading in reversed(path):
+        if heading_body(heading):
+            return "work"  # "5. Công an tỉnh": the items under it are that body's tasks
         if len(heading.split()) > MAX_HEADING_WORDS:
             continue  # a list item's own first line, not a section title
         h = fold(heading)
@@ -137,83 +86,6 @@ def section_kind(path: list[str]) -> str:
     return ""
 
 
-_PUNCT = ".,;:!?()“”\"'"
-
-
-def _tokens(text: str) -> list[tuple[int, str, str]]:
-    """(offset, folded word, lower-case word), punctuation stripped, for each word."""
-    folded = fold_chars(text)  # same length as ``text``
-    out = []
-    for m in _WORD.finditer(text):
-        w = m.group().strip(_PUNCT).lower()
-        out.append((m.start(), folded[m.start():m.end()].strip(_PUNCT).lower(), w))
-    return out
-
-
-_INDEX: dict[int, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
-
-
-def _starts(words: list[str], i: int, phrases: tuple[str, ...]) -> str:
-    """The phrase of ``phrases`` the words from ``i`` start with ("" when none); the first in
-    ``phrases`` order wins. Phrases are indexed by their first word."""
-    index = _INDEX.get(id(phrases))
-    if index is None:
-        index = {}
-        for p in phrases:
-            ws = tuple(p.split())
-            index.setdefault(ws[0], []).append((ws, p))
-        _INDEX[id(phrases)] = index
-    if i >= len(words):
-        return ""
-    for ws, p in index.get(words[i], ()):
-        if tuple(words[i:i + len(ws)]) == ws:
-            return p
-    return ""
-
-
-# One-syllable verbs whose folded form other words share ("giảm"/"Giám đốc", "tăng"/"tầng"):
-# compared with their marks.
-_MARKED_VERBS = {"giam": "giảm", "tang": "tăng", "cam": "cấm"}
-
-
-def _verb_at(toks: list[tuple[int, str, str]], words: list[str], i: int) -> bool:
-    verb = _starts(words, i, _VERBS)
-    if verb in _MARKED_VERBS:
-        return toks[i][2] == _MARKED_VERBS[verb]
-    return bool(verb) or toks[i][2] in _SHORT_VERBS
-
-
-def predicate_start(text: str) -> tuple[int, bool]:
-    """(offset of the predicate, whether the words before it name bodies).
-
-    The subject is what precedes the first verb; a sentence that opens with a verb has none.
-    """
-    toks = _tokens(text)
-    words = [w for _, w, _ in toks]
-    if not words or _verb_at(toks, words, 0):
-        return 0, False
-    body = bool(_starts(words, 0, _BODY_HEADS))
-    for i in range(1, min(len(words), 40)):
-        if text[toks[i][0]].isupper():
-            continue  # a name's word ("Ban Tuyên giáo"), never the verb
-        if words[i - 1] in _NOMINALIZERS:
-            continue  # "việc thực hiện", "sự tham gia": a verb made a noun
-        if _verb_at(toks, words, i):
-            return toks[i][0], body
-    return 0, body
-
-
-def _after_adverbs(words: list[str]) -> int:
-    """The index of the first word after the adverbs and intensifiers that open ``words``."""
-    i = 0
-    while i < len(words):
-        lead = _starts(words, i, _LEADING)
-        if not lead:
-            break
-        i += len(lead.split())
-    return i
-
-
 # Words that open a predicate whatever verb follows: a ban, a duty, a permission.
 _MODAL_OPENERS = {"khong", "phai", "can", "nen", "duoc", "cam", "nghiem"}
 
@@ -221,16 +93,16 @@ _MODAL_OPENERS = {"khong", "phai", "can", "nen", "duoc", "cam", "nghiem"}
 def opens_with_verb(text: str) -> bool:
     """Whether a sentence opens with a verb (after adverbs) or a modal ("Không cử nhạc tang
     ...", "Phải đăng ký ..."): an action, not a noun phrase."""
-    words = [w for _, w, _ in _tokens(text) if w]
-    return bool(words) and (words[0] in _MODAL_OPENERS or bool(_starts(words, _after_adverbs(words), _VERBS)))
+    words = [w for _, w, _ in tokens(text) if w]
+    return bool(words) and (words[0] in _MODAL_OPENERS or bool(starts(words, after_adverbs(words), VERBS)))
 
 
 def main_verb(text: str) -> str:
     """The first verb of the predicate after adverbs and intensifiers (folded), or ""."""
     start, _ = predicate_start(text)
-    words = [w for _, w, _ in _tokens(text[start:]) if w]
-    i = _after_adverbs(words)
-    return _starts(words, i, _VERBS) or " ".join(words[i:i + 2])
+    words = [w for _, w, _ in tokens(text[start:]) if w]
+    i = after_adverbs(words)
+    return starts(words, i, VERBS) or " ".join(words[i:i + 2])
 
 
 def _words_after(predicate: str, verb: str, n: int) -> str:
@@ -246,28 +118,11 @@ def _words_after(predicate: str, verb: str, n: int) -> str:
 def _object_is_public(predicate: str, verb: str) -> bool:
     """Whether the public is named within a few words after the verb."""
     after = _words_after(predicate, verb, 4)
-    return any(p in after for p in _PUBLIC)
+    return any(p in after for p in PUBLIC_WORDS)
 
 
 _HONOURS = ("khen thuong", "bieu duong", "ton vinh")
 _HONOURED = re.compile(r"\bduoc\s+(?:" + "|".join(_HONOURS) + r")\b")
-# "nhân dân" inside a body's name ("Ủy ban nhân dân", "Hội đồng nhân dân", "Tòa án nhân dân",
-# "Công an nhân dân", "Quân đội nhân dân") is not the people.
-_IN_NAME = re.compile(r"(?:ban|dong|an|sat|doi) $")
-
-
-def _first_at(folded: str, phrases: tuple[str, ...]) -> int:
-    """Where the first of ``phrases`` occurs in ``folded`` as whole words (-1: none)."""
-    best = -1
-    for p in phrases:
-        for m in re.finditer(rf"(?<![a-z]){re.escape(p.strip())}(?![a-z])", folded):
-            if p == "nhan dan" and _IN_NAME.search(folded[max(0, m.start() - 5):m.start()]):
-                continue
-            if best < 0 or m.start() < best:
-                best = m.start()
-            break
-    return best
-
 
 _FIGURE_HEAD = re.compile(r"^\W*(?:trên|dưới|ít nhất|tối thiểu|khoảng)?\s*\d+(?:[.,]\d+)?\s*%?\s*")
 
@@ -280,16 +135,16 @@ MAX_CLAUSE_WORDS = 30  # an opening clause longer than this is the sentence itse
 
 def main_clause(text: str) -> int:
     """Where the main clause starts: after an opening clause of time or condition, else 0."""
-    words = [w for _, w, _ in _tokens(text[:300])]
-    if not _starts(words, 0, _SUBORDINATORS):
+    words = [w for _, w, _ in tokens(text[:300])]
+    if not starts(words, 0, _SUBORDINATORS):
         return 0
     # the clause may hold a list ("đất ở, nhà ở, đất sản xuất"): it ends at the comma before a
     # body or the public, the main clause's subject
     comma = text.find(",")
     while 0 < comma and len(text[:comma].split()) <= MAX_CLAUSE_WORDS:
         at = len(text) - len(text[comma + 1:].lstrip())
-        after = [w for _, w, _ in _tokens(text[at:at + 80])]
-        if _starts(after, 0, _BODY_HEADS) or _first_at(" ".join(after[:4]), _PUBLIC) == 0:
+        after = [w for _, w, _ in tokens(text[at:at + 80])]
+        if starts(after, 0, BODY_HEADS) or first_at(" ".join(after[:4]), PUBLIC_WORDS) == 0:
             return at
         comma = text.find(",", comma + 1)
     return 0
@@ -298,32 +153,40 @@ def main_clause(text: str) -> int:
 def _acts_on_machinery(predicate: str, verb: str) -> bool:
     """The verb's object, its first few words, is the state's machinery ("hoàn thiện các văn
     bản hướng dẫn ...", "xây dựng cơ sở dữ liệu ..."): work on it, whoever it is said to serve."""
-    return _first_at(_words_after(predicate, verb, OBJECT_WORDS), _STATE_MACHINERY) >= 0
+    return first_at(_words_after(predicate, verb, OBJECT_WORDS), STATE_MACHINERY) >= 0
 
 
 OBJECT_WORDS = 8  # how far after its verb an object is looked for ("và triển khai các văn bản hướng dẫn")
 
 
+def for_public(title: str) -> bool:
+    """A document whose title names the public it is for ("... đối với người dân bị ảnh hưởng")."""
+    return first_at(fold(title), PUBLIC_WORDS) >= 0
+
+
 def internal_document(title: str) -> bool:
     """A document that organises the state's own bodies: its duties and structure ("chức năng,
-    nhiệm vụ, quyền hạn và cơ cấu tổ chức"), its working rules ("quy chế làm việc") or the
+    nhiệm vụ, quyền hạn và cơ cấu tổ chức"), its working rules ("quy chế làm việc"), how its
+    bodies work together ("quy chế phối hợp"), its honours ("thi đua, khen thưởng") or the
     procedures between its offices ("thủ tục hành chính nội bộ"). Nothing in it speaks to people."""
     t = fold(title)
     return any(k in t for k in _INTERNAL_TITLES)
 
 
 # Legal formulas of titles of documents about the bodies themselves (folded).
-_INTERNAL_TITLES = ("noi bo", "chuc nang, nhiem vu", "co cau to chuc", "quy che lam viec", "quy che to chuc va hoat dong")
+_INTERNAL_TITLES = ("noi bo", "chuc nang, nhiem vu", "co cau to chuc", "quy che lam viec", "quy che to chuc va hoat dong",
+                    "quy che phoi hop", "thi dua, khen thuong", "thi dua khen thuong")
 
 
 def words_after_figure(text: str) -> list[str]:
     """The folded words after a figure that opens a target ("100% bộ, ngành ..." -> bo, nganh, ...)."""
     m = _FIGURE_HEAD.match(text)
-    return [w for _, w, _ in _tokens(text[m.end():])] if m and m.end() else []
+    return [w for _, w, _ in tokens(text[m.end():])] if m and m.end() else []
 
 
-def read(text: str, path: list[str]) -> Reading:
-    """The audience of a sentence from its section path, subject and main verb."""
+def read(text: str, path: list[str], public_doc: bool = False) -> Reading:
+    """The audience of a sentence from its section path, subject and main verb; ``public_doc``:
+    its document's title names the public it is for (``for_public``)."""
     section = section_kind(path)
     lead = main_clause(text)
     start, body = predicate_start(text[lead:])
@@ -334,24 +197,26 @@ def read(text: str, path: list[str]) -> Reading:
     # it ("Người lao động trực tiếp ... phải được huấn luyện", "Tổ chức, cá nhân nộp phí"), not
     # when it is named deep inside words the verb list does not know ("Nhận và trả lời bằng
     # văn bản cho doanh nghiệp thực hiện ...": a body's duty, its verb unknown).
-    at = _first_at(subject, _PUBLIC)
+    at = first_at(subject, PUBLIC_WORDS)
     public_subject = bool(start) and 0 <= at and len(subject[:at].split()) < SUBJECT_HEAD_WORDS and not body
     if body and not start:
         return Reading(INTERNAL, section, 0, True, False)  # a body's name and no verb: a list label
+    if folded.lstrip(" -–.").startswith(_EDITORIAL):
+        return Reading(INTERNAL, section, 0, False, False)  # "Thay thế cụm từ “...” thành “...”": the text's wording
     if section == "closing":  # "Thông tư này thay thế ...", "Đối với hồ sơ nộp trước ngày ... thì ..."
         return Reading(PUBLIC if _IN_FORCE.search(folded) else INTERNAL, section, 0, False, False)
     if text.startswith(_ASSIGN):
         procedure_start = True  # "Giao UBND huyện ...": an assignment of work
     else:
         procedure_start = False
-    procedure = verb in _PROCEDURE or any(verb.startswith(p.strip()) for p in _PROCEDURE)
+    procedure = verb in PROCEDURE or any(verb.startswith(p.strip()) for p in PROCEDURE)
     if procedure and verb.startswith(_GUIDANCE) and _object_is_public(text[start:], verb):
         procedure = False  # "hướng dẫn nông dân ...": guidance given to people, not office work
     target = section == "goal" and bool(_TARGET.search(text))
-    if target and _starts(words_after_figure(text), 0, _BODY_HEADS):
+    if target and starts(words_after_figure(text), 0, BODY_HEADS):
         return Reading(INTERNAL, section, start, True, False)  # "100% bộ, ngành đạt ...": the bodies' own measure
-    people_at = _first_at(folded, _PUBLIC)
-    cadres_at = _first_at(folded, _CADRES)
+    people_at = first_at(folded, PUBLIC_WORDS)
+    cadres_at = first_at(folded, CADRES)
     # Named together ("cấp ủy, chính quyền ... và người dân"), the group named first is who the
     # sentence is for; the others are listed after it.
     for_people = people_at >= 0 and (cadres_at < 0 or people_at < cadres_at)
@@ -362,19 +227,23 @@ def read(text: str, path: list[str]) -> Reading:
         kind = PUBLIC
     elif procedure or procedure_start or ((body or for_cadres or section == "work") and not for_people):
         kind = INTERNAL
-    elif _first_at(folded, _HONOURS) >= 0:
+    elif first_at(folded, _HONOURS) >= 0:
         kind = INTERNAL  # "Xây dựng, nhân rộng điển hình, kịp thời khen thưởng ...": the bodies' emulation work
     elif _acts_on_machinery(text[start:], verb):
         kind = INTERNAL  # "Hoàn thiện ... các văn bản hướng dẫn ... cho cộng đồng": paperwork, whoever it serves
     elif section == "work" and not target:
         kind = INTERNAL  # a body's duties (Nhiệm vụ, quyền hạn): people are its object, not its audience
-    elif people_at < 0 and not target and _first_at(folded, _STATE_MACHINERY) >= 0:
+    elif people_at < 0 and not target and first_at(folded, STATE_MACHINERY) >= 0:
         kind = INTERNAL  # the state's machinery, and no one of the public
     elif target or for_people:
         kind = PUBLIC
     else:
         kind = NEUTRAL
-    gain = kind == INTERNAL and people_at >= 0 and not procedure_start and not _HONOURED.search(folded) \
+    # who gains: the public named, or a benefit given in a document whose title names who it is for
+    # ("Chỉ đạo Bảo hiểm xã hội Việt Nam chi trả kịp thời ..." in a dispatch on aid "đối với người dân")
+    benefit = first_at(folded, BENEFITS) >= 0
+    gain = kind == INTERNAL and (people_at >= 0 or (public_doc and benefit)) \
+        and (benefit or not procedure_start) and not _HONOURED.search(folded) \
         and not any(v in folded for v in _OFFICE_ONLY)
     # after an opening clause the subject stays where it is: trimming it would cut the clause too
     return Reading(kind, section, 0 if lead else start, body, target, gain)
@@ -402,6 +271,6 @@ def core_clause(text: str, reading: Reading, min_subject_words: int = 12) -> str
     if subject.count(",") < 2 and len(subject.split()) < min_subject_words:
         return text  # one body ("Sở Khoa học và Công nghệ chủ trì"): who does it stays
     rest = text[reading.subject_end:].lstrip(" ,")
-    if len(rest.split()) < 8 or rest.split(" ", 1)[0] in _SHORT_VERBS:
+    if len(rest.split()) < 8 or rest.split(" ", 1)[0] in SHORT_VERBS:
         return text  # "được trả ...", "là ...": the subject cannot go
     return rest[:1].upper() + rest[1:]

@@ -130,9 +130,11 @@ def _joined(text: str) -> str:
 
 
 def target(text: str) -> str:
-    """A target sentence as the end of the hook: short enough, full stop dropped, lower-cased."""
-    t = _cut(text.rstrip(" ."), MAX_TARGET_WORDS)
-    if not t or len(t.split()) < 5 or not re.search(r"\d", t):
+    """A target sentence as the end of the hook, whole: full stop dropped, lower-cased. A target
+    is never cut: "100% khu công nghiệp ven biển được quy hoạch" without its "..., xây dựng theo
+    hướng bền vững" says something else; one too long for the line is left out."""
+    t = text.strip().rstrip(" .;,:")
+    if len(t.split()) > MAX_TARGET_WORDS or len(t.split()) < 5 or not re.search(r"\d", t):
         return ""  # a target cut from its figure ("đối với Hà Nội và Thành phố Hồ Chí Minh") aims at nothing
     return t[:1].lower() + t[1:]
 

@@ -142,6 +142,7 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
         # the "Nơi nhận" list's items: who receives the document, never what it says
         sent_to = {" ".join(M.content_words(r)) for r in d.facts.recipients if len(r.split()) >= 2}
         internal = A.internal_document(d.facts.title)  # a body's charter: for cadre posts only
+        public_doc = A.for_public(d.facts.title)
         for u in units[d.id]:
             if d.facts.repaired and not _scan_ok(u, known_pairs, known_refs, clean_words):
                 continue
@@ -150,7 +151,7 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
             path = section_path(d, u.start)
             if merged_label(u.text, forms):
                 continue  # a table's label run into its cell ("... tài chính Người dân, doanh nghiệp tra cứu")
-            reading = A.read(u.text, path)
+            reading = A.read(u.text, path, public_doc)
             if internal:
                 reading = replace(reading, kind=A.INTERNAL, gain=False)
             entries.append(Entry(u, path, reading, frozenset(u.folded)))

@@ -24,7 +24,8 @@ _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]")
 def llm_post(llm, topic: str, channel: str, template, points: list[T.Point]):
     """The model's post (a ``posts.Post``), or None to keep ``template``."""
     from troly.bot.llm import _data, format_sources  # same source format as answers
-    from troly.bot.posts.writer import Post, _docs, gate_sources
+    from troly.bot.posts.gate import gate_sources
+    from troly.bot.posts.post import Post, docs_of
     from troly.prompts.loader import render
 
     sources = template.sources
@@ -38,7 +39,7 @@ def llm_post(llm, topic: str, channel: str, template, points: list[T.Point]):
     raw = llm.complete(system, user)
     if not raw:
         return None
-    docs = _docs(points)
+    docs = docs_of(points)
     written = _finish(raw, channel, topic, points, docs)
     problem = _problem(written, channel, gate_sources(docs))
     if problem:

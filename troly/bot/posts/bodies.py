@@ -1,0 +1,64 @@
+"""Who a task is given to, when a heading says it: "5. Công an tỉnh", "2. Sở Nông nghiệp và Môi
+trường", "1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan".
+
+Under such a heading each item is that body's task, written without its subject ("Thẩm duyệt
+thiết kế về phòng cháy, chữa cháy ..."): read alone it looks like a rule for everyone, and a post
+that quotes it hides who must act. ``heading_body`` reads the body's name from the heading;
+``with_body`` gives an item its subject back. Pure functions.
+"""
+from __future__ import annotations
+
+import re
+
+from troly.bot.posts.lexicon import BODY_HEADS, predicate_start, starts, tokens
+
+MAX_BODY_HEADING_WORDS = 20  # "Bộ Y tế theo chức năng, nhiệm vụ được giao chủ trì, phối hợp với ..."
+MAX_NAME_WORDS = 12  # "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": longer is no name
+BODY_LEVELS = 2  # an item's own heading, or the heading above it
+
+_MARK = re.compile(r"^\s*(?:Điều\s+\d+[a-zđ]?\s*[.:]|[IVXLC]+\s*[.)]|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\s*\))\s*")
+_REQUEST = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu)\s+")  # "2.9. Đề nghị Liên đoàn Lao động tỉnh"
+_NAME_END = re.compile(r":|\s(?:theo|trong|tại|căn cứ)\s")  # not a comma: "các xã, phường"
+# Heads whose folded form other words share ("số"/"sở", "bảo"/"báo", "phong trào"/"phòng"),
+# compared with their marks; "Ban hành" is a verb, "Ban Tuyên giáo" a body.
+_MARKED_HEADS = {"ban": ("ban",), "so": ("sở",), "bao": ("báo",), "hoi": ("hội",), "doan": ("đoàn",),
+                 "dai": ("đài",), "phong": ("phòng",), "bo": ("bộ",), "cuc": ("cục",),
+                 "truong": ("trường", "trưởng")}
+_NOT_NAMES = ("ban hanh",)
+
+
+def heading_body(heading: str) -> str:
+    """The body a heading names as who carries out the items under it ("" when none)."""
+    text = _REQUEST.sub("", _MARK.sub("", heading or "")).strip(" .:")
+    if not text or len(text.split()) > MAX_BODY_HEADING_WORDS or not text[:1].isupper():
+        return ""
+    toks = tokens(text)
+    words = [w for _, w, _ in toks]
+    head = starts(words, 0, BODY_HEADS)
+    if not head or " ".join(words[:2]).startswith(_NOT_NAMES):
+        return ""
+    marked = _MARKED_HEADS.get(head.strip())
+    if marked and toks[0][2] not in marked:
+        return ""
+    start, _ = predicate_start(text)
+    name = text[:start].strip() if start else text
+    name = _NAME_END.split(name, maxsplit=1)[0].strip(" ,.;:")
+    return name if 0 < len(name.split()) <= MAX_NAME_WORDS else ""
+
+
+def body_of(path: list[str]) -> str:
+    """The body whose task a sentence under ``path`` is: its own heading's, or the one above."""
+    for heading in reversed(path[-BODY_LEVELS:]):
+        name = heading_body(heading)
+        if name:
+            return name
+    return ""
+
+
+def with_body(text: str, body: str) -> str:
+    """An item that opens with its verb, with the body's name as its subject."""
+    if not body or not text or body.isupper():
+        return text  # a name in capitals ("SỞ Y TẾ") would shout in the middle of a point
+    first = text.split(" ", 1)[0]
+    keep = first.isupper() and len(first) > 1  # an abbreviation ("UBND") keeps its capitals
+    return f"{body} {text if keep else text[:1].lower() + text[1:]}"
