@@ -135,8 +135,10 @@ def test_a_topic_the_documents_name_only_in_passing_is_declined_and_a_task_names
     """Constructed: fire safety is one of six things a telecom plan must secure, nothing more: no
     post on it. The plan's own subject gives a post, and its task says which body carries it out."""
     kb = ListKB([read("mem:ke-hoach-88", PLAN)])
-    with pytest.raises(NoMaterial):
+    with pytest.raises(NoMaterial, match="lướt qua"):
         PostWriter(kb).run("phòng cháy chữa cháy", "zalo")
+    with pytest.raises(NoMaterial, match="Chưa tìm thấy"):
+        PostWriter(kb).run("nước sạch", "zalo")  # not named at all
     [post] = PostWriter(kb).run("cột ăng ten", "zalo", audience="canbo")
     assert "Sở Khoa học và Công nghệ hướng dẫn các doanh nghiệp viễn thông dùng chung cột ăng ten" in post.text
 
@@ -149,3 +151,11 @@ def test_a_target_opens_a_post_whole_or_not_at_all():
     long = ("Đến năm 2030, 100% khu công nghiệp, khu đô thị ven biển được quy hoạch, xây dựng theo hướng bền vững, "
             "gắn với bảo vệ môi trường, thích ứng với biến đổi khí hậu và nước biển dâng trên địa bàn tỉnh An Hòa.")
     assert target(long) == ""  # cut anywhere, it would say something else
+
+
+def test_choosing_is_a_verb_and_what_it_chooses_is_no_subject():
+    """Constructed: "Lựa chọn" opens the predicate, so the sentence is a task of substance (the
+    research results brought to farms), not an office procedure whose subject is "Lựa chọn"."""
+    text = ("Lựa chọn triển khai các nghiên cứu có tính khả thi cao và nhanh chóng chuyển giao kết quả "
+            "nghiên cứu vào sản xuất cây giống, con giống chất lượng cao.")
+    assert read_sentence(text, ["II. NHIỆM VỤ, GIẢI PHÁP"]).kind != INTERNAL

@@ -15,6 +15,12 @@ NO_MATERIAL = (
     "nên không soạn bài để tránh đưa thông tin không có căn cứ. "
     "Vui lòng thử chủ đề khác hoặc nạp thêm văn bản liên quan."
 )
+# The documents name the topic only as one item of a list about something else.
+ONLY_IN_PASSING = (
+    "Các văn bản hiện có chỉ nhắc đến “{topic}” lướt qua, như một mục trong danh sách của nội dung "
+    "khác, chưa có nội dung riêng về chủ đề này nên không soạn bài. "
+    "Vui lòng thử chủ đề khác hoặc nạp thêm văn bản về chủ đề này."
+)
 EMPTY_TOPIC = "Vui lòng nhập chủ đề, ví dụ: /bai chuyển đổi số"
 
 AUDIENCE_NAMES = {"dan": "người dân", "canbo": "cán bộ, đảng viên"}

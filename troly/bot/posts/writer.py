@@ -113,12 +113,14 @@ class PostWriter:
         return L.build(self.kb.documents(), min_conf)
 
     @staticmethod
-    def _on_topic(t: M.Topic, lib: L.Library, by_title: bool = False) -> list[tuple[L.Entry, Document, bool]]:
+    def _on_topic(t: M.Topic, lib: L.Library, by_title: bool = False,
+                  passed: list[L.Entry] | None = None) -> list[tuple[L.Entry, Document, bool]]:
         """Every usable sentence on the topic, with its document and whether that document is
         the one the topic names. ``by_title``: when no sentence holds the topic's words, a
         document whose title names the whole topic is on it in each sentence (a decision on
         internet points' hours "không cung cấp dịch vụ trò chơi điện tử" does not repeat the
-        words in its articles): a topic the documents cover is never declined."""
+        words in its articles): a topic the documents cover is never declined. Sentences that
+        name the topic only in passing are added to ``passed`` when it is given."""
         out = []
         needs = [set(v) for p in t.phrases for v in variants(p)]  # a sentence holds one at least
         for d in lib.docs:
@@ -141,14 +143,17 @@ class PostWriter:
                 if not TP.on_topic(e.unit, context, t, about, titled):
                     continue
                 if not loose and passing(e.unit.text, [p for p in t.phrases if not contains(context, p)]):
-                    continue  # "an toàn công trình, phòng cháy, chữa cháy, bảo vệ môi trường ...": named in passing
+                    if passed is not None:  # "an toàn công trình, phòng cháy, chữa cháy, bảo vệ môi trường ..."
+                        passed.append(e)
+                    continue
                 out.append((e, d, about))
         return out
 
     def _material(self, topic: str, audience: str) -> Material:
         lib = self._library()
         t = TP.split_phrases(M.parse_topic(topic), lib.grams)
-        found = self._on_topic(t, lib)
+        passed: list[L.Entry] = []
+        found = self._on_topic(t, lib, passed=passed)
         if not found:
             log.info("post on %r: no sentence on the topic", topic)
         hits = self.kb.search(topic, k=SEARCH_K)
@@ -160,7 +165,7 @@ class PostWriter:
             found = found or titled
             ranked = self._ranked(titled, t, weights, in_hit, audience)
         if not found:
-            raise NoMaterial(self._decline(topic, t, lib))
+            raise NoMaterial(self._decline(topic, t, lib, bool(passed)))
         if not ranked:
             raise NoMaterial(P.ONLY_CADRE.format(topic=topic))
         if audience == "dan" and any(c.entry.reading.kind == A.PUBLIC for c in ranked):
@@ -199,13 +204,13 @@ class PostWriter:
                 (reserve if reserved else ranked).append(c)
         return ranked + reserve  # for citizens, public sentences first (``_material``), else the best
 
-    def _decline(self, topic: str, t: M.Topic, lib: L.Library) -> str:
+    def _decline(self, topic: str, t: M.Topic, lib: L.Library, in_passing: bool = False) -> str:
         counts = TP.phrase_counts(lib.sentences, lib.docs)
         def covered(phrase: str) -> bool:
             return bool(self._on_topic(TP.split_phrases(M.parse_topic(phrase), lib.grams), lib))
 
         near = TP.suggestions(t, lib.docs, counts, covered)
-        msg = P.NO_MATERIAL.format(topic=topic)
+        msg = (P.ONLY_IN_PASSING if in_passing else P.NO_MATERIAL).format(topic=topic)
         return msg + (" " + P.SUGGEST.format(topics="; ".join(f"“{n}”" for n in near)) if near else "")
 
     def _choose(self, material: Material, channel: str, used: dict[int, int], variant: int) -> list[T.Point]:
