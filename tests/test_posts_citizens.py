@@ -113,6 +113,11 @@ def test_a_body_s_duty_that_names_what_people_gain_is_kept_in_reserve():
     ("Ban hành Quy chế làm việc của Ủy ban nhân dân tỉnh nhiệm kỳ 2021 - 2026", True),
     ("Về việc công bố danh mục thủ tục hành chính mới ban hành trong lĩnh vực nhà ở", False),
     ("Quy định mức thu lệ phí cấp giấy phép xây dựng trên địa bàn tỉnh", False),
+    ("Ban hành Quy chế phối hợp trong công tác quản lý nhà nước về di tích trên địa bàn tỉnh", True),
+    ("Về việc ủy quyền cho Giám đốc Sở Y tế thực hiện một số nhiệm vụ của Ủy ban nhân dân tỉnh", True),
+    ("Quy định việc phân cấp cho Sở Xây dựng thực hiện một số nhiệm vụ", True),
+    ("Ban hành Quy định về công tác thi đua, khen thưởng trên địa bàn tỉnh", True),
+    ("Kế hoạch phát triển hợp tác xã nông nghiệp giai đoạn 2026 - 2030", False),
 ])
 def test_documents_about_the_bodies_themselves_are_known_by_their_title(title, internal):
     from troly.bot.posts.audience import internal_document

@@ -167,7 +167,8 @@ def for_public(title: str) -> bool:
 def internal_document(title: str) -> bool:
     """A document that organises the state's own bodies: its duties and structure ("chức năng,
     nhiệm vụ, quyền hạn và cơ cấu tổ chức"), its working rules ("quy chế làm việc"), how its
-    bodies work together ("quy chế phối hợp"), its honours ("thi đua, khen thưởng") or the
+    bodies work together ("quy chế phối hợp"), who of them decides what ("ủy quyền cho",
+    "phân cấp"), its honours ("thi đua, khen thưởng") or the
     procedures between its offices ("thủ tục hành chính nội bộ"). Nothing in it speaks to people."""
     t = fold(title)
     return any(k in t for k in _INTERNAL_TITLES)
@@ -175,7 +176,7 @@ def internal_document(title: str) -> bool:
 
 # Legal formulas of titles of documents about the bodies themselves (folded).
 _INTERNAL_TITLES = ("noi bo", "chuc nang, nhiem vu", "co cau to chuc", "quy che lam viec", "quy che to chuc va hoat dong",
-                    "quy che phoi hop", "thi dua, khen thuong", "thi dua khen thuong")
+                    "quy che phoi hop", "thi dua, khen thuong", "thi dua khen thuong", "uy quyen cho", "phan cap")
 
 
 def words_after_figure(text: str) -> list[str]:
