@@ -159,3 +159,48 @@ def test_choosing_is_a_verb_and_what_it_chooses_is_no_subject():
     text = ("Lựa chọn triển khai các nghiên cứu có tính khả thi cao và nhanh chóng chuyển giao kết quả "
             "nghiên cứu vào sản xuất cây giống, con giống chất lượng cao.")
     assert read_sentence(text, ["II. NHIỆM VỤ, GIẢI PHÁP"]).kind != INTERNAL
+
+
+def test_a_document_s_own_abbreviations_are_written_out():
+    from troly.bot.posts.spoken import spoken
+    from troly.vn.abbreviations import defined_in, spell_out
+
+    text = ("Liên kết tài khoản an sinh xã hội (ASXH) với tài khoản ngân hàng qua các tổ chức trung gian "
+            "thanh toán (TGTT). Đến nay có 04 TGTT chi trả ASXH qua ứng dụng.")
+    defined = defined_in(text)
+    assert defined == {"ASXH": "an sinh xã hội", "TGTT": "trung gian thanh toán"}
+    assert spell_out("Có 04 TGTT chi trả ASXH.", defined) == "Có 04 trung gian thanh toán chi trả an sinh xã hội."
+    assert spell_out("tài khoản an sinh xã hội (ASXH)", defined) == "tài khoản an sinh xã hội"
+    assert defined_in("do Bộ Tài chính (BTC) ban hành") == {"BTC": "Bộ Tài chính"}
+    assert defined_in("quét mã (QR) trên thẻ") == {}  # letters that are no initials of the words before
+    doc = read("mem:tb-1", "VĂN PHÒNG CHÍNH PHỦ\nSố: 1/TB-VPCP\nHà Nội, ngày 1 tháng 12 năm 2025\n\nTHÔNG BÁO\n"
+                           "Kết luận về chi trả an sinh xã hội\n\n" + text + "\n")
+    assert "T G T T" not in spoken("Có 04 TGTT chi trả ASXH.", doc) and "an sinh xã hội" in spoken("Chi trả ASXH.", doc)
+
+
+def test_an_enumeration_run_into_a_cell_is_no_point_and_an_open_list_is_closed():
+    from troly.bot.posts.material import clean
+
+    assert not _usable_text("Đã có 28 ngân hàng triển khai liên kết tài khoản với ứng dụng. (ii) Chỉ đạo các "
+                            "ngân hàng tuyên truyền cho khách hàng về lợi ích của việc liên kết tài khoản.")
+    assert clean("Người dân nhận trợ cấp nhanh chóng, minh bạch, an toàn,...") == \
+        "Người dân nhận trợ cấp nhanh chóng, minh bạch, an toàn."
+
+
+def _usable_text(text: str) -> bool:
+    from troly.bot.posts.material import Unit, clean, content_words, usable
+
+    t = clean(text)
+    return usable(Unit("d", 0, len(text), text, t, False, content_words(t)))
+
+
+def test_a_title_that_amends_a_resolution_gives_no_tag_for_it():
+    from troly.bot.posts.templates import hashtags
+
+    amending = read("mem:nq-35", "HỘI ĐỒNG NHÂN DÂN TỈNH AN HÒA\nSố: 35/2025/NQ-HĐND\nAn Hòa, ngày 18 tháng 11 năm 2025\n\n"
+                                 "NGHỊ QUYẾT\nSửa đổi, bổ sung một số điều của Nghị quyết số 11/2022/NQ-HĐND về hỗ trợ "
+                                 "phát triển rừng\n\nĐiều 1. Sửa đổi khoản 2 Điều 3.\n")
+    assert not any("NghiQuyet11" in t for t in hashtags("bảo vệ rừng", [], [amending]))
+    plan = read("mem:kh-9", "HUYỆN ỦY AN PHÚ\nSố: 9-KH/HU\nAn Phú, ngày 3 tháng 4 năm 2025\n\nKẾ HOẠCH\nThực hiện "
+                            "Nghị quyết số 57-NQ/TW của Bộ Chính trị\n\nI. MỤC ĐÍCH\n1. Quán triệt nghị quyết.\n")
+    assert "#NghiQuyet57" in hashtags("chuyển đổi số", [], [plan])

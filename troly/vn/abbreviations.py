@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from troly.vn.text import folded_syllables
+from troly.vn.text import fold, folded_syllables
 
 # folded abbreviation -> expansion (as written)
 ABBREVIATIONS: dict[str, str] = {
@@ -92,3 +92,32 @@ def spell_out_initials(words: list[str], name: list[str]) -> list[str]:
         out.extend(name[at:at + n])
         pos = at + n
     return out
+
+
+# "tài khoản an sinh xã hội (ASXH)": a name, then in brackets the capitals that abbreviate it.
+_DEFINED = re.compile(r"(?P<name>[^\W\d_][^()\n]{2,160}?)\s*\((?P<abbr>[A-ZĐ]{2,8})\)")
+
+
+def defined_in(text: str) -> dict[str, str]:
+    """The abbreviations a document defines, each with the words it stands for: the words just
+    before the brackets whose first letters spell it ("... tổ chức trung gian thanh toán (TGTT)"
+    -> {"TGTT": "trung gian thanh toán"}). The first definition of each stands."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        abbr = m.group("abbr")
+        letters = fold(abbr)
+        words = m.group("name").split()
+        tail = words[-len(letters):]
+        if len(tail) == len(letters) and all(fold(w)[:1] == c for w, c in zip(tail, letters)):
+            out.setdefault(abbr, " ".join(w.strip(",;:") for w in tail))
+    return out
+
+
+def spell_out(text: str, defined: dict[str, str]) -> str:
+    """``text`` with the document's own abbreviations written out: a definition's brackets go
+    ("an sinh xã hội (ASXH)" -> "an sinh xã hội"), a later "ASXH" reads "an sinh xã hội"."""
+    for abbr in sorted(defined, key=len, reverse=True):
+        name = defined[abbr]
+        text = re.sub(rf"{re.escape(name)}\s*\({re.escape(abbr)}\)", name, text)
+        text = re.sub(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])", name, text)
+    return text

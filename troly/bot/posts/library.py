@@ -18,6 +18,7 @@ from troly.bot.posts.case import word_forms
 from troly.bot.posts.repaired import publishable, text_pairs
 from troly.bot.posts.topic import ngrams
 from troly.models import Document
+from troly.vn.abbreviations import defined_in
 from troly.vn.docnum import find_refs
 
 SIMILAR = 0.8  # share of content words two sentences share to say "the same"
@@ -36,6 +37,7 @@ class Library:
     docs: list[Document]
     entries: dict[str, list[Entry]] = field(default_factory=dict)
     grams: set[tuple[str, ...]] = field(default_factory=set)
+    defined: dict[str, dict[str, str]] = field(default_factory=dict)  # doc id -> abbreviations it defines
     sentences: list[list[str]] = field(default_factory=list)
 
 
@@ -156,6 +158,7 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
                 reading = replace(reading, kind=A.INTERNAL, gain=False)
             entries.append(Entry(u, path, reading, frozenset(u.folded)))
         lib.entries[d.id] = entries
+        lib.defined[d.id] = defined_in(d.text)
         lib.sentences += [e.unit.folded for e in entries]
     lib.grams = ngrams(lib.sentences)
     _CACHE.clear()

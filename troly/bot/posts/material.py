@@ -53,7 +53,7 @@ _ADOPTED = re.compile(r"^(?:nghi quyet|quyet dinh|thong tu|quy dinh) nay (?:da )
 # 27 tháng 9 năm 2007 của Thủ tướng Chính phủ)", "(quy định tại Nghị định 81/2021/NĐ-CP)"):
 # the point reads without it, and no listener needs the number.
 _CITED_ASIDE = re.compile(r"\s*\((?:theo|quy định tại|tại|được quy định tại)\s+[^()]{0,160}?\d+/[^()]{0,160}\)")
-_NUMBERED = re.compile(r"\s\(\d{1,2}\)\s")  # "... cấp tỉnh (1) Đăng ký biến động ..."
+_NUMBERED = re.compile(r"\s\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix)\)\s")  # "... cấp tỉnh (1) Đăng ký ...", "... VNeID. (ii) Chỉ đạo ..."
 _INLINE_LIST = re.compile(r":\s*\(?(?:1|a|i)\)\s")  # an enumeration run into the sentence
 
 
@@ -297,6 +297,7 @@ def clean(quote: str) -> str:
     if m and len(t[:m.start()].split()) >= MIN_WORDS // 2:
         t = t[:m.start()]  # "Đẩy mạnh cắt giảm ...: (1) Các bộ, ngành, ...": the head is the point
     t = without_label(_INTERNAL_REF.sub("", _CITED_ASIDE.sub("", _REPEATED.sub(r"\1", t))))
+    t = re.sub(r",\s*(?:\.{3}|…)$", ".", t)  # "... minh bạch, an toàn,...": "and so on" at a list's end
     if t.endswith(":"):
         t = t[:-1].rstrip() + "."
     if t and t[-1] not in ".!?…”\"":

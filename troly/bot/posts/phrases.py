@@ -37,8 +37,10 @@ def _in_order(seq: list[str], parts: list[tuple[str, ...]], gap: int, budget: in
     return False
 
 
-# Words people use for one another in topics and in documents.
-_SAME = {("nguoi", "dan"): [("nhan", "dan")], ("nhan", "dan"): [("nguoi", "dan")]}
+# Words people use for one another in topics and in documents: the everyday word and the legal
+# term ("rác thải" is what the law calls "chất thải rắn"; "người già", "người cao tuổi").
+_SAME = {("nguoi", "dan"): [("nhan", "dan")], ("nhan", "dan"): [("nguoi", "dan")],
+         ("rac", "thai"): [("chat", "thai", "ran")], ("nguoi", "gia"): [("nguoi", "cao", "tuoi")]}
 
 
 def variants(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:

@@ -11,7 +11,7 @@ import re
 
 from troly.models import Document
 from troly.prompts import posts as P
-from troly.vn.abbreviations import ABBREVIATIONS
+from troly.vn.abbreviations import ABBREVIATIONS, defined_in, spell_out
 from troly.vn.dates import find_dates
 from troly.vn.docnum import find_refs, type_name
 from troly.vn.text import collapse_ws, fold, folded_syllables
@@ -176,8 +176,10 @@ _SPELLED = re.compile(r"\s*\((?:bằng chữ:\s*)?(?:một|hai|ba|bốn|năm|sá
 
 
 def spoken(text: str, doc: Document | None = None) -> str:
-    """Text worded to be read aloud (see module doc); ``doc`` is accepted for callers that pass
-    it and adds nothing."""
+    """Text worded to be read aloud (see module doc); the abbreviations ``doc`` defines ("tổ chức
+    trung gian thanh toán (TGTT)") are said in words."""
+    if doc is not None:
+        text = spell_out(text, defined_in(doc.text))
     text = _SPELLED.sub("", text)
     text = _PER.sub(" mỗi ", text)
     text = _PER_AMOUNT.sub(lambda m: m.group(1) + m.group(2).replace("/", " mỗi "), text)  # "đồng/Giấy phép/lần"

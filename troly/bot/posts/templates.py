@@ -130,9 +130,9 @@ def hashtags(topic: str, points: list[Point], docs: list[Document]) -> list[str]
     """2–3 tags from what the post is about, never from what its sentences happen to cite:
     the document the topic names (#KetLuan69), else the one the main document's title carries
     out (#NghiQuyet57 for a plan implementing Nghị quyết 57), then the topic's own words
-    (#BinhDangGioi)."""
+    (#BinhDangGioi). A title that amends or repeals the document it names gives no tag for it."""
     tags: list[str] = []
-    refs = find_refs(topic) or (find_refs(docs[0].facts.title) if docs else [])
+    refs = find_refs(topic) or (_carried_out(docs[0].facts.title) if docs else [])
     for ref in refs[:1]:
         if ref.type in {"NQ", "KL", "CT", "QD", "TB"}:
             tags.append(_camel(fold(type_name(ref.type)).split()) + str(ref.number))
@@ -140,6 +140,18 @@ def hashtags(topic: str, points: list[Point], docs: list[Document]) -> list[str]
     if len(tags) < 2:
         tags.append(P.HASHTAG_FALLBACK)
     return tags[:3]
+
+
+# What a title does to the document it names first: carry it out (a tag for it), not amend or
+# repeal it ("Sửa đổi, bổ sung một số điều của Nghị quyết số 11/2022" is no post on Nghị quyết 11).
+_AMENDS = ("sua doi", "bo sung", "bai bo", "thay the", "dinh chinh")
+
+
+def _carried_out(title: str) -> list:
+    refs = find_refs(title)
+    if refs and any(a in fold(title[:refs[0].start]) for a in _AMENDS):
+        return []
+    return refs
 
 
 def _pick(options: list[str], variant: int) -> str:

@@ -35,6 +35,7 @@ from troly.bot.posts.sentences import scope_section
 from troly.bot.posts.spoken import spoken
 from troly.models import Document, Hit
 from troly.prompts import posts as P
+from troly.vn.abbreviations import spell_out
 from troly.vn.text import fold
 
 log = logging.getLogger(__name__)
@@ -159,11 +160,11 @@ class PostWriter:
         hits = self.kb.search(topic, k=SEARCH_K)
         in_hit = {(h.doc_id, h.chunk.start, h.chunk.end): 1.0 - i / SEARCH_K for i, h in enumerate(hits)}
         weights = M.phrase_weights(t, lib.sentences)
-        ranked = self._ranked(found, t, weights, in_hit, audience)
+        ranked = self._ranked(found, t, weights, in_hit, audience, lib.defined)
         if not ranked:  # no sentence repeats the topic's words for this audience: the titles naming it
             titled = self._on_topic(t, lib, by_title=True)
             found = found or titled
-            ranked = self._ranked(titled, t, weights, in_hit, audience)
+            ranked = self._ranked(titled, t, weights, in_hit, audience, lib.defined)
         if not found:
             raise NoMaterial(self._decline(topic, t, lib, bool(passed)))
         if not ranked:
@@ -173,11 +174,13 @@ class PostWriter:
             ranked = [c for c in ranked if c.entry.reading.kind == A.PUBLIC]
         ranked.sort(key=lambda c: (-c.score, c.doc.facts.repaired, c.doc.id, c.entry.unit.start))
         lead = M.lead_phrase(t, weights, [c.entry.unit.folded for c in ranked])
-        return Material(ranked, lead, _targets(lib, {c.doc.id for c in ranked}, {id(c.entry) for c in ranked}))
+        # a document the topic names, or whose title shares half its words, is on it in each target
+        whole = {d.id for d in lib.docs if M.doc_about(d, t.refs) or _touches(M.content_words(d.facts.title), t)}
+        return Material(ranked, lead, _targets(lib, {c.doc.id for c in ranked}, {id(e) for e, _, _ in found}, whole, t))
 
     @staticmethod
     def _ranked(found: list[tuple[L.Entry, Document, bool]], t: M.Topic, weights: dict, in_hit: dict,
-                audience: str) -> list[Candidate]:
+                audience: str, defined: dict[str, dict[str, str]] | None = None) -> list[Candidate]:
         """The sentences for the audience that score enough; for citizens, when the documents only
         task bodies, the tasks that name what people gain."""
         ranked: list[Candidate] = []
@@ -200,7 +203,8 @@ class PostWriter:
             if reserved:
                 s -= RESERVE_PENALTY
             if s >= MIN_SCORE:
-                c = Candidate(s, e, d, _subject(A.core_clause(e.unit.text, e.reading), e))
+                shown = spell_out(_subject(A.core_clause(e.unit.text, e.reading), e), (defined or {}).get(d.id, {}))
+                c = Candidate(s, e, d, shown)
                 (reserve if reserved else ranked).append(c)
         return ranked + reserve  # for citizens, public sentences first (``_material``), else the best
 
@@ -279,13 +283,23 @@ class PostWriter:
         return final_check(post, docs_of(pts) + [main])
 
 
-def _targets(lib: L.Library, doc_ids: set[str], on_topic: set[int]) -> dict[str, str]:
-    """Each document's target sentence for the hook (a goal with a figure or a year, short
-    enough): one on the topic first, then the longest."""
+def _touches(words: list[str], t: M.Topic) -> bool:
+    """Whether ``words`` hold at least half of the topic's words."""
+    asked = {w for p in t.phrases for w in p}
+    return bool(asked) and 2 * len(asked & set(words)) >= len(asked)
+
+
+def _targets(lib: L.Library, doc_ids: set[str], on_topic: set[int], whole: set[str],
+             t: M.Topic) -> dict[str, str]:
+    """Each document's target sentence for the hook (a goal with a figure or a year, whole and
+    short enough): one on the topic, or sharing half its words, the longest; any target of a
+    document on the topic (``whole``). A post on vocational training does not open with a waste
+    target."""
     out: dict[str, str] = {}
     for doc_id in sorted(doc_ids):
         best = [e for e in lib.entries.get(doc_id, []) if e.reading.target and e.reading.kind == A.PUBLIC
-                and target(A.core_clause(e.unit.text, e.reading))]  # whole, never cut
+                and (doc_id in whole or id(e) in on_topic or _touches(e.unit.folded, t))
+                and target(A.core_clause(e.unit.text, e.reading))]
         if best:
             e = max(best, key=lambda e: (id(e) in on_topic, len(e.unit.folded), -e.unit.start))
             out[doc_id] = A.core_clause(e.unit.text, e.reading)
