@@ -204,3 +204,45 @@ def test_a_title_that_amends_a_resolution_gives_no_tag_for_it():
     plan = read("mem:kh-9", "HUYỆN ỦY AN PHÚ\nSố: 9-KH/HU\nAn Phú, ngày 3 tháng 4 năm 2025\n\nKẾ HOẠCH\nThực hiện "
                             "Nghị quyết số 57-NQ/TW của Bộ Chính trị\n\nI. MỤC ĐÍCH\n1. Quán triệt nghị quyết.\n")
     assert "#NghiQuyet57" in hashtags("chuyển đổi số", [], [plan])
+
+
+def test_a_later_sentence_of_an_item_keeps_the_scope_its_first_sentence_set():
+    """Constructed: the 80% target holds for the city only; out of its item it would read as a
+    national target."""
+    from troly.bot.posts.frames import scope, scoped
+    from troly.bot.posts.templates import _lower_first
+
+    first = "Tại thành phố An Hòa, nồng độ bụi mịn trung bình năm giảm 20% vào năm 2030."
+    assert scope(first) == "Tại thành phố An Hòa"
+    assert scoped("Tại thành phố An Hòa", "Tỷ lệ số ngày có chất lượng không khí tốt đạt tối thiểu 80%.") == \
+        "Tại thành phố An Hòa, tỷ lệ số ngày có chất lượng không khí tốt đạt tối thiểu 80%."
+    assert scoped("Tại thành phố An Hòa", "Đối với các tỉnh lân cận, giảm 10%.") == "Đối với các tỉnh lân cận, giảm 10%."
+    assert scope("Tiếp tục hỗ trợ người dân, doanh nghiệp.") == ""
+    assert _lower_first("Tỷ lệ số ngày đạt 80%.") == "tỷ lệ số ngày đạt 80%."
+    assert _lower_first("Kết luận số 69 khẳng định.") == "Kết luận số 69 khẳng định."
+    doc = read("mem:kh-77", "ỦY BAN NHÂN DÂN TỈNH AN HÒA\nSố: 77/KH-UBND\nAn Hòa, ngày 1 tháng 12 năm 2025\n\nKẾ HOẠCH\n"
+                            "Cải thiện chất lượng không khí\n\nI. MỤC TIÊU\n1. " + first +
+                            " Tỷ lệ số ngày có chất lượng không khí tốt đạt tối thiểu 80%.\n")
+    from troly.bot.posts.material import units
+
+    assert any(u.text.startswith("Tại thành phố An Hòa, tỷ lệ số ngày") for u in units(doc))
+
+
+def test_a_provision_a_letter_quotes_is_not_its_answer_and_a_form_line_is_no_point():
+    """Constructed reply letter: the decree it quotes grants a reduction; its own answer, after
+    "Căn cứ các quy định nêu trên,", says the reduction does not apply to resettlement land. The
+    quoted provision is no point; the answer is, without its opener. A form's blank line is none."""
+    letter = ("CỤC THUẾ\nSố: 77/CT-CS\nHà Nội, ngày 1 tháng 12 năm 2025\n\nV/v giảm tiền sử dụng đất\n\n"
+              "Tại khoản 4 Điều 19 Nghị định số 103/2024/NĐ-CP quy định như sau:\n\n"
+              "“4. Giảm tiền sử dụng đất đối với đất ở trong hạn mức giao đất ở đối với người có công với "
+              "cách mạng mà thuộc diện được giảm tiền sử dụng đất theo quy định.”\n\n"
+              "Căn cứ các quy định nêu trên, việc giảm tiền sử dụng đất không áp dụng đối với trường hợp "
+              "giao đất tái định cư khi Nhà nước thu hồi đất.\n")
+    from troly.bot.posts.material import units
+
+    texts = [u.text for u in units(read("mem:cv-77", letter)) if not u.heading]
+    assert not any("trong hạn mức giao đất ở" in t for t in texts)
+    assert "Việc giảm tiền sử dụng đất không áp dụng đối với trường hợp giao đất tái định cư khi Nhà nước " \
+           "thu hồi đất." in texts
+    assert not _usable_text("Tôi đại diện cho hộ gia đình gồm ……….. nhân khẩu, đề nghị được hỗ trợ đất ở.")
+    assert not _usable_text("Họ và tên chủ hộ: .................................... Số định danh cá nhân.")

@@ -42,3 +42,28 @@ def framed(frame: str, text: str, doc_text: str) -> str:
     if f" {first.lower()} " in doc_text:
         text = text[:1].lower() + text[1:]  # a common word, not a name
     return f"{frame} {text}"
+
+
+# An opening that sets where or for whom a whole item holds: "Tại thành phố Hà Nội, ...",
+# "Đối với các tỉnh xung quanh ...,", "Ở các khu đô thị ven biển, ...".
+_SCOPE = re.compile(r"^(?:Tại|Đối với|Ở|Riêng|Trên địa bàn)\s[^,.;:]{2,80},\s")
+SCOPE_WORDS = 12
+
+
+def scope(text: str) -> str:
+    """The scope a sentence opens with, without its comma ("Tại thành phố Hà Nội"); "" if none."""
+    m = _SCOPE.match(text)
+    if not m or len(m.group().split()) > SCOPE_WORDS:
+        return ""
+    return m.group().rstrip(", ")
+
+
+def scoped(item_scope: str, text: str) -> str:
+    """A later sentence of an item read within the scope its first sentence set: "Tỷ lệ số ngày
+    ... đạt tối thiểu 80%" after "Tại thành phố Hà Nội, nồng độ bụi ..." holds for Hà Nội only,
+    and out of its item it would read as a national target."""
+    if not item_scope or not text or scope(text):
+        return text
+    first = text.split(" ", 1)[0]
+    keep = first.isupper() and len(first) > 1
+    return f"{item_scope}, {text if keep else text[:1].lower() + text[1:]}"

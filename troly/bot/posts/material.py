@@ -13,9 +13,9 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from troly.bot.posts.frames import framed, framing
+from troly.bot.posts.frames import framed, framing, scope, scoped
 from troly.bot.posts.phrases import has as _has
-from troly.bot.posts.segments import MARKER, clauses, is_caps, items, mark_shape, sentences
+from troly.bot.posts.segments import MARKER, clauses, is_caps, items, mark_shape, quoted_spans, sentences
 from troly.bot.posts.sentences import (  # noqa: F401  (shorten: M.shorten)
     ENUMERATING, completes_lead_in, continues, drop_stops, fragment, points_at_document, shorten, without_label)
 from troly.ingest.repair.detect import damage_share
@@ -53,6 +53,8 @@ _ADOPTED = re.compile(r"^(?:nghi quyet|quyet dinh|thong tu|quy dinh) nay (?:da )
 # 27 tháng 9 năm 2007 của Thủ tướng Chính phủ)", "(quy định tại Nghị định 81/2021/NĐ-CP)"):
 # the point reads without it, and no listener needs the number.
 _CITED_ASIDE = re.compile(r"\s*\((?:theo|quy định tại|tại|được quy định tại)\s+[^()]{0,160}?\d+/[^()]{0,160}\)")
+_FORM_BLANK = re.compile(r"(?:…\s*){2,}|\.{5,}|_{4,}")  # dots or rules left blank for the applicant
+_CONCLUDING = re.compile(r"^(?:Căn cứ|Theo) (?:các |những )?(?:quy định|nội dung|hướng dẫn|căn cứ)(?: pháp lý)? (?:nêu |nói )?trên,\s*")
 _NUMBERED = re.compile(r"\s\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix)\)\s")  # "... cấp tỉnh (1) Đăng ký ...", "... VNeID. (ii) Chỉ đạo ..."
 _INLINE_LIST = re.compile(r":\s*\(?(?:1|a|i)\)\s")  # an enumeration run into the sentence
 
@@ -249,6 +251,7 @@ def units(doc: Document) -> list[Unit]:
         out = []
         lead_in, kind = "", ""  # the sentence ending in ":" that the list below completes
         frame = ""
+        quoted = quoted_spans(doc.text)  # another text's provisions, quoted: not this document's word
         for a, b, heading in items(doc.text):
             item = doc.text[a:b]
             mark = MARKER.match(item)
@@ -262,15 +265,22 @@ def units(doc: Document) -> list[Unit]:
                 continue  # "- Tên hoặc tên viết tắt ..." under "... các nội dung sau:"
             else:
                 kind = shape
-            for s, e in clauses(doc.text, sentences(doc.text, a, b)):
+            item_scope = ""  # "Tại thành phố Hà Nội": where the item's first sentence says it holds
+            for n, (s, e) in enumerate(clauses(doc.text, sentences(doc.text, a, b))):
                 quote = doc.text[s:e].strip()
                 s += len(doc.text[s:e]) - len(doc.text[s:e].lstrip())
                 bare = clean(quote)
+                if n == 0:
+                    item_scope = scope(bare)
+                else:
+                    bare = scoped(item_scope, bare)
                 text = framed(frame, bare, doc.text)
                 u = Unit(doc.id, s, s + len(quote), quote, text, heading, content_words(text), text != bare)
                 line = doc.text[doc.text.rfind("\n", 0, s) + 1:s]
                 if quote[:1].islower() and not line.strip():
                     continue  # a wrapped line cut off its sentence ("2. Nâng" / "cao năng lực")
+                if any(qa <= s < qb for qa, qb in quoted):
+                    continue
                 if heading or usable(u, scan=scanned(doc)):
                     out.append(u)
         _CACHE[key] = out
@@ -292,7 +302,7 @@ def clean(quote: str) -> str:
     t = _MD.sub("", t)
     t = balance_quotes(collapse_ws(t.replace("\n", " ")))
     t = re.sub(r"\s+”", "”", re.sub(r"“\s+", "“", t))  # "phục vụ ”": a space inside the quotes
-    t = t.strip(" -–;,")
+    t = _CONCLUDING.sub("", t.strip(" -–;,"))  # "Căn cứ các quy định nêu trên, X": the answer is X
     m = _INLINE_LIST.search(t)
     if m and len(t[:m.start()].split()) >= MIN_WORDS // 2:
         t = t[:m.start()]  # "Đẩy mạnh cắt giảm ...: (1) Các bộ, ngành, ...": the head is the point
@@ -330,6 +340,8 @@ def usable(unit: Unit, scan: bool = True) -> bool:
         return False  # a link run into a table cell's text; a numbered list flattened into a line
     if _ODD.search(t) or "..." in t and t.count("...") > 1 or t.rstrip(".").endswith("…"):
         return False
+    if _FORM_BLANK.search(t) or f.startswith(("toi ", "chung toi ")):
+        return False  # a form's line to fill in ("Tôi đại diện cho hộ gia đình gồm ……… nhân khẩu")
     if t.count("(") != t.count(")"):
         return False  # a bracket opened in one sentence and closed in another
     nums = {r.start for r in find_numbers(t)}

@@ -106,3 +106,18 @@ def clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def is_caps(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.7
+
+
+QUOTED_WORDS = 12  # a quotation this long, after a lead-in ending in ":", is another text's provision
+_QUOTE = re.compile(r"“([^“”]*)”")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of provisions the document quotes from another text ("... quy định như sau: “4. Giảm
+    tiền sử dụng đất ...”"): their words are the cited text's, not the document's own answer."""
+    out = []
+    for m in _QUOTE.finditer(text):
+        lead = text[max(0, m.start() - 12):m.start()].rstrip()
+        if lead.endswith(":") and len(m.group(1).split()) >= QUOTED_WORDS:
+            out.append((m.start(), m.end()))
+    return out

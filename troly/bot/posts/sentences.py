@@ -17,7 +17,7 @@ _NOMINAL_STARTS = ("viec ", "cong tac ", "noi dung ", "ke hoach ", "chuong trinh
                    "ket qua ", "tinh hinh ", "cac chu truong", "nhung ", "cac quy dinh", "cac chinh sach",
                    "cac van ban", "doi tuong ", "pham vi ", "cac to chuc, ",
                    "thu tuc ", "ky nang ")  # a procedure's name, a skill listed
-_PREDICATES = {"can", "phai", "la", "duoc", "se", "da", "dang", "chiu", "nham"}
+_PREDICATES = {"can", "phai", "la", "duoc", "se", "da", "dang", "chiu", "nham", "khong"}
 
 
 # Openings that point back to a sentence the post does not show ("Qua đó, ...").
@@ -49,7 +49,7 @@ def continues(text: str) -> bool:
 
 
 # The same predicates with their marks: "đăng ký" holds no "đang", "là" no "la".
-_MARKED_PREDICATES = {"cần", "phải", "là", "được", "sẽ", "đã", "đang", "chịu", "nhằm"}
+_MARKED_PREDICATES = {"cần", "phải", "là", "được", "sẽ", "đã", "đang", "chịu", "nhằm", "không"}  # "không áp dụng": a negated predicate
 
 
 def fragment(folded_text: str, text: str = "") -> bool:

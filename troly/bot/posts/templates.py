@@ -228,9 +228,9 @@ def _named(doc: Document) -> str:
 
 def _lower_first(sentence: str) -> str:
     """Lower the first letter after a connector, unless a name starts the sentence
-    ("Kết luận số 69 ...", "Ban Tuyên giáo ...", "Ủy ban nhân dân ...")."""
+    ("Kết luận số 69 ...", "Ban Tuyên giáo ...", "Ủy ban nhân dân ..."); "Tỷ lệ số ngày" is none."""
     words = sentence.split(" ", 2)
-    if len(words) > 1 and (words[1][:1].isupper() or (len(words) > 2 and words[2].startswith("số "))):
+    if len(words) > 1 and (words[1][:1].isupper() or (len(words) > 2 and re.match(r"số \d", words[2]))):
         return sentence
     if fold(" ".join(words[:2])) in _NAMES:
         return sentence
