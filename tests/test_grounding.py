@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from troly.bot.grounding import markers, renumber, unsupported
+from troly.bot.grounding import attributions, markers, renumber, unsupported
 
 SOURCE = (
     "Thực hiện Kế hoạch số 116-KH/TU, ngày 23/4/2024 của Ban Thường vụ Tỉnh ủy, "
@@ -75,3 +75,14 @@ def test_markers() -> None:
 
 def test_renumber() -> None:
     assert renumber("x [2] y [4, 2] z [9]", {2: 1, 4: 2}) == "x [1] y [2, 1] z [9]"
+
+
+def test_a_number_followed_by_a_comma_is_tied_to_no_issuer():
+    """Constructed: after "số 730-TB/TU," the document's name has ended; "của các doanh nghiệp" later
+    in the clause is whose awareness, not who issued it."""
+    text = "Theo Kế hoạch thực hiện Thông báo số 730-TB/TU, nâng cao nhận thức của các doanh nghiệp."
+    assert attributions(text) == []
+    [a] = attributions("Thông báo số 730-TB/TU của Ban Thường vụ Tỉnh ủy.")
+    assert a.issuer == "ban thuong vu tinh uy"  # folded
+    [a] = attributions("Kết luận số 69-KL/TW, ngày 24/01/2024 của Bộ Chính trị.")  # the date goes on
+    assert a.issuer == "bo chinh tri"

@@ -195,6 +195,9 @@ def attributions(text: str) -> list[Attribution]:
         m = re.search(r"(?i)(?<!\w)của\s+", clause)
         if not m or len(clause[:m.start()].split()) > ATTRIBUTION_GAP or find_refs(clause[:m.start()]):
             continue
+        if re.match(r"\s*,(?!\s*ngày\b)", clause):
+            continue  # "... Thông báo số 730-TB/TU, đẩy mạnh ... của các doanh nghiệp": the name has ended
+            # ("số 69-KL/TW, ngày 24/01/2024 của Bộ Chính trị" goes on with its date)
         words = _issuer_words(clause[m.end():])
         if words and words[0][:1].isalpha():
             out.append(Attribution(ref.number, ref.type, " ".join(words),

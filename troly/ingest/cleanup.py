@@ -35,6 +35,8 @@ STRUCT_START = re.compile(
     r")",
     re.I,
 )
+# An article or clause named inside a sentence, not a heading: no "." or ":" after its number.
+_CITED_PART = re.compile(r"^(?:Điều|Khoản|Mục|Chương|Phần)\s+\d+[a-zđ]?\s+(?![.:)\-–])\S")
 # Capitalised openings of a new paragraph in the introduction and the tail (folded).
 _OPENING = re.compile(r"^(?:noi nhan|kinh gui|can cu|thuc hien|de trien khai|ngay \d{1,2}\s*(?:/|thang))\b")
 _END_SENTENCE = re.compile(r"([.;:!?…]|\./|\.\)|\.”|\.\")\s*$")
@@ -105,6 +107,8 @@ def _should_join(prev: str, nxt: str, gap: int, width: float, wraps_single: bool
     p, n = prev.rstrip(), nxt.strip()
     if not p or not n or gap > 1:
         return False
+    if _CITED_PART.match(n) and ends_open(p.lower()):
+        return True  # "... theo quy định tại" / "Điều 2 Nghị quyết số 196/2025/QH15": a citation wrapped
     if STRUCT_START.match(n) or _END_SENTENCE.search(p):
         return False
     if n[0].isupper() and _OPENING.match(fold(n)):

@@ -44,6 +44,8 @@ HOOK = "{what}."
 HOOK_WITH_TARGET = "{what}, với mục tiêu: {target}."
 HOOK_ABOUT_ACTION = "về việc {action}"
 HOOK_ABOUT = "về {action}"
+# A title that carries out one document on another's subject: the subject is said as the last one's.
+HOOK_CHAINED = "về việc thực hiện {ref} {subject}"
 
 BULLETS = {"zalo": ["✅", "🔹", "▪️", "🔸", "👉"], "facebook": ["👉", "✔️", "🔸", "🔹", "✅"]}
 

@@ -37,6 +37,12 @@ ABBREVIATIONS: dict[str, str] = {
     "pccc": "phòng cháy, chữa cháy",
     "attp": "an toàn thực phẩm",
     "dtts": "dân tộc thiểu số",
+    "csdl": "cơ sở dữ liệu",
+    "tthc": "thủ tục hành chính",
+    "nsnn": "ngân sách nhà nước",
+    "vbqppl": "văn bản quy phạm pháp luật",
+    "atgt": "an toàn giao thông",
+    "bvmt": "bảo vệ môi trường",
 }
 # Everyday names for the same bodies (folded phrase -> folded words a directive uses).
 SYNONYMS: dict[str, str] = {
@@ -121,3 +127,25 @@ def spell_out(text: str, defined: dict[str, str]) -> str:
         text = re.sub(rf"{re.escape(name)}\s*\({re.escape(abbr)}\)", name, text)
         text = re.sub(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])", name, text)
     return text
+
+
+_TOKEN = re.compile(r"[^\W_][\w&-]*")
+
+
+def written_out(text: str) -> str:
+    """The table's abbreviations written out for readers who do not know them ("UBND cấp xã" ->
+    "Ủy ban nhân dân cấp xã", "CSDL quốc gia" -> "cơ sở dữ liệu quốc gia"). A lower-case
+    expansion after a capitalized word is left alone: "Sở KH&CN" is a name, and "Sở khoa học và
+    công nghệ" would misspell it."""
+    def one(m: re.Match[str]) -> str:
+        w = m.group()
+        words = ABBREVIATIONS.get(fold(w))
+        if not words or w != w.upper() or sum(c.isalpha() for c in w) < 2:
+            return w
+        before = text[:m.start()].rstrip().rsplit(" ", 1)[-1]
+        if words[:1].islower() and before[:1].isupper() and not before.isupper() and before[-1:].isalpha():
+            return w
+        if not before or before[-1:] in ".!?:" or before == "\n":
+            return words[:1].upper() + words[1:]  # a sentence starts with it
+        return words
+    return _TOKEN.sub(one, text)

@@ -47,7 +47,9 @@ _CLOSING_SECTIONS = ("co hieu luc", "hieu luc thi hanh", "dieu khoan thi hanh", 
 _CLOSING_OPENS = "hieu luc"  # "Điều 8. Hiệu lực và trách nhiệm"
 _HEADING_MARK = re.compile(r"^(?:dieu \d+|[\divxlc]+|[a-z])\s*[.)]\s*")
 # An amending text's edits of wording: they change words of another text, they say nothing.
-_EDITORIAL = ("thay the cum tu", "bo cum tu", "bai bo cum tu", "sua doi cum tu", "thay the tu ")
+_EDITORIAL = ("thay the cum tu", "bo cum tu", "bai bo cum tu", "sua doi cum tu", "thay the tu ",
+              # ... and of its forms and appendices: "Thay thế Mẫu số 02 ... Phụ lục III của Thông tư ..."
+              "thay the mau", "bai bo mau", "thay the phu luc", "bai bo phu luc")
 _IN_FORCE = re.compile(r"\bco hieu luc\b.{0,40}\b(?:ngay|tu)\b")
 _ASSIGN = ("Giao ", "Đề nghị ", "Yêu cầu ")  # a sentence that opens by assigning or requesting work
 # Procedure verbs that speak to people when the public is their object.
@@ -204,6 +206,8 @@ def read(text: str, path: list[str], public_doc: bool = False) -> Reading:
         return Reading(INTERNAL, section, 0, True, False)  # a body's name and no verb: a list label
     if folded.lstrip(" -–.").startswith(_EDITORIAL):
         return Reading(INTERNAL, section, 0, False, False)  # "Thay thế cụm từ “...” thành “...”": the text's wording
+    if _IN_FORCE.search(folded) and not re.search(r"\d", folded):
+        return Reading(INTERNAL, section, 0, False, False)  # "... có hiệu lực kể từ ngày ký": no date, no news
     if section == "closing":  # "Thông tư này thay thế ...", "Đối với hồ sơ nộp trước ngày ... thì ..."
         return Reading(PUBLIC if _IN_FORCE.search(folded) else INTERNAL, section, 0, False, False)
     if text.startswith(_ASSIGN):

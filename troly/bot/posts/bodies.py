@@ -4,12 +4,15 @@ trường", "1. Bộ Tài chính chủ trì, phối hợp với các bộ, đị
 Under such a heading each item is that body's task, written without its subject ("Thẩm duyệt
 thiết kế về phòng cháy, chữa cháy ..."): read alone it looks like a rule for everyone, and a post
 that quotes it hides who must act. ``heading_body`` reads the body's name from the heading;
-``with_body`` gives an item its subject back. Pure functions.
+``with_body`` gives an item its subject back. A plan may name the body after the task instead,
+in a line of its own ("5. Huy động nguồn lực ..." then "- UBND huyện chủ trì, phối hợp ...."):
+``library.trailing_leads``. Pure functions.
 """
 from __future__ import annotations
 
 import re
 
+from troly.bot.posts.case import lower_first
 from troly.bot.posts.lexicon import BODY_HEADS, predicate_start, starts, tokens
 
 MAX_BODY_HEADING_WORDS = 20  # "Bộ Y tế theo chức năng, nhiệm vụ được giao chủ trì, phối hợp với ..."
@@ -59,6 +62,4 @@ def with_body(text: str, body: str) -> str:
     """An item that opens with its verb, with the body's name as its subject."""
     if not body or not text or body.isupper():
         return text  # a name in capitals ("SỞ Y TẾ") would shout in the middle of a point
-    first = text.split(" ", 1)[0]
-    keep = first.isupper() and len(first) > 1  # an abbreviation ("UBND") keeps its capitals
-    return f"{body} {text if keep else text[:1].lower() + text[1:]}"
+    return f"{body} {lower_first(text)}"  # an abbreviation ("UBND") keeps its capitals

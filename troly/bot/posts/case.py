@@ -86,3 +86,12 @@ def issuer_phrase(issuer: str, text: str = "") -> str:
         return issuer
     cased = truecase(issuer, text, str.capitalize) if text else issuer.lower()
     return cased[:1].upper() + cased[1:]
+
+
+def lower_first(text: str) -> str:
+    """A sentence start lowered to run on after a connector or a label, unless its first word
+    is an abbreviation ("CSDL quốc gia ..." never reads "cSDL"; "TP.HCM", "KH&CN", "UBND")."""
+    first = text.split(" ", 1)[0]
+    if sum(c.isupper() for c in first) > 1:
+        return text
+    return text[:1].lower() + text[1:]

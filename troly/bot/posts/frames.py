@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from troly.bot.posts.audience import opens_with_verb, section_kind
+from troly.bot.posts.case import lower_first
 from troly.bot.posts.sentences import ENUMERATING, points_at_document
 from troly.vn.text import fold
 
@@ -40,7 +41,7 @@ def framed(frame: str, text: str, doc_text: str) -> str:
     if fold(first) in _MEASURES or fold(text).startswith(fold(frame)):
         return text  # "Mức thu ...": the item names its own measure
     if f" {first.lower()} " in doc_text:
-        text = text[:1].lower() + text[1:]  # a common word, not a name
+        text = lower_first(text)  # a common word, not a name
     return f"{frame} {text}"
 
 
@@ -64,6 +65,4 @@ def scoped(item_scope: str, text: str) -> str:
     and out of its item it would read as a national target."""
     if not item_scope or not text or scope(text):
         return text
-    first = text.split(" ", 1)[0]
-    keep = first.isupper() and len(first) > 1
-    return f"{item_scope}, {text if keep else text[:1].lower() + text[1:]}"
+    return f"{item_scope}, {lower_first(text)}"

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-from troly.bot.posts.case import issuer_phrase, truecase
+from troly.bot.posts.case import issuer_phrase, lower_first, truecase
 from troly.models import Document
 from troly.prompts import posts as P
-from troly.vn.docnum import find_refs
+from troly.vn.abbreviations import written_out
+from troly.vn.docnum import find_refs, type_name
 from troly.vn.text import collapse_ws, fold
 
 # A title's subject longer than this is left out of the opening line (no place to cut it). Measured
@@ -21,6 +22,7 @@ from troly.vn.text import collapse_ws, fold
 # 40 leaves 18; longer hooks stop reading as one sentence.
 MAX_ABOUT_WORDS = 40
 MAX_TARGET_WORDS = 30
+KEEP_EXTRA_WORDS = 15  # how much longer a title may run to keep the topic it names (``_keeping``)
 _DATE = re.compile(r",?\s*ngày\s+(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})")
 _VERB_LED = ("quan triet", "tuyen truyen", "thuc hien", "trien khai", "hoc tap", "to chuc",
              "day manh", "tang cuong", "nang cao", "phat trien", "xay dung", "ho tro", "bao dam")
@@ -87,7 +89,28 @@ def _positions(text: str, part: str) -> list[int]:
     return out
 
 
-def _subject(title: str) -> str:
+def _keeping(text: str, cut: str, keep: tuple[tuple[str, ...], ...]) -> str:
+    """A cut title carried on to the end of the clause that holds each topic phrase the whole
+    title holds: "... để đảm bảo cơ sở, vật chất" cut from "... phục vụ sắp xếp, tổ chức bộ máy,
+    đơn vị hành chính" loses what a post on "sắp xếp đơn vị hành chính" is about."""
+    low = fold(text)
+    words = set(re.findall(r"\w+", low))
+    for p in keep:
+        missing = [w for w in p if w not in re.findall(r"\w+", fold(cut))]
+        if not missing or not set(p) <= words:
+            continue  # the cut holds the phrase, or the title never did
+        found = [m.end() for w in missing for m in [re.search(rf"\b{re.escape(w)}\b", low[len(cut):])] if m]
+        if not found:
+            continue
+        end = len(cut) + max(found)
+        stops = [k for k in (text.find(",", end), text.find(";", end), text.find(" và ", end)) if k > 0]
+        longer = text[:min(stops, default=len(text))].rstrip(" ,;:.")
+        if len(longer.split()) <= MAX_ABOUT_WORDS + KEEP_EXTRA_WORDS:
+            cut = longer
+    return cut
+
+
+def _subject(title: str, keep: tuple[tuple[str, ...], ...] = ()) -> str:
     """The last "về ..." of a title: what the chain of documents is finally about."""
     i = title.lower().rfind(" về ")  # with its marks: "bảo vệ" is no "về"
     if i < 0 and title.lower() == fold(title):
@@ -95,28 +118,42 @@ def _subject(title: str) -> str:
     if i < 0:
         return ""
     s = re.sub(r"[“”\"]", "", _DATE.sub("", title[i + 1:])).strip()
-    return _cut(s, MAX_ABOUT_WORDS - 6)
+    return _keeping(s, _cut(s, MAX_ABOUT_WORDS - 6), keep)
 
 
-def about(doc: Document, with_issuer: bool = True) -> str:
+def about(doc: Document, with_issuer: bool = True, keep: tuple[tuple[str, ...], ...] = (),
+          brief: bool = False) -> str:
     """What the document does: the title's action up to the document it carries out, that
-    document's issuer (from the citations) and the final subject; the head of a plain title."""
+    document's issuer (from the citations) and the final subject; the head of a plain title.
+    ``keep``: the topic's phrases (folded), kept when the title holds them (``_keeping``);
+    ``brief``: the action alone when the title carries out another document (a later mention)."""
     title = collapse_ws(doc.facts.title).strip(" *.")
     if title.isupper():  # an ALL-CAPS title line does not shout in a sentence
         title = truecase(title, doc.text)
-        title = title[:1].lower() + title[1:]
+        title = lower_first(title)
     title = re.sub(r"(?i)^v/v\s+", "về việc ", title)  # a letter's or a telegram's "V/v ..."
     if len(title.split()) < 3:
         return ""  # a title cut to a word or two says nothing
     refs = find_refs(title)
     if not refs:
-        return _joined(_cut(_DATE.sub("", title), MAX_ABOUT_WORDS))
+        plain = _DATE.sub("", title)
+        return _joined(_keeping(plain, _cut(plain, MAX_ABOUT_WORDS), keep))
     first = refs[0]
     action = _DATE.sub("", title[:first.end]).strip(" ,")
     cite = next((c for c in doc.facts.cites if c.key == first.key), None)
     if with_issuer and cite and cite.issuer:
         action += f" của {issuer_phrase(cite.issuer, doc.text)}"
-    subject = _subject(title[first.end:]) or (_cut(cite.subject, MAX_ABOUT_WORDS - 6) if cite and cite.subject else "")
+    if brief:
+        return _joined(collapse_ws(re.sub(r"[“”\"]", "", action).strip()))
+    subject = _subject(title[first.end:], keep) or (_cut(cite.subject, MAX_ABOUT_WORDS - 6) if cite and cite.subject else "")
+    last = refs[-1]
+    if subject and last.key != first.key and title.find(subject[:20]) > last.end:
+        # "thực hiện Thông báo 730 về kết luận ... thực hiện Nghị quyết 14 ... về <subject>": the
+        # subject is the last document's, never the first one's
+        named = title[last.start:last.end]
+        if not fold(named).startswith(fold(type_name(last.type))):
+            named = f"{type_name(last.type)} số {named}"  # the span "14-NQ/TU": "Nghị quyết số 14-NQ/TU"
+        subject = P.HOOK_CHAINED.format(ref=named, subject=subject)
     return _joined(collapse_ws(re.sub(r"[“”\"]", "", f"{action} {subject}").strip()))
 
 
@@ -124,7 +161,7 @@ def _joined(text: str) -> str:
     """The title's words joined to "<document> của <issuer>": "về ...", "về việc <action>"."""
     if not text or fold(text).startswith("ve "):
         return text
-    low = text[:1].lower() + text[1:]
+    low = lower_first(text)
     template = P.HOOK_ABOUT_ACTION if fold(text).startswith(_VERB_LED) else P.HOOK_ABOUT
     return template.format(action=low)
 
@@ -136,10 +173,10 @@ def target(text: str) -> str:
     t = text.strip().rstrip(" .;,:")
     if len(t.split()) > MAX_TARGET_WORDS or len(t.split()) < 5 or not re.search(r"\d", t):
         return ""  # a target cut from its figure ("đối với Hà Nội và Thành phố Hồ Chí Minh") aims at nothing
-    return t[:1].lower() + t[1:]
+    return lower_first(t)
 
 
-def hooks(doc: Document, target_text: str = "") -> list[str]:
+def hooks(doc: Document, target_text: str = "", keep: tuple[tuple[str, ...], ...] = ()) -> list[str]:
     """Opening lines, richest first: with the cited issuer and the target, then without."""
     from troly.bot.posts.material import balance_quotes
 
@@ -147,7 +184,7 @@ def hooks(doc: Document, target_text: str = "") -> list[str]:
     aim = target(target_text) if target_text else ""
     out = []
     for with_issuer in (True, False):
-        body = balance_quotes(collapse_ws(f"{head} {about(doc, with_issuer)}"))
+        body = written_out(balance_quotes(collapse_ws(f"{head} {about(doc, with_issuer, keep)}")))
         if aim:
             out.append(P.HOOK_WITH_TARGET.format(what=body, target=aim))
         out.append(P.HOOK.format(what=body))

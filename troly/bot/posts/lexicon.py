@@ -60,7 +60,9 @@ VERBS = PROCEDURE + LEADING + (
     "phat huy", "khuyen khich", "uu tien", "hoan thanh", "dau tu", "ung dung", "doi moi",
     "hoan thien", "nang cao", "van dong", "dong vien", "tiep nhan", "giai quyet",
     "cung cap", "xu ly", "ra quan", "bieu duong", "khen thuong", "nhan rong", "phat dong",
-    "phan dau", "lua chon", "giam", "tang", "nghiem cam", "cam", "han che", "chap hanh", "tuan thu", "su dung")
+    "phan dau", "lua chon", "giam", "tang", "nghiem cam", "cam", "han che", "chap hanh", "tuan thu", "su dung",
+    "bo sung", "phan bo",  # "Bổ sung 2.615 tỷ đồng cho 27 địa phương": money given, a fact
+    "giu gin", "giu vung", "huy dong")
 # Words that make the verb after them a noun ("việc thực hiện", "công tác tuyên truyền").
 NOMINALIZERS = {"viec", "su", "tac", "cuoc"}
 # Short verbs that fold into other words ("đang"/"đảng", "có"/"cổ"): compared with their marks.

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field, replace
 
 from troly.bot.posts import audience as A
 from troly.bot.posts import material as M
+from troly.bot.posts.bodies import heading_body
 from troly.bot.posts.case import word_forms
 from troly.bot.posts.repaired import publishable, text_pairs
+from troly.bot.posts.segments import items
 from troly.bot.posts.topic import ngrams
 from troly.models import Document
 from troly.vn.abbreviations import defined_in
@@ -30,6 +32,7 @@ class Entry:
     path: list[str]  # section headings, outermost first
     reading: A.Reading
     words: frozenset = frozenset()  # the sentence's folded content words (a quick filter)
+    lead: str = ""  # the body a line after its item names as leading it (``trailing_leads``)
 
 
 @dataclass
@@ -119,6 +122,27 @@ def merged_label(text: str, forms: dict) -> bool:
 _PUNCT = ".,;:!?()“”\"'"
 
 
+_LEADS = re.compile(r"\bchủ trì\b")
+_DASH = re.compile(r"^[-–+•]\s*")
+
+
+def trailing_leads(text: str) -> list[tuple[int, int, str]]:
+    """Items whose next line names the body that leads them ("5. Huy động nguồn lực ..." then
+    "- UBND huyện chủ trì, phối hợp với ..."), as (start, end, body)."""
+    spans = items(text)
+    out = []
+    for (a, b, head), (c, d, _) in zip(spans, spans[1:]):
+        line = text[c:d].strip()
+        m = _LEADS.search(line)
+        if head or not _DASH.match(line) or not m:
+            continue
+        named = _DASH.sub("", line[:m.end()]).rsplit(":", 1)[-1]  # "- Cơ quan thực hiện: Sở Nội vụ chủ trì"
+        body = heading_body(named.strip())
+        if body:
+            out.append((a, b, body))
+    return out
+
+
 _CACHE: dict[tuple, Library] = {}
 
 
@@ -145,6 +169,7 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
         sent_to = {" ".join(M.content_words(r)) for r in d.facts.recipients if len(r.split()) >= 2}
         internal = A.internal_document(d.facts.title)  # a body's charter: for cadre posts only
         public_doc = A.for_public(d.facts.title)
+        leads = trailing_leads(d.text)
         for u in units[d.id]:
             if d.facts.repaired and not _scan_ok(u, known_pairs, known_refs, clean_words):
                 continue
@@ -153,10 +178,11 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
             path = section_path(d, u.start)
             if merged_label(u.text, forms):
                 continue  # a table's label run into its cell ("... tài chính Người dân, doanh nghiệp tra cứu")
+            lead = next((body for a, b, body in leads if a <= u.start < b), "")
             reading = A.read(u.text, path, public_doc)
             if internal:
                 reading = replace(reading, kind=A.INTERNAL, gain=False)
-            entries.append(Entry(u, path, reading, frozenset(u.folded)))
+            entries.append(Entry(u, path, reading, frozenset(u.folded), lead))
         lib.entries[d.id] = entries
         lib.defined[d.id] = defined_in(d.text)
         lib.sentences += [e.unit.folded for e in entries]

@@ -9,10 +9,12 @@ and rejects the ones that would read badly; choosing among them is the caller's 
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
 
+from troly.bot.posts.asides import without_asides
 from troly.bot.posts.frames import framed, framing, scope, scoped
 from troly.bot.posts.phrases import has as _has
 from troly.bot.posts.segments import MARKER, clauses, is_caps, items, mark_shape, quoted_spans, sentences
@@ -40,19 +42,13 @@ _PUBLIC = ("nguoi dan", "nhan dan", "can bo, dang vien", "doanh nghiep", "cong d
 MIN_WORDS, MAX_WORDS = 8, 90
 # "Bổ sung các cửa khẩu sau vào danh sách ...": the list it announces is not in the sentence.
 _ANNOUNCED = re.compile(r"\b(?:cac|nhung)(?: [a-z]+){1,3} sau (?:day|vao)\b")
-# A reference inside the document itself ("quy định tại điểm a khoản 2 Điều 1 Nghị quyết này"):
-# the point reads without it ("Đối tượng trẻ em được hưởng mức hỗ trợ ...").
-_INTERNAL_REF = re.compile(r"\s*(?:được\s+)?(?:quy định|nêu|quy)\s+tại\s+(?:(?:điểm|khoản|Điều)\s+[\w.]+\s*,?\s*)+"
-                           r"(?:của\s+)?(?:Nghị quyết|Quyết định|Thông tư|Nghị định|Quy định|Quy chế|Luật|Kế hoạch)\s+này")
 # A run of three words or more said twice in a row ("Người nộp lệ phí Người nộp lệ phí"): a table's
 # label run into its cell.
 _REPEATED = re.compile(r"\b((?:\w+\s+){2,6}\w+)\s+\1\b")
 # The closing lines of a legal text: its adoption by the council, a recipients' line of abbreviations.
 _ADOPTED = re.compile(r"^(?:nghi quyet|quyet dinh|thong tu|quy dinh) nay (?:da )?duoc .{0,120}thong qua")
-# An aside that only cites the law a term comes from ("(theo Quyết định số 157/2007/QĐ-TTg ngày
-# 27 tháng 9 năm 2007 của Thủ tướng Chính phủ)", "(quy định tại Nghị định 81/2021/NĐ-CP)"):
-# the point reads without it, and no listener needs the number.
-_CITED_ASIDE = re.compile(r"\s*\((?:theo|quy định tại|tại|được quy định tại)\s+[^()]{0,160}?\d+/[^()]{0,160}\)")
+_DEFERS = re.compile(r"\b(?:thuc hien|ap dung|giai quyet|xu ly) theo (?:cac )?(?:quy dinh|phan cap)\b[^.;]*"
+                     r"(?:phap luat|hien hanh|co lien quan)[^.;]*\.?$")
 _FORM_BLANK = re.compile(r"(?:…\s*){2,}|\.{5,}|_{4,}")  # dots or rules left blank for the applicant
 _CONCLUDING = re.compile(r"^(?:Căn cứ|Theo) (?:các |những )?(?:quy định|nội dung|hướng dẫn|căn cứ)(?: pháp lý)? (?:nêu |nói )?trên,\s*")
 _NUMBERED = re.compile(r"\s\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix)\)\s")  # "... cấp tỉnh (1) Đăng ký ...", "... VNeID. (ii) Chỉ đạo ..."
@@ -134,6 +130,23 @@ def content_words(text: str) -> list[str]:
 
 
 
+BOUNDARY = "|"  # where a function word stood: no phrase runs across it
+
+
+@functools.lru_cache(maxsize=65536)
+def bounded_words(text: str) -> tuple[str, ...]:
+    """content_words with a BOUNDARY token where a function word was dropped: "quốc gia về đất
+    đai" holds "gia", "đất" side by side as content words, yet no "giá đất" (the topic's phrases
+    are split at the same words, parse_topic)."""
+    if has_diacritics(text):
+        out: list[str] = []
+        for piece in fold(drop_stops(text, f" {BOUNDARY} ")).split(BOUNDARY):
+            out += folded_syllables(expand_abbreviations(piece)) + [BOUNDARY]
+        return tuple(out[:-1])
+    words = folded_syllables(expand_abbreviations(fold(text)))
+    return tuple(BOUNDARY if w in _STOP else w for w in words if w != "va")
+
+
 def mentions_ref(unit: "Unit", refs: list[DocRef]) -> bool:
     return _ref_in(refs, unit.quote)
 
@@ -185,12 +198,12 @@ def lead_phrase(topic: Topic, weights: dict[tuple[str, ...], float],
 
 
 def has_phrase(unit: Unit, phrase: tuple[str, ...]) -> bool:
-    return _has(unit.folded, phrase)
+    return _has(list(bounded_words(unit.text)), phrase)
 
 
 def says(text: str, phrase: tuple[str, ...]) -> bool:
     """Whether a (shortened) point still carries the phrase."""
-    return bool(text) and _has(content_words(text), phrase)
+    return bool(text) and _has(list(bounded_words(text)), phrase)
 
 
 def score(unit: Unit, topic: Topic, about: bool, weights: dict[tuple[str, ...], float] | None = None,
@@ -306,7 +319,7 @@ def clean(quote: str) -> str:
     m = _INLINE_LIST.search(t)
     if m and len(t[:m.start()].split()) >= MIN_WORDS // 2:
         t = t[:m.start()]  # "Đẩy mạnh cắt giảm ...: (1) Các bộ, ngành, ...": the head is the point
-    t = without_label(_INTERNAL_REF.sub("", _CITED_ASIDE.sub("", _REPEATED.sub(r"\1", t))))
+    t = without_label(without_asides(_REPEATED.sub(r"\1", t)))
     t = re.sub(r",\s*(?:\.{3}|…)$", ".", t)  # "... minh bạch, an toàn,...": "and so on" at a list's end
     if t.endswith(":"):
         t = t[:-1].rstrip() + "."
@@ -340,6 +353,8 @@ def usable(unit: Unit, scan: bool = True) -> bool:
         return False  # a link run into a table cell's text; a numbered list flattened into a line
     if _ODD.search(t) or "..." in t and t.count("...") > 1 or t.rstrip(".").endswith("…"):
         return False
+    if _DEFERS.search(f) and not re.search(r"\d", f):
+        return False  # "... thực hiện theo quy định ... của pháp luật về xây dựng": sends to other law, says nothing
     if _FORM_BLANK.search(t) or f.startswith(("toi ", "chung toi ")):
         return False  # a form's line to fill in ("Tôi đại diện cho hộ gia đình gồm ……… nhân khẩu")
     if t.count("(") != t.count(")"):

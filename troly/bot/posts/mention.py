@@ -33,19 +33,26 @@ SHORT_ITEM_WORDS = 6  # an item of a list is a short noun or verb phrase ("quố
 ITEM_EXTRA_WORDS = 2  # what the phrase's item holds beside it and its verbs ("an toàn", "các dịch vụ")
 FIRST_EXTRA_WORDS = 1  # in the first part, words after the phrase
 
-_CLAUSES = re.compile(r"[;:.!?]\s")
+# ";" runs short coordinate clauses into one list ("Giữ vững an ninh, quốc phòng; bảo đảm trật tự,
+# an toàn xã hội; đẩy mạnh phòng, chống tham nhũng, lãng phí"): each a part of it.
+_CLAUSES = re.compile(r"[:.!?]\s")
+_SEMICOLON = re.compile(r";\s")
 _ASIDE = re.compile(r"\([^()]*\)")  # "(2020 - 2025)": inside an item, never a clause of its own
 _COMMA = re.compile(r",\s")  # not the decimal comma of "6,6%"
 _JOINERS = re.compile(r"\s(?:và|hoặc|cũng như)\s")
+# "và" before a verb joins two actions, each a part: "giữ gìn an ninh, trật tự xã hội và bảo vệ môi trường"
+_VERB_JOINED = re.compile(r"\s(?:và)\s(?=(?:bảo vệ|bảo đảm|đảm bảo|giữ gìn|giữ vững|đẩy mạnh|tăng cường|nâng cao|phát triển|xây dựng|thực hiện|phát huy)\b)")
 
 
 def _items(clause: str) -> list[list[str]]:
     """A clause's parts (content words): at commas, and the last part at its joiner ("A, B và
     C"); a joiner inside an earlier part joins words of one item ("của tổ chức và cá nhân")."""
-    parts = [p for p in _COMMA.split(clause) if p.strip()]
+    parts = [p for p in _COMMA.split(_SEMICOLON.sub(", ", clause)) if p.strip()]
     if len(parts) < 2:
         return [content_words(p) for p in parts]
-    return [content_words(p) for p in parts[:-1]] + [content_words(x) for x in _JOINERS.split(parts[-1]) if x.strip()]
+    head = [x for p in parts[:-1] for x in _VERB_JOINED.split(p) if x.strip()]  # "... xã hội và bảo vệ môi trường"
+    tail = [y for x in _VERB_JOINED.split(parts[-1]) for y in _JOINERS.split(x) if y.strip()]
+    return [content_words(p) for p in head + tail]
 
 
 def _non_verbs(words: list[str]) -> int:
@@ -113,3 +120,4 @@ def passing(text: str, phrases: list[tuple[str, ...]]) -> bool:
     """Whether each topic phrase the sentence holds is only an item of one of its lists."""
     held = [p for p in phrases if has(content_words(text), p)]
     return bool(held) and all(listed(text, p) for p in held)
+

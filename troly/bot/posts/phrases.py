@@ -40,7 +40,10 @@ def _in_order(seq: list[str], parts: list[tuple[str, ...]], gap: int, budget: in
 # Words people use for one another in topics and in documents: the everyday word and the legal
 # term ("rác thải" is what the law calls "chất thải rắn"; "người già", "người cao tuổi").
 _SAME = {("nguoi", "dan"): [("nhan", "dan")], ("nhan", "dan"): [("nguoi", "dan")],
-         ("rac", "thai"): [("chat", "thai", "ran")], ("nguoi", "gia"): [("nguoi", "cao", "tuoi")]}
+         ("rac", "thai"): [("chat", "thai", "ran")], ("nguoi", "gia"): [("nguoi", "cao", "tuoi")],
+         # the tree and its fruit, in the North's and the South's words
+         ("cay", "an", "qua"): [("trai", "cay"), ("cay", "an", "trai")],
+         ("trai", "cay"): [("cay", "an", "qua"), ("cay", "an", "trai")]}
 
 
 def variants(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:

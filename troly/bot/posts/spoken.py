@@ -171,7 +171,7 @@ _PER_AMOUNT = re.compile(r"(đồng|%)((?:/[^\s/,.;:()]+)+)")
 _RATIO = re.compile(r"(?<=[^\W\d])\s*/\s*(?=\d)")
 _RANGE = re.compile(r"(?<=\d)\s+[-–]\s+(?=\d)")
 # "(tám trăm ngàn đồng)" after "800.000 đồng": the amount spelled out, said once.
-_SPELLED = re.compile(r"\s*\((?:bằng chữ:\s*)?(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|"
+SPELLED = re.compile(r"\s*\((?:bằng chữ:\s*)?(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|"
                       r"triệu|tỷ|linh|lẻ|mốt|tư|lăm|đồng|\s|,)+\)", re.I)
 
 
@@ -180,7 +180,7 @@ def spoken(text: str, doc: Document | None = None) -> str:
     trung gian thanh toán (TGTT)") are said in words."""
     if doc is not None:
         text = spell_out(text, defined_in(doc.text))
-    text = _SPELLED.sub("", text)
+    text = SPELLED.sub("", text)
     text = _PER.sub(" mỗi ", text)
     text = _PER_AMOUNT.sub(lambda m: m.group(1) + m.group(2).replace("/", " mỗi "), text)  # "đồng/Giấy phép/lần"
     text = re.sub(r"…(?=\s*[a-zà-ỹđ])", ",", text)  # "... lò hơi… trên phạm vi": a pause, not a full stop

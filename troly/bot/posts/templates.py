@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from troly.bot.posts.case import lower_first
 from troly.bot.posts.spoken import spoken
 from troly.models import Document
 from troly.prompts import posts as P
@@ -60,7 +61,7 @@ def source_label(doc: Document) -> str:
         head += f" của {issuer_phrase(f.issuer, doc.text)}"
     if not f.key:  # the title after the issuer: "của X" never reads as the cited document's
         title = _short_title(f.title)
-        head += f" {title[:1].lower() + title[1:]}" if title else ""
+        head += f" {lower_first(title)}" if title else ""
     return collapse_ws(head)
 
 
@@ -218,12 +219,12 @@ def loa(greet: str, hook: str, points: list[Point], closing: str) -> str:
 
 def _named(doc: Document) -> str:
     """A document as a bulletin names it: "Kế hoạch số 32/KH-UBND của ...", or, without a number,
-    its type and what its title says it is about ("Kế hoạch ... về việc thực hiện Thông báo số
-    730-TB/TU về ..."), cut where a phrase ends, never inside one."""
+    its type and what its title says it carries out ("Kế hoạch ... về việc thực hiện Thông báo số
+    730-TB/TU"), or what it is about, cut where a phrase ends, never inside one."""
     from troly.bot.posts.hook import about, what
 
     head = what(doc)
-    return head if doc.facts.key else f"{head} {about(doc, with_issuer=False)}".rstrip(" ,;.")
+    return head if doc.facts.key else f"{head} {about(doc, with_issuer=False, brief=True)}".rstrip(" ,;.")
 
 
 def _lower_first(sentence: str) -> str:
@@ -234,7 +235,7 @@ def _lower_first(sentence: str) -> str:
         return sentence
     if fold(" ".join(words[:2])) in _NAMES:
         return sentence
-    return sentence[:1].lower() + sentence[1:]
+    return lower_first(sentence)
 
 
 _NAMES = {"uy ban", "mat tran", "ban chap", "bo chinh", "huyen uy", "tinh uy", "thanh uy", "dang uy"}
@@ -246,4 +247,4 @@ def fold_topic(topic: str) -> str:
     first = t.split(" ", 1)[0]
     proper = first in {"Nghị", "Kết", "Chỉ", "Kế", "Chương", "Hướng", "Quyết", "Thông"} and any(
         ch.isdigit() for ch in t)
-    return t if proper else t[:1].lower() + t[1:]
+    return t if proper else lower_first(t)

@@ -35,7 +35,7 @@ from troly.bot.posts.sentences import scope_section
 from troly.bot.posts.spoken import spoken
 from troly.models import Document, Hit
 from troly.prompts import posts as P
-from troly.vn.abbreviations import spell_out
+from troly.vn.abbreviations import spell_out, written_out
 from troly.vn.text import fold
 
 log = logging.getLogger(__name__)
@@ -56,6 +56,9 @@ DOC_FOCUS_SENTENCES = 5
 # of a benefit, but told as a body's work (half a phrase found, as the other weights here).
 RESERVE_PENALTY = 0.5
 DOC_FOCUS_WEIGHT = 1.0
+# A sentence that adds at most this many words to its document's title (an appendix's name with
+# its label, "...; Phụ lục II.") says nothing the opening line does not: heldout11 (stop 23).
+TITLE_ECHO_WORDS = 3
 
 
 class KB(Protocol):
@@ -76,6 +79,7 @@ class Material:
     ranked: list[Candidate]
     lead: tuple[str, ...] | None
     targets: dict[str, str]  # doc id -> its best target sentence (for the hook)
+    phrases: tuple[tuple[str, ...], ...] = ()  # the topic's (folded), kept in the hook's title
 
 
 class PostWriter:
@@ -134,6 +138,8 @@ class PostWriter:
             for e in lib.entries.get(d.id, []):
                 if e.unit.start < body_start and L.similar(e.unit.folded, title_words):
                     continue  # the title itself: the opening line says it
+                if len(set(e.unit.folded) - set(title_words)) <= TITLE_ECHO_WORDS:
+                    continue  # the title again, with an appendix's label
                 if needs and not loose and not any(n <= e.words for n in needs):
                     continue
                 if scope_section(e.path):
@@ -176,7 +182,8 @@ class PostWriter:
         lead = M.lead_phrase(t, weights, [c.entry.unit.folded for c in ranked])
         # a document the topic names, or whose title shares half its words, is on it in each target
         whole = {d.id for d in lib.docs if M.doc_about(d, t.refs) or _touches(M.content_words(d.facts.title), t)}
-        return Material(ranked, lead, _targets(lib, {c.doc.id for c in ranked}, {id(e) for e, _, _ in found}, whole, t))
+        return Material(ranked, lead, _targets(lib, {c.doc.id for c in ranked}, {id(e) for e, _, _ in found}, whole, t),
+                        tuple(t.phrases))
 
     @staticmethod
     def _ranked(found: list[tuple[L.Entry, Document, bool]], t: M.Topic, weights: dict, in_hit: dict,
@@ -203,7 +210,8 @@ class PostWriter:
             if reserved:
                 s -= RESERVE_PENALTY
             if s >= MIN_SCORE:
-                shown = spell_out(_subject(A.core_clause(e.unit.text, e.reading), e), (defined or {}).get(d.id, {}))
+                shown = written_out(spell_out(_subject(A.core_clause(e.unit.text, e.reading), e),
+                                              (defined or {}).get(d.id, {})))
                 c = Candidate(s, e, d, shown)
                 (reserve if reserved else ranked).append(c)
         return ranked + reserve  # for citizens, public sentences first (``_material``), else the best
@@ -277,7 +285,7 @@ class PostWriter:
             def fits(text: str) -> bool:
                 return T.fits(channel, text)
 
-        written, pts = gate(build, fits, hooks(main, target), points, topic)
+        written, pts = gate(build, fits, hooks(main, target, material.phrases), points, topic)
         text = spoken(written, main) if channel == "loa" else written
         post = Post(channel, text, sources_of(pts), topic, variant, False, audience, written)
         return final_check(post, docs_of(pts) + [main])
@@ -319,7 +327,7 @@ def _focus(n: int, headed: bool) -> float:
 def _subject(text: str, e: L.Entry) -> str:
     """A task written without its subject under the heading naming its body, given it back
     ("Thẩm duyệt thiết kế ..." under "5. Công an tỉnh" -> "Công an tỉnh thẩm duyệt thiết kế ...")."""
-    body = body_of(e.path)
+    body = body_of(e.path) or e.lead
     if text != e.unit.text or not body:
         return text
     if text.startswith(body + " "):  # the heading run into its item: "Sở Y tế Hướng dẫn ..."
