@@ -204,3 +204,47 @@ def test_a_point_reads_without_its_legal_pedigree():
             "tại Điều 2 Nghị quyết số 196/2025/QH15 ngày 17 tháng 05 năm 2025 của Quốc hội để sửa chữa trụ sở "
             "như đề nghị của Bộ Tài chính tại văn bản nêu trên (chi tiết theo Phụ lục đính kèm).")
     assert clean(text) == "Bổ sung cho 27 địa phương số tiền 2.615 tỷ đồng để sửa chữa trụ sở."
+
+
+DISPATCH = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 901/CĐ-TTg
+Hà Nội, ngày 20 tháng 11 năm 2025
+
+CÔNG ĐIỆN
+Về việc cứu trợ Nhân dân vùng lũ tỉnh An Hòa
+
+1. Bộ trưởng Bộ Quốc phòng chỉ đạo các đơn vị quân đội hỗ trợ Nhân dân dọn dẹp nhà cửa sau lũ. Bố trí máy bay trực thăng thả hàng cứu trợ cho người dân vùng bị cô lập.
+2. Bộ Quốc phòng báo cáo Thủ tướng Chính phủ kết quả thực hiện trước ngày 30 tháng 11 năm 2025.
+
+THỦ TƯỚNG
+Phạm Văn An
+
+[1] Thủ tướng Chính phủ đã phân công 3 đồng chí Phó Thủ tướng đi kiểm tra tình hình cứu trợ Nhân dân.
+"""
+
+
+def test_a_later_clause_of_an_item_is_its_body_s_and_footnotes_give_no_points():
+    [post] = PostWriter(ListKB([read("mem:cong-dien-901", DISPATCH)])).run("cứu trợ", "zalo")
+    assert "Bộ trưởng Bộ Quốc phòng bố trí máy bay trực thăng thả hàng cứu trợ" in post.text
+    assert "3 đồng chí" not in post.text  # a footnote on what was done before
+
+
+@pytest.mark.parametrize("written, said", [
+    ("Thôn (tổ) đội trưởng được hưởng phụ cấp.", "Thôn hoặc tổ đội trưởng được hưởng phụ cấp."),
+    ("Phát triển Internet vạn vật (IoT) tại các khu công nghiệp.", "Phát triển Internet vạn vật tại các khu công nghiệp."),
+])
+def test_brackets_read_aloud_as_an_alternative_and_never_twice(written, said):
+    from troly.bot.posts.spoken import spoken
+    assert spoken(written) == said
+
+
+def test_an_abbreviation_in_brackets_after_its_words_is_dropped_and_entry_and_exit_is_one_topic():
+    assert written_out("tại các khu công nghiệp (KCN) trên địa bàn") == "tại các khu công nghiệp trên địa bàn"
+    assert written_out("sản phẩm tại các (KCN) trên địa bàn") == "sản phẩm tại các khu công nghiệp trên địa bàn"
+    assert _holds("Người nước ngoài nhập cảnh, xuất cảnh bằng thị thực điện tử qua 41 cửa khẩu.", "xuất nhập cảnh")
+
+
+def test_a_bare_list_number_is_joined_to_its_heading():
+    from troly.ingest.cleanup import join_split_headings
+    assert join_split_headings(["9.", "", "Bộ Chỉ huy Quân sự tỉnh", "", "- Thực hiện tốt nhiệm vụ."]) == \
+        ["9. Bộ Chỉ huy Quân sự tỉnh", "", "- Thực hiện tốt nhiệm vụ."]

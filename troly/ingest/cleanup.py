@@ -74,20 +74,24 @@ def join_split_type_lines(lines: list[str]) -> list[str]:
 
 
 _HEAD_WORD = re.compile(r"^(?:Điều|Chương|Mục|Phần|ĐIỀU|CHƯƠNG|MỤC|PHẦN)$")
+_BARE_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.|[IVXLC]{1,5}\.)$")  # "9.", "2.1.", "IV."
 _HEAD_NUMBER = re.compile(r"^(?:\d{1,3}[a-zđ]?|[IVXLC]{1,5})\b")
 
 
 def join_split_headings(lines: list[str]) -> list[str]:
     """"Điều" alone on a line and "24. Trách nhiệm của ..." on the next (a web page's layout)
-    put back on one line: "Điều 24. Trách nhiệm của ...". Blank lines between are dropped."""
+    put back on one line: "Điều 24. Trách nhiệm của ..."; so is a list number alone ("9.") and
+    the heading or text after it ("Bộ Chỉ huy Quân sự tỉnh"), a table's cells on a PDF page.
+    Blank lines between are dropped."""
     out: list[str] = []
     held: list[str] = []  # blank lines after a bare heading word, kept if no number follows
     for line in lines:
-        bare = out and _HEAD_WORD.match(out[-1].strip())
-        if bare and not line.strip():
+        word = out and _HEAD_WORD.match(out[-1].strip())
+        number = out and _BARE_NUMBER.match(out[-1].strip())
+        if (word or number) and not line.strip():
             held.append(line)
             continue
-        if bare and _HEAD_NUMBER.match(line.strip()):
+        if word and _HEAD_NUMBER.match(line.strip()) or number and line.strip()[:1].isupper():
             out[-1] = f"{out[-1].strip()} {line.strip()}"
             held = []
             continue
@@ -156,7 +160,8 @@ AUTHORITY_OPENS = ("chủ tịch", "phó chủ tịch", "bộ trưởng", "thủ
                    "tổng kiểm toán", "thống đốc", "chủ nhiệm", "bộ chính trị", "ban bí thư",
                    "ban chấp hành", "ban thường vụ", "chính phủ", "hội đồng nhân dân", "ủy ban nhân dân")
 # A title line ending in one of these goes on ("... THUỘC" / "ỦY BAN NHÂN DÂN TỈNH ...").
-_OPEN_ENDS = ("của", "thuộc", "và", "tại", "trên", "về", "cho", "với", "đối", "trong", "theo", "các")
+_OPEN_ENDS = ("của", "thuộc", "và", "tại", "trên", "về", "cho", "với", "đối", "trong", "theo", "các",
+              "giữa", "để", "nhằm")  # "... HIỆP ĐỊNH THƯƠNG MẠI GIỮA" / "CHÍNH PHỦ NƯỚC ...": the title goes on
 AUTHORITY_RUN = 3  # an authority line wraps over two lines at most; three leaves a margin
 
 

@@ -132,11 +132,27 @@ def spell_out(text: str, defined: dict[str, str]) -> str:
 _TOKEN = re.compile(r"[^\W_][\w&-]*")
 
 
+_DEFINED_AFTER = re.compile(r"((?:[^\W\d_]+ ){1,6}[^\W\d_]+)\s*\(([^\W\d_][\w&-]{1,9})\)")
+
+
+_BRACKETED = re.compile(r"\(([^\W\d_][\w&-]{1,9})\)")
+
+
+def _defines(m: re.Match[str]) -> bool:
+    """"khu công nghiệp (KCN)": the brackets give the abbreviation of the words just before."""
+    words = ABBREVIATIONS.get(fold(m.group(2)))
+    return bool(words) and fold(m.group(1)).endswith(fold(words))
+
+
 def written_out(text: str) -> str:
     """The table's abbreviations written out for readers who do not know them ("UBND cấp xã" ->
     "Ủy ban nhân dân cấp xã", "CSDL quốc gia" -> "cơ sở dữ liệu quốc gia"). A lower-case
     expansion after a capitalized word is left alone: "Sở KH&CN" is a name, and "Sở khoa học và
     công nghệ" would misspell it."""
+    text = _DEFINED_AFTER.sub(lambda m: m.group(1) if _defines(m) else m.group(), text)
+    # "tại các (KCN)": brackets around a known abbreviation that defines nothing hold the noun itself
+    text = _BRACKETED.sub(lambda m: m.group(1) if fold(m.group(1)) in ABBREVIATIONS else m.group(), text)
+
     def one(m: re.Match[str]) -> str:
         w = m.group()
         words = ABBREVIATIONS.get(fold(w))

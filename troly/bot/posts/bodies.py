@@ -27,7 +27,7 @@ _NAME_END = re.compile(r":|\s(?:theo|trong|tại|căn cứ)\s")  # not a comma: 
 _MARKED_HEADS = {"ban": ("ban",), "so": ("sở",), "bao": ("báo",), "hoi": ("hội",), "doan": ("đoàn",),
                  "dai": ("đài",), "phong": ("phòng",), "bo": ("bộ",), "cuc": ("cục",),
                  "truong": ("trường", "trưởng")}
-_NOT_NAMES = ("ban hanh",)
+_NOT_NAMES = ("ban hanh", "truong hop")  # "Trường hợp ..." opens a condition
 
 
 def heading_body(heading: str) -> str:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field, replace
 
 from troly.bot.posts import audience as A
 from troly.bot.posts import material as M
-from troly.bot.posts.bodies import heading_body
+from troly.bot.posts.bodies import MAX_BODY_HEADING_WORDS, heading_body
 from troly.bot.posts.case import word_forms
+from troly.bot.posts.lexicon import predicate_start
 from troly.bot.posts.repaired import publishable, text_pairs
-from troly.bot.posts.segments import items
+from troly.bot.posts.segments import MARKER, items
 from troly.bot.posts.topic import ngrams
 from troly.models import Document
 from troly.vn.abbreviations import defined_in
@@ -143,6 +144,30 @@ def trailing_leads(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_OFFICE = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng|Trưởng ban|Cục trưởng)\s+")  # its holder's body
+ITEM_SUBJECT_WORDS = 8  # "Bộ trưởng Bộ Quốc phòng", "Ủy ban nhân dân các tỉnh, thành phố"; longer is no name
+
+
+def item_subjects(text: str) -> list[tuple[int, int, str]]:
+    """Items that open with the body doing them ("2. Bộ trưởng Bộ Quốc phòng chỉ đạo ...; bố trí
+    máy bay trực thăng ..."): a later clause of the item is that body's too, as (start, end, body)."""
+    out = []
+    for a, b, head in items(text):
+        if head:
+            continue
+        first_line = MARKER.sub("", text[a:b], count=1).split("\n", 1)[0]
+        opening = " ".join(first_line.split()[:MAX_BODY_HEADING_WORDS])
+        start, _ = predicate_start(opening)
+        body = heading_body(opening) if start else ""  # the name, then a verb the lexicon knows
+        label = ":" in opening[:len(body) + 40]  # "- Đoàn Kiểm tra giám sát bầu cử của tỉnh: 01 cá nhân"
+        if body and opening.startswith(body + " ") and 2 <= len(body.split()) <= ITEM_SUBJECT_WORDS and "(" not in body \
+                and not label and (len(_OFFICE.sub("", body).split()) <= 3 or text.count(body) >= 2):
+            # a short name ("Bộ Quốc phòng") or one the text uses again: "Sở Xây dựng chấp thuận phương
+            # án" is a name run into a verb the lexicon lacks
+            out.append((a, b, body))
+    return out
+
+
 _CACHE: dict[tuple, Library] = {}
 
 
@@ -169,7 +194,7 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
         sent_to = {" ".join(M.content_words(r)) for r in d.facts.recipients if len(r.split()) >= 2}
         internal = A.internal_document(d.facts.title)  # a body's charter: for cadre posts only
         public_doc = A.for_public(d.facts.title)
-        leads = trailing_leads(d.text)
+        leads = trailing_leads(d.text) + item_subjects(d.text)  # the line after an item first
         for u in units[d.id]:
             if d.facts.repaired and not _scan_ok(u, known_pairs, known_refs, clean_words):
                 continue

@@ -20,6 +20,7 @@ from troly.bot.posts.phrases import has as _has
 from troly.bot.posts.segments import MARKER, clauses, is_caps, items, mark_shape, quoted_spans, sentences
 from troly.bot.posts.sentences import (  # noqa: F401  (shorten: M.shorten)
     ENUMERATING, completes_lead_in, continues, drop_stops, fragment, points_at_document, shorten, without_label)
+from troly.ingest.cleanup import is_recital
 from troly.ingest.repair.detect import damage_share
 from troly.models import Document
 from troly.vn.abbreviations import expand_abbreviations
@@ -49,6 +50,7 @@ _REPEATED = re.compile(r"\b((?:\w+\s+){2,6}\w+)\s+\1\b")
 _ADOPTED = re.compile(r"^(?:nghi quyet|quyet dinh|thong tu|quy dinh) nay (?:da )?duoc .{0,120}thong qua")
 _DEFERS = re.compile(r"\b(?:thuc hien|ap dung|giai quyet|xu ly) theo (?:cac )?(?:quy dinh|phan cap)\b[^.;]*"
                      r"(?:phap luat|hien hanh|co lien quan)[^.;]*\.?$")
+_FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]")
 _FORM_BLANK = re.compile(r"(?:…\s*){2,}|\.{5,}|_{4,}")  # dots or rules left blank for the applicant
 _CONCLUDING = re.compile(r"^(?:Căn cứ|Theo) (?:các |những )?(?:quy định|nội dung|hướng dẫn|căn cứ)(?: pháp lý)? (?:nêu |nói )?trên,\s*")
 _NUMBERED = re.compile(r"\s\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix)\)\s")  # "... cấp tỉnh (1) Đăng ký ...", "... VNeID. (ii) Chỉ đạo ..."
@@ -290,6 +292,8 @@ def units(doc: Document) -> list[Unit]:
                 text = framed(frame, bare, doc.text)
                 u = Unit(doc.id, s, s + len(quote), quote, text, heading, content_words(text), text != bare)
                 line = doc.text[doc.text.rfind("\n", 0, s) + 1:s]
+                if _FOOTNOTE.match(line + quote) or is_recital(line) and not _CONCLUDING.match(line):
+                    continue  # "[1] Bộ Chính trị phân công ...", "Căn cứ Luật ...; Luật sửa đổi ...": not what it orders
                 if quote[:1].islower() and not line.strip():
                     continue  # a wrapped line cut off its sentence ("2. Nâng" / "cao năng lực")
                 if any(qa <= s < qb for qa, qb in quoted):

@@ -43,7 +43,10 @@ _SAME = {("nguoi", "dan"): [("nhan", "dan")], ("nhan", "dan"): [("nguoi", "dan")
          ("rac", "thai"): [("chat", "thai", "ran")], ("nguoi", "gia"): [("nguoi", "cao", "tuoi")],
          # the tree and its fruit, in the North's and the South's words
          ("cay", "an", "qua"): [("trai", "cay"), ("cay", "an", "trai")],
-         ("trai", "cay"): [("cay", "an", "qua"), ("cay", "an", "trai")]}
+         ("trai", "cay"): [("cay", "an", "qua"), ("cay", "an", "trai")],
+         # "xuất nhập cảnh" is written out as "nhập cảnh, xuất cảnh"; so is "xuất nhập khẩu"
+         ("xuat", "nhap", "canh"): [("nhap", "canh"), ("xuat", "canh")],
+         ("xuat", "nhap", "khau"): [("xuat", "khau"), ("nhap", "khau")]}
 
 
 def variants(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:

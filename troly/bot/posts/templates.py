@@ -238,7 +238,8 @@ def _lower_first(sentence: str) -> str:
     return lower_first(sentence)
 
 
-_NAMES = {"uy ban", "mat tran", "ban chap", "bo chinh", "huyen uy", "tinh uy", "thanh uy", "dang uy"}
+_NAMES = {"uy ban", "mat tran", "ban chap", "bo chinh", "huyen uy", "tinh uy", "thanh uy", "dang uy",
+          "thu tuong", "pho thu", "bo truong", "chinh phu", "quoc hoi"}  # offices are names too
 
 
 def fold_topic(topic: str) -> str:
