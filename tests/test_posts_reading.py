@@ -248,3 +248,24 @@ def test_a_bare_list_number_is_joined_to_its_heading():
     from troly.ingest.cleanup import join_split_headings
     assert join_split_headings(["9.", "", "Bộ Chỉ huy Quân sự tỉnh", "", "- Thực hiện tốt nhiệm vụ."]) == \
         ["9. Bộ Chỉ huy Quân sự tỉnh", "", "- Thực hiện tốt nhiệm vụ."]
+
+
+@pytest.mark.parametrize("text, topic, agrees", [
+    ("Theo dõi diễn biến tình hình ma túy trên địa bàn.", "điện", False),
+    ("Bảo đảm an toàn điện cho người dân.", "điện", True),
+    ("Vẽ sơ đồ vị trí nhạc tang.", "sổ đỏ", False),
+    ("Theo dõi diễn biến tình hình.", "dien", True),  # typed without marks: folded as ever
+    ("Giu gin an ninh trat tu.", "điện", True),  # a scan read without marks
+    ("Hoà giải ở cơ sở.", "hòa giải", True),  # the tone on either vowel
+])
+def test_a_topic_typed_with_its_marks_matches_only_where_they_agree(text, topic, agrees):
+    from troly.bot.posts.phrases import marks_agree
+    assert marks_agree(text, topic, parse_topic(topic).phrases[0]) is agrees
+
+
+def test_a_heading_run_into_its_list_mark_is_no_point():
+    from troly.bot.posts.material import Unit, clean, content_words, usable
+    text = clean("Đối với vùng nuôi trồng thủy sản nước ngọt a.")
+    assert not usable(Unit("d", 0, len(text), text, text, False, content_words(text)))
+    assert clean("Tổ chức hội nghị phổ biến quy định mới cho người nuôi trồng thủy sản,....") == \
+        "Tổ chức hội nghị phổ biến quy định mới cho người nuôi trồng thủy sản."

@@ -42,6 +42,18 @@ def has_diacritics(text: str) -> bool:
     return fold(text) != _WS.sub(" ", text).lower().strip()
 
 
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
+
+
+@lru_cache(maxsize=65536)
+def marked_key(syllable: str) -> str:
+    """A syllable with its marks, whichever vowel carries the tone ("hoà" and "hòa" meet), so
+    that "điện" and "diễn", "sổ" and "sơ", folded alike, stay apart."""
+    s = unicodedata.normalize("NFD", syllable.lower())
+    tones = "".join(c for c in s if c in _TONES)
+    return unicodedata.normalize("NFC", "".join(c for c in s if c not in _TONES)) + tones
+
+
 def syllables(text: str) -> list[str]:
     """Lower-cased syllables (words of letters/digits) in NFC."""
     return [w.lower() for w in _WORD.findall(nfc(text))]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from troly.bot.posts.asides import without_asides
 from troly.bot.posts.frames import framed, framing, scope, scoped
-from troly.bot.posts.phrases import has as _has
+from troly.bot.posts.phrases import has as _has, marks_agree
 from troly.bot.posts.segments import MARKER, clauses, is_caps, items, mark_shape, quoted_spans, sentences
 from troly.bot.posts.sentences import (  # noqa: F401  (shorten: M.shorten)
     ENUMERATING, completes_lead_in, continues, drop_stops, fragment, points_at_document, shorten, without_label)
@@ -172,7 +172,7 @@ def doc_about(doc: Document, refs: list[DocRef]) -> bool:
 def title_phrases(doc: Document, topic: Topic) -> tuple[tuple[str, ...], ...]:
     """The topic phrases a document's title names."""
     words = content_words(doc.facts.title)
-    return tuple(p for p in topic.phrases if _has(words, p))
+    return tuple(p for p in topic.phrases if _has(words, p) and marks_agree(doc.facts.title, topic.text, p))
 
 
 def phrase_weights(topic: Topic, sentences: list[list[str]]) -> dict[tuple[str, ...], float]:
@@ -324,7 +324,7 @@ def clean(quote: str) -> str:
     if m and len(t[:m.start()].split()) >= MIN_WORDS // 2:
         t = t[:m.start()]  # "Đẩy mạnh cắt giảm ...: (1) Các bộ, ngành, ...": the head is the point
     t = without_label(without_asides(_REPEATED.sub(r"\1", t)))
-    t = re.sub(r",\s*(?:\.{3}|…)$", ".", t)  # "... minh bạch, an toàn,...": "and so on" at a list's end
+    t = re.sub(r",\s*(?:\.{3,}|…)$", ".", t)  # "... minh bạch, an toàn,...": "and so on" at a list's end
     if t.endswith(":"):
         t = t[:-1].rstrip() + "."
     if t and t[-1] not in ".!?…”\"":
@@ -357,6 +357,8 @@ def usable(unit: Unit, scan: bool = True) -> bool:
         return False  # a link run into a table cell's text; a numbered list flattened into a line
     if _ODD.search(t) or "..." in t and t.count("...") > 1 or t.rstrip(".").endswith("…"):
         return False
+    if re.search(r"\s[a-zđ]\.$", t):
+        return False  # "Đối với vùng nuôi trồng thủy sản nước ngọt a.": a heading run into its list's "a)"
     if _DEFERS.search(f) and not re.search(r"\d", f):
         return False  # "... thực hiện theo quy định ... của pháp luật về xây dựng": sends to other law, says nothing
     if _FORM_BLANK.search(t) or f.startswith(("toi ", "chung toi ")):

@@ -1,6 +1,9 @@
 """Whether folded words hold a topic's phrase: whole, in the words people use for it instead,
-or with a qualifier between two of its words. Pure functions over folded syllables."""
+or with a qualifier between two of its words; and whether a topic typed with its marks agrees
+with a sentence's marks. Pure functions over folded syllables."""
 from __future__ import annotations
+
+from troly.vn.text import fold, folded_syllables, has_diacritics, marked_key, syllables
 
 
 def contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
@@ -79,3 +82,23 @@ def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
     n, bad = len(phrase), _NOT_AFTER.get(phrase, set())
     return any(tuple(seq[i:i + n]) == phrase and not (i and seq[i - 1] in bad)
                for i in range(len(seq) - n + 1))
+
+
+def marks_agree(text: str, topic: str, phrase: tuple[str, ...]) -> bool:
+    """A topic typed with its marks matches a sentence with marks only where they agree: "điện"
+    is not "diễn biến", "sổ đỏ" not "sơ đồ". Folded matching stands where either has no marks (a
+    scan read without them, a topic typed without) or the match came through an abbreviation or
+    another word for the phrase ("CĐS", "nhân dân")."""
+    if not has_diacritics(topic) or not has_diacritics(text):
+        return True
+    if not _has_plain(folded_syllables(text), phrase):
+        return True  # matched through an abbreviation or a word people use instead
+    typed = {fold(w): marked_key(w) for w in syllables(topic)}
+    present = {marked_key(w) for w in syllables(text)}
+    return all(typed.get(w, "") in present for w in phrase if w in typed)
+
+
+def _has_plain(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)) or \
+        all(w in words for w in phrase)

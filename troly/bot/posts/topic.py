@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from troly.bot.posts import material as M
-from troly.bot.posts.phrases import contains, near
+from troly.bot.posts.phrases import contains, marks_agree, near
 from troly.models import Document
 from troly.vn.docnum import TYPE_NAMES
 from troly.vn.text import collapse_ws, fold
@@ -75,7 +75,7 @@ def on_topic(unit: M.Unit, context: list[str], topic: M.Topic, about: bool, titl
         return False
     if not topic.phrases:
         return True
-    inside = [p for p in topic.phrases if M.has_phrase(unit, p)]
+    inside = [p for p in topic.phrases if M.has_phrase(unit, p) and marks_agree(unit.text, topic.text, p)]
     if not inside and not (about and topic.refs) and not titled:
         return False
     for p, whole in topic.stranded.items():
