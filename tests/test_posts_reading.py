@@ -269,3 +269,12 @@ def test_a_heading_run_into_its_list_mark_is_no_point():
     assert not usable(Unit("d", 0, len(text), text, text, False, content_words(text)))
     assert clean("Tổ chức hội nghị phổ biến quy định mới cho người nuôi trồng thủy sản,....") == \
         "Tổ chức hội nghị phổ biến quy định mới cho người nuôi trồng thủy sản."
+
+
+def test_a_citation_whose_issuer_the_aside_cannot_bound_is_left_whole():
+    """Constructed: a provincial council's resolution cited; cutting up to its number would leave
+    "của Hội đồng nhân dân tỉnh ..." hanging, so the sentence keeps the citation."""
+    from troly.bot.posts.material import clean
+    text = ("Hỗ trợ 500.000 đồng mỗi hộ theo quy định tại Nghị quyết số 12/2024/NQ-HĐND ngày 01 tháng 02 năm 2024 "
+            "của Hội đồng nhân dân tỉnh An Hòa để sửa nhà.")
+    assert clean(text) == text

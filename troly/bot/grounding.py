@@ -195,9 +195,10 @@ def attributions(text: str) -> list[Attribution]:
         m = re.search(r"(?i)(?<!\w)của\s+", clause)
         if not m or len(clause[:m.start()].split()) > ATTRIBUTION_GAP or find_refs(clause[:m.start()]):
             continue
+        # "... Thông báo số 730-TB/TU, đẩy mạnh ... của các doanh nghiệp": after the comma the name
+        # has ended ("số 69-KL/TW, ngày 24/01/2024 của Bộ Chính trị" goes on with its date)
         if re.match(r"\s*,(?!\s*ngày\b)", clause):
-            continue  # "... Thông báo số 730-TB/TU, đẩy mạnh ... của các doanh nghiệp": the name has ended
-            # ("số 69-KL/TW, ngày 24/01/2024 của Bộ Chính trị" goes on with its date)
+            continue
         words = _issuer_words(clause[m.end():])
         if words and words[0][:1].isalpha():
             out.append(Attribution(ref.number, ref.type, " ".join(words),

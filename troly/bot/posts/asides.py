@@ -23,7 +23,9 @@ _PROPOSED = re.compile(r"\s*(?:như|theo) đề nghị của [^,;()]{2,80}? tạ
 _FOLLOWS = re.compile(r"\s*theo quy định tại (?:(?:điểm|khoản|Điều)\s+[\w.]+\s*,?\s*)*(?:của\s+)?"
                       r"(?:Nghị quyết|Nghị định|Quyết định|Thông tư|Luật)\s+(?:số\s+)?\d+/\d{4}/[\wĐđ-]+"
                       r"(?:\s+ngày\s+\d{1,2}(?:\s+tháng\s+|/)\d{1,2}(?:\s+năm\s+|/)\d{4})?"
-                      r"(?:\s+của\s+(?:Quốc hội|Chính phủ|Thủ tướng Chính phủ|Ủy ban Thường vụ Quốc hội))?")
+                      r"(?:\s+của\s+(?:Quốc hội|Chính phủ|Thủ tướng Chính phủ|Ủy ban Thường vụ Quốc hội))?"
+                      # only where the citation ends: "... của Hội đồng nhân dân tỉnh X" left behind would dangle
+                      r"(?=\s*(?:[,;.)]|$|để\b|nhằm\b|và\b))")
 # An aside that only cites the law a term comes from ("(theo Quyết định số 157/2007/QĐ-TTg ngày
 # 27 tháng 9 năm 2007 của Thủ tướng Chính phủ)", "(quy định tại Nghị định 81/2021/NĐ-CP)"):
 # the point reads without it, and no listener needs the number.

@@ -6,7 +6,7 @@ thiết kế về phòng cháy, chữa cháy ..."): read alone it looks like a r
 that quotes it hides who must act. ``heading_body`` reads the body's name from the heading;
 ``with_body`` gives an item its subject back. A plan may name the body after the task instead,
 in a line of its own ("5. Huy động nguồn lực ..." then "- UBND huyện chủ trì, phối hợp ...."):
-``library.trailing_leads``. Pure functions.
+``library.item_leads``. Pure functions.
 """
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ class Entry:
     path: list[str]  # section headings, outermost first
     reading: A.Reading
     words: frozenset = frozenset()  # the sentence's folded content words (a quick filter)
-    lead: str = ""  # the body a line after its item names as leading it (``trailing_leads``)
+    lead: str = ""  # the body its item names outside the sentence (``item_leads``)
 
 
 @dataclass
@@ -125,47 +125,47 @@ _PUNCT = ".,;:!?()“”\"'"
 
 _LEADS = re.compile(r"\bchủ trì\b")
 _DASH = re.compile(r"^[-–+•]\s*")
+_OFFICE = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng|Trưởng ban|Cục trưởng)\s+")  # its holder's body
+ITEM_SUBJECT_WORDS = 8  # "Bộ trưởng Bộ Quốc phòng", "Ủy ban nhân dân các tỉnh, thành phố"; longer is no name
 
 
-def trailing_leads(text: str) -> list[tuple[int, int, str]]:
-    """Items whose next line names the body that leads them ("5. Huy động nguồn lực ..." then
-    "- UBND huyện chủ trì, phối hợp với ..."), as (start, end, body)."""
+def item_leads(text: str) -> list[tuple[int, int, str]]:
+    """Items whose body is named outside the sentence a point quotes, as (start, end, body): on the
+    next line ("5. Huy động nguồn lực ..." then "- UBND huyện chủ trì, phối hợp với ..."), else at
+    the item's opening ("2. Bộ trưởng Bộ Quốc phòng chỉ đạo ... Bố trí máy bay trực thăng ...")."""
     spans = items(text)
     out = []
-    for (a, b, head), (c, d, _) in zip(spans, spans[1:]):
-        line = text[c:d].strip()
-        m = _LEADS.search(line)
-        if head or not _DASH.match(line) or not m:
+    for i, (a, b, head) in enumerate(spans):
+        if head:
             continue
-        named = _DASH.sub("", line[:m.end()]).rsplit(":", 1)[-1]  # "- Cơ quan thực hiện: Sở Nội vụ chủ trì"
-        body = heading_body(named.strip())
+        nxt = text[spans[i + 1][0]:spans[i + 1][1]].strip() if i + 1 < len(spans) else ""
+        body = _named_next(nxt) or _opening_body(text, text[a:b])
         if body:
             out.append((a, b, body))
     return out
 
 
-_OFFICE = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng|Trưởng ban|Cục trưởng)\s+")  # its holder's body
-ITEM_SUBJECT_WORDS = 8  # "Bộ trưởng Bộ Quốc phòng", "Ủy ban nhân dân các tỉnh, thành phố"; longer is no name
+def _named_next(line: str) -> str:
+    """"- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp ..." -> "Sở Nội vụ"; "" when the line names none."""
+    m = _LEADS.search(line)
+    if not _DASH.match(line) or not m:
+        return ""
+    return heading_body(_DASH.sub("", line[:m.end()]).rsplit(":", 1)[-1].strip())
 
 
-def item_subjects(text: str) -> list[tuple[int, int, str]]:
-    """Items that open with the body doing them ("2. Bộ trưởng Bộ Quốc phòng chỉ đạo ...; bố trí
-    máy bay trực thăng ..."): a later clause of the item is that body's too, as (start, end, body)."""
-    out = []
-    for a, b, head in items(text):
-        if head:
-            continue
-        first_line = MARKER.sub("", text[a:b], count=1).split("\n", 1)[0]
-        opening = " ".join(first_line.split()[:MAX_BODY_HEADING_WORDS])
-        start, _ = predicate_start(opening)
-        body = heading_body(opening) if start else ""  # the name, then a verb the lexicon knows
-        label = ":" in opening[:len(body) + 40]  # "- Đoàn Kiểm tra giám sát bầu cử của tỉnh: 01 cá nhân"
-        if body and opening.startswith(body + " ") and 2 <= len(body.split()) <= ITEM_SUBJECT_WORDS and "(" not in body \
-                and not label and (len(_OFFICE.sub("", body).split()) <= 3 or text.count(body) >= 2):
-            # a short name ("Bộ Quốc phòng") or one the text uses again: "Sở Xây dựng chấp thuận phương
-            # án" is a name run into a verb the lexicon lacks
-            out.append((a, b, body))
-    return out
+def _opening_body(text: str, item: str) -> str:
+    """The body an item opens with, followed by a verb the lexicon knows. A short name ("Bộ Quốc
+    phòng") or one the text uses again: "Sở Xây dựng chấp thuận phương án" is a name run into a verb
+    the lexicon lacks; a label ("- Đoàn Kiểm tra giám sát bầu cử của tỉnh: 01 cá nhân") is no task."""
+    first_line = MARKER.sub("", item, count=1).split("\n", 1)[0]
+    opening = " ".join(first_line.split()[:MAX_BODY_HEADING_WORDS])
+    start, _ = predicate_start(opening)
+    body = heading_body(opening) if start else ""
+    if not body or not opening.startswith(body + " ") or "(" in body or ":" in opening[:len(body) + 40]:
+        return ""
+    if not 2 <= len(body.split()) <= ITEM_SUBJECT_WORDS:
+        return ""
+    return body if len(_OFFICE.sub("", body).split()) <= 3 or text.count(body) >= 2 else ""
 
 
 _CACHE: dict[tuple, Library] = {}
@@ -194,7 +194,7 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
         sent_to = {" ".join(M.content_words(r)) for r in d.facts.recipients if len(r.split()) >= 2}
         internal = A.internal_document(d.facts.title)  # a body's charter: for cadre posts only
         public_doc = A.for_public(d.facts.title)
-        leads = trailing_leads(d.text) + item_subjects(d.text)  # the line after an item first
+        leads = item_leads(d.text)
         for u in units[d.id]:
             if d.facts.repaired and not _scan_ok(u, known_pairs, known_refs, clean_words):
                 continue

@@ -126,10 +126,7 @@ def content_words(text: str) -> list[str]:
     """Folded syllables without stop words, abbreviations spelled out: "khoa học và công nghệ"
     matches "khoa học công nghệ" and "KH&CN". A text with its marks loses its function words by
     their marks ("thị thực", "điện tử", "thiên tai", "ma túy" keep every syllable)."""
-    if has_diacritics(text):
-        return folded_syllables(expand_abbreviations(fold(drop_stops(text, " "))))
-    return [w for w in folded_syllables(expand_abbreviations(fold(text))) if w not in _STOP]
-
+    return [w for w in bounded_words(text) if w != BOUNDARY]
 
 
 BOUNDARY = "|"  # where a function word stood: no phrase runs across it

@@ -120,4 +120,3 @@ def passing(text: str, phrases: list[tuple[str, ...]]) -> bool:
     """Whether each topic phrase the sentence holds is only an item of one of its lists."""
     held = [p for p in phrases if has(content_words(text), p)]
     return bool(held) and all(listed(text, p) for p in held)
-

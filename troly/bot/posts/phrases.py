@@ -99,6 +99,5 @@ def marks_agree(text: str, topic: str, phrase: tuple[str, ...]) -> bool:
 
 
 def _has_plain(words: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)) or \
-        all(w in words for w in phrase)
+    """The phrase's own syllables in the text, together or apart (no abbreviation, no variant)."""
+    return _contains(words, phrase) or all(w in words for w in phrase)

@@ -135,10 +135,11 @@ class PostWriter:
             loose = (about and bool(t.refs)) or titled
             body_start = _body_start(d)
             title_words = M.content_words(d.facts.title)
+            title_set = set(title_words)
             for e in lib.entries.get(d.id, []):
                 if e.unit.start < body_start and L.similar(e.unit.folded, title_words):
                     continue  # the title itself: the opening line says it
-                if len(set(e.unit.folded) - set(title_words)) <= TITLE_ECHO_WORDS:
+                if len(e.words - title_set) <= TITLE_ECHO_WORDS:
                     continue  # the title again, with an appendix's label
                 if needs and not loose and not any(n <= e.words for n in needs):
                     continue
