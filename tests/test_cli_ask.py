@@ -45,3 +45,23 @@ def test_chat_follow_up(data_env, shipped_kb, capsys, monkeypatch):
     out = capsys.readouterr().out
     signer = next(d.facts.signer for d in shipped_kb.documents() if d.facts.key == "114-KH/HU")
     assert signer in out
+
+
+def test_ask_builds_the_default_base_from_the_shipped_corpus_the_first_time(tmp_path, capsys, monkeypatch):
+    """A newcomer's first `troly ask` (no TROLY_DATA, nothing ingested yet) reads the sample corpus
+    into ./data, as `make run` does, instead of answering every question from an empty base."""
+    monkeypatch.delenv("TROLY_DATA", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert main(["ask", "--json", "Kế hoạch 114-KH/HU ban hành ngày nào?"]) == 0
+    captured = capsys.readouterr()
+    assert "shipped sample corpus" in captured.err
+    assert json.loads(captured.out)["sources"][0]["document"] == "114-KH/HU"
+    assert (tmp_path / "data" / "troly.sqlite3").exists()
+
+
+def test_ask_on_an_empty_base_of_the_operator_s_own_says_so(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("TROLY_DATA", str(tmp_path / "mine"))
+    assert main(["ask", "--json", "Kế hoạch 114-KH/HU ban hành ngày nào?"]) == 0
+    captured = capsys.readouterr()
+    assert "is empty" in captured.err and "troly ingest" in captured.err
+    assert json.loads(captured.out)["abstained"] is True  # nothing of the sample was added

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 
 from troly.models import Answer
@@ -27,7 +28,28 @@ def register(sub) -> None:
 def _engine():
     from troly.bot.engine import AnswerEngine
 
-    return AnswerEngine.from_settings()
+    engine = AnswerEngine.from_settings()
+    _first_run(engine.kb)
+    return engine
+
+
+def _first_run(kb) -> None:
+    """A knowledge base never written to answers nothing. The default one (no TROLY_DATA) is
+    built from the shipped sample corpus, as `make run` does; an operator's own TROLY_DATA is only
+    reported empty (their documents, not the sample, belong there). A base emptied by `troly
+    remove` has been written to (its generation moved on) and is left as it is."""
+    if kb.count() or kb.store.generation():
+        return
+    if os.environ.get("TROLY_DATA"):
+        print(f"troly: the knowledge base in {kb.settings.data_dir} is empty; "
+              "add documents with `troly ingest PATH`", file=sys.stderr)
+        return
+    from troly.config import DEFAULT_CORPUS
+
+    print(f"troly: no knowledge base in {kb.settings.data_dir} yet; reading the shipped sample "
+          "corpus first (troly ingest)", file=sys.stderr)
+    report = kb.ingest([DEFAULT_CORPUS])
+    print(f"troly: {kb.count()} documents in the base ({len(report.failed)} failed)", file=sys.stderr)
 
 
 def render_trace(answer: Answer) -> str:
