@@ -75,6 +75,24 @@ def test_another_issuer_with_the_same_number_is_another_document(engine):
     assert answer.abstained and answer.trace.reason == "unknown_document"
 
 
+def test_a_number_of_another_year_is_another_document(engine):
+    """State bodies number afresh each year: 12/2024/TT-BHĐ is not the 12/2025/TT-BHĐ held."""
+    answer = engine.ask("Thông tư 12/2024/TT-BHĐ có hiệu lực từ ngày nào?")
+    assert answer.abstained and answer.trace.reason == "unknown_document"
+    assert "12/2025/TT-BHĐ" in answer.answer and "15 tháng 01" not in answer.answer
+
+
+def test_a_year_asked_of_a_number_that_carries_none_is_its_date_of_issue(tmp_path):
+    """Constructed: "40/KH-UBND" of 2025 is what "40/2025/KH-UBND" names; "40/2024/KH-UBND" is not."""
+    plan = ("ỦY BAN NHÂN DÂN TỈNH HẢI ĐÔNG\nSố: 40/KH-UBND\nHải Đông, ngày 02 tháng 12 năm 2025\n\n"
+            "KẾ HOẠCH\nSố hóa học bạ năm 2026\n\nI. NỘI DUNG\n\n1. Số hóa học bạ của mọi trường học.\n")
+    engine = AnswerEngine(make_kb(tmp_path, [("kh.txt", plan)]))
+    held = engine.ask("Kế hoạch 40/2025/KH-UBND ban hành ngày nào?")
+    assert not held.abstained and "02" in held.answer and "12" in held.answer
+    other = engine.ask("Kế hoạch 40/2024/KH-UBND ban hành ngày nào?")
+    assert other.abstained and other.trace.reason == "unknown_document" and "40/KH-UBND" in other.answer
+
+
 def test_a_plan_named_by_what_it_carries_out_keeps_its_date_of_issue():
     """'Kế hoạch thực hiện ...', 'Chương trình ...' name documents: their 'ngày nào' is the date of issue."""
     from troly.bot.answer.query import parse

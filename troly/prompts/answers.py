@@ -22,6 +22,10 @@ ABSTAIN_UNKNOWN_DOC = "Cơ sở dữ liệu không có {ref} và các văn bản
 ABSTAIN_UNKNOWN_DOC_SAME_NUMBER = (
     "Cơ sở dữ liệu không có {ref}. Văn bản mang số này là {others}: bạn có thể hỏi lại với đúng loại văn bản."
 )
+ABSTAIN_UNKNOWN_DOC_OTHER_YEAR = (
+    "Cơ sở dữ liệu không có {ref}. Văn bản cùng số nhưng ban hành năm khác là {others}: "
+    "bạn kiểm tra lại năm trong số hiệu văn bản."
+)
 ABSTAIN_NO_LEAD = "Các văn bản hiện có không nêu cơ quan, đơn vị nào chủ trì hay thực hiện việc này."
 ABSTAIN_NO_DOC_OF_TYPE = "Cơ sở dữ liệu không có {type} nào."
 ABSTAIN_NO_DOC_ON_TOPIC = "Không có văn bản nào trong cơ sở dữ liệu về chủ đề này."

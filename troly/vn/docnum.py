@@ -72,6 +72,9 @@ _NUMBERED = re.compile(r"\bso\s")  # "kế hoạch số 05 ..." names a document
 _LOOSE_ABBR = re.compile(r"\b(?P<type>" + "|".join(sorted(TYPE_WORDS, key=len, reverse=True)) + r")\s*-?\s*(?P<n>\d{1,6})\b", re.I)
 
 
+_KEY_YEAR = re.compile(r"\d+/((?:19|20)\d{2})/")
+
+
 @dataclass(frozen=True)
 class DocRef:
     """A reference to a document found in free text."""
@@ -86,6 +89,12 @@ class DocRef:
     @property
     def partial(self) -> bool:
         return not self.issuer
+
+    @property
+    def year(self) -> str:
+        """The year a State number carries ("76/2006/QĐ-UBND" -> "2006"), "" when none."""
+        m = _KEY_YEAR.match(self.key)
+        return m.group(1) if m else ""
 
     def matches(self, key: str) -> bool:
         """Whether a stored full key is this reference (partial references match any issuer)."""
@@ -142,6 +151,12 @@ def find_refs(text: str) -> list[DocRef]:
             refs.append(DocRef(f"{n:02d}-{t}" if n < 10 else f"{n}-{t}", n, t, "", m.start(), m.end()))
             taken.append((m.start(), m.end()))
     return sorted(refs, key=lambda r: r.start)
+
+
+def as_written(number: str) -> str:
+    """A number as its text spells it, without "số" or spaces at its separators: "76/2006/QĐ-UBND",
+    "67-CTr/TU" (a key is folded: "QD", "CTR")."""
+    return re.sub(r"\s*([-/])\s*", r"\1", re.sub(r"^\s*số\s*", "", number, flags=re.I)).strip()
 
 
 def normalize(number: str) -> str:

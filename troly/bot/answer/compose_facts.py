@@ -11,7 +11,7 @@ from troly.ingest.signature import MANDATE
 from troly.models import Answer, Citation, Document, Source
 from troly.prompts import answers as msg
 from troly.vn.dates import display
-from troly.vn.docnum import parse_key, type_code, type_name
+from troly.vn.docnum import as_written, parse_key, type_code, type_name
 from troly.vn.text import fold_chars
 
 
@@ -217,7 +217,7 @@ def doc_cites(doc: Document) -> Answer:
         kind = type_name(ref.type) if ref and type_code(c.type) != ref.type else (c.type or "Văn bản")
         date = f", ngày {c.date_text}" if c.date_text else ""
         issuer = f" của {c.issuer}" if c.issuer else ""
-        written = re.sub(r"\s*([-/])\s*", r"\1", re.sub(r"^\s*số\s*", "", c.number, flags=re.I)).strip()
+        written = as_written(c.number)
         lines.append(f"{n}. {kind} số {written or c.key}{date}{issuer} [{n}]")  # "67-CTr/TU" as the text has it
         spans.append(citation_span(doc, c))
     return _answer("doc_cites", "\n".join(lines), doc, spans)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from troly.bot.answer.query import bigrams
 from troly.models import Citation, Document
-from troly.vn.docnum import DocRef, parse_key, type_name
+from troly.vn.docnum import DocRef, as_written, parse_key, type_name
 import re
 
 from troly.vn.text import fold, fold_chars, folded_syllables
@@ -28,6 +28,13 @@ def _near(a: str, b: str) -> bool:
     if len(a) != len(b):
         return False
     return sum(x != y for x, y in zip(a, b)) <= 1
+
+
+def _years_of(ref: DocRef | None, dates: list[str]) -> set[str]:
+    """The year a number carries, else the years of its dates (ISO, "YYYY-MM" or "")."""
+    if ref is not None and ref.year:
+        return {ref.year}
+    return {d[:4] for d in dates if d[:4].isdigit()}
 
 
 @dataclass
@@ -45,6 +52,7 @@ class Library:
     _own_idx: dict = field(default_factory=dict, repr=False)
     _folded: dict = field(default_factory=dict, repr=False)
     _cited_idx: dict = field(default_factory=dict, repr=False)
+    _years: dict = field(default_factory=dict, repr=False)  # doc id or cited key -> the years it bears
 
     @classmethod
     def build(cls, documents: list[Document], generation: int = -1) -> "Library":
@@ -103,8 +111,10 @@ class Library:
     def _index(self) -> None:
         """(number, type) -> [(issuer, doc id)] for own numbers and [(issuer, key)] for cited ones."""
         own: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
+        years: dict[str, set[str]] = {}
         for d in sorted(self.docs.values(), key=lambda x: x.id):
             ref = parse_key(d.facts.key) if d.facts.key else None
+            years[d.id] = _years_of(ref, [d.facts.date])
             if ref is not None:
                 own[(ref.number, ref.type)].append((ref.issuer, d.id))
             # the number as written, read as a question would read it ("5529/CT-CS" of a Công văn,
@@ -118,23 +128,45 @@ class Library:
             ref = parse_key(key)
             if ref is not None:
                 cited[(ref.number, ref.type)].append((ref.issuer, key))
-        self._own_idx, self._cited_idx = dict(own), dict(cited)
+                years[key] = _years_of(ref, [c.date for _, c in self.cited[key]])
+        self._own_idx, self._cited_idx, self._years = dict(own), dict(cited), years
+
+    def _same_year(self, ref: DocRef, id_or_key: str) -> bool:
+        """A year the question writes ("76/2025/QĐ-UBND") must be the document's: State bodies
+        number their decisions afresh each year, so 76/2006/QĐ-UBND is another decision."""
+        have = self._years.get(id_or_key)
+        return not ref.year or not have or ref.year in have
 
     def own(self, ref: DocRef) -> list[str]:
-        return [d for iss, d in self._own_idx.get((ref.number, ref.type), []) if ref.partial or iss == ref.issuer]
+        return [d for iss, d in self._own_idx.get((ref.number, ref.type), [])
+                if (ref.partial or iss == ref.issuer) and self._same_year(ref, d)]
 
     def citations(self, ref: DocRef) -> list[tuple[str, Citation]]:
-        keys = [k for iss, k in self._cited_idx.get((ref.number, ref.type), []) if ref.partial or iss == ref.issuer]
+        keys = [k for iss, k in self._cited_idx.get((ref.number, ref.type), [])
+                if (ref.partial or iss == ref.issuer) and self._same_year(ref, k)]
         return [row for k in keys for row in self.cited[k]]
 
     def loose_citations(self, ref: DocRef) -> list[tuple[str, Citation]]:
         """Same number and type, an issuer one letter off: OCR and typists mangle issuers (06-KH/ĐU
         read as 06-KH/PU); "2530/QĐ-UBND" is not "2530/QĐ-TTg"."""
-        return [row for iss, k in self._cited_idx.get((ref.number, ref.type), []) if _near(iss, ref.issuer)
-                for row in self.cited[k]]
+        return [row for iss, k in self._cited_idx.get((ref.number, ref.type), [])
+                if _near(iss, ref.issuer) and self._same_year(ref, k) for row in self.cited[k]]
 
     def loose_own(self, ref: DocRef) -> list[str]:
-        return [d for iss, d in self._own_idx.get((ref.number, ref.type), []) if _near(iss, ref.issuer)]
+        return [d for iss, d in self._own_idx.get((ref.number, ref.type), [])
+                if _near(iss, ref.issuer) and self._same_year(ref, d)]
+
+    def other_years(self, ref: DocRef) -> list[str]:
+        """Documents with ``ref``'s number, type and issuer but another year, held or cited, by
+        name: "Quyết định số 76/2006/QĐ-UBND" for a question on 76/2025/QĐ-UBND."""
+        if not ref.year:
+            return []
+        written = [self.docs[d].facts.number or self.docs[d].facts.key
+                   for iss, d in self._own_idx.get((ref.number, ref.type), [])
+                   if iss == ref.issuer and not self._same_year(ref, d)]
+        written += [as_written(self.cited[k][0][1].number) or k for iss, k in self._cited_idx.get((ref.number, ref.type), [])
+                    if iss == ref.issuer and not self._same_year(ref, k)]
+        return [f"{type_name(ref.type)} số {w}" for w in dict.fromkeys(written)][:3]
 
     def same_number(self, ref: DocRef) -> list[str]:
         """Documents with ``ref``'s number but another type, held or cited, by name: "Thông báo số

@@ -52,6 +52,9 @@ def _always(ctx: Context) -> bool:
 def _unknown_document(ctx: Context) -> Answer:
     t, lib = ctx.targets, ctx.lib
     name = ctx.q.text[t.unknown.start:t.unknown.end] or t.unknown.key
+    years = lib.other_years(t.unknown)
+    if years:  # "76/2025/QĐ-UBND" asked, 76/2006/QĐ-UBND held or cited: never the one for the other
+        return steps.abstain(ctx, msg.ABSTAIN_UNKNOWN_DOC_OTHER_YEAR.format(ref=name, others=", ".join(years)))
     others = lib.same_number(t.unknown)
     if others:  # "Kế hoạch 730" for Thông báo 730: say which documents bear that number
         return steps.abstain(ctx, msg.ABSTAIN_UNKNOWN_DOC_SAME_NUMBER.format(ref=name, others=", ".join(others)))
