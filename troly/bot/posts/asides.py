@@ -14,6 +14,11 @@ from troly.bot.posts.spoken import SPELLED
 # the point reads without it ("Đối tượng trẻ em được hưởng mức hỗ trợ ...").
 _INTERNAL_REF = re.compile(r"\s*(?:được\s+)?(?:quy định|nêu|quy)\s+tại\s+(?:(?:điểm|khoản|Điều)\s+[\w.]+\s*,?\s*)+"
                            r"(?:của\s+)?(?:Nghị quyết|Quyết định|Thông tư|Nghị định|Quy định|Quy chế|Luật|Kế hoạch)\s+này")
+# A thing named by where this document lists it ("các chương trình tín dụng chính sách tại Điều 1
+# Quyết định này"): the points above list it, so it is "nêu trên". Dropped, the restriction would
+# be lost ("các chương trình tín dụng chính sách" would read as every one).
+_LISTED_AT = re.compile(r"\s+tại\s+(?:(?:điểm|khoản|Điều|mục|Phụ lục)\s+[\w.]+\s*,?\s*)+(?:của\s+)?"
+                        r"(?:Nghị quyết|Quyết định|Thông tư|Nghị định|Quy định|Quy chế|Kế hoạch)\s+này")
 # Asides a point reads without: where details are ("(chi tiết theo Phụ lục đính kèm)"), whose
 # proposal it was ("như đề nghị của Bộ Tài chính tại văn bản nêu trên"), the law it follows
 # ("theo quy định tại Điều 2 Nghị quyết số 196/2025/QH15 ngày ... của Quốc hội"); an amount said
@@ -35,4 +40,4 @@ _CITED_ASIDE = re.compile(r"\s*\((?:theo|quy định tại|tại|được quy đ
 def without_asides(text: str) -> str:
     for rx in (SPELLED, _CITED_ASIDE, _INTERNAL_REF, _DETAILS, _PROPOSED, _FOLLOWS):
         text = rx.sub("", text)
-    return text
+    return _LISTED_AT.sub(" nêu trên", text)

@@ -51,6 +51,17 @@ _EDITORIAL = ("thay the cum tu", "bo cum tu", "bai bo cum tu", "sua doi cum tu",
               # ... and of its forms and appendices: "Thay thế Mẫu số 02 ... Phụ lục III của Thông tư ..."
               "thay the mau", "bai bo mau", "thay the phu luc", "bai bo phu luc")
 _IN_FORCE = re.compile(r"\bco hieu luc\b.{0,40}\b(?:ngay|tu)\b")
+# When a measure starts to apply, with its date, wherever it stands ("Mức lãi suất ... được áp dụng
+# từ ngày 01 tháng 12 năm 2025 đối với các khoản vay còn dư nợ"): the day people feel it.
+_APPLIES_FROM = re.compile(r"\bduoc ap dung (?:ke )?tu ngay \d"
+                           # the text's own formula, with its date, under any heading
+                           r"|^(?:nghi quyet|quyet dinh|thong tu|nghi dinh|chi thi|quy dinh|quy che) nay co hieu luc"
+                           r"\b.{0,40}\d")
+# Which older texts this one replaces or repeals, under any heading: nothing people do or get.
+_REPLACES = re.compile(r"^(?:nghi quyet|quyet dinh|thong tu|nghi dinh|chi thi|quy dinh|quy che) nay (?:thay the|bai bo)\b")
+# What a group gets, with its amount ("Đối tượng giáo viên mầm non được hưởng mức hỗ trợ 800.000
+# đồng/người/tháng"): whoever the group is, when no body is the subject, it is news for people.
+_GETS = re.compile(r"\bduoc (?:huong|ho tro|tro cap|mien|giam)\b[^.;]*\d")
 _ASSIGN = ("Giao ", "Đề nghị ", "Yêu cầu ")  # a sentence that opens by assigning or requesting work
 # Procedure verbs that speak to people when the public is their object.
 _GUIDANCE = ("huong dan", "van dong", "tuyen truyen")
@@ -69,6 +80,7 @@ class Reading:
     # the public named as who gains ("chỉ đạo ... hỗ trợ nhân dân"): a body's task that says
     # what people will get, for a citizen post when the documents say nothing to people directly
     gain: bool = False
+    starts: bool = False  # it says when the text or a measure takes effect: news beside others, never alone
 
 
 def section_kind(path: list[str]) -> str:
@@ -208,8 +220,16 @@ def read(text: str, path: list[str], public_doc: bool = False) -> Reading:
         return Reading(INTERNAL, section, 0, False, False)  # "Thay thế cụm từ “...” thành “...”": the text's wording
     if _IN_FORCE.search(folded) and not re.search(r"\d", folded):
         return Reading(INTERNAL, section, 0, False, False)  # "... có hiệu lực kể từ ngày ký": no date, no news
+    if _REPLACES.search(folded):
+        return Reading(INTERNAL, section, 0, False, False)
+    gets = _GETS.search(folded)
+    if gets and not body and first_at(folded[:gets.start()], CADRES) < 0:  # cadres' allowances are theirs
+        return Reading(PUBLIC, section, start, False, False)
+    if _APPLIES_FROM.search(folded):
+        return Reading(PUBLIC, section, 0, False, False, starts=True)
     if section == "closing":  # "Thông tư này thay thế ...", "Đối với hồ sơ nộp trước ngày ... thì ..."
-        return Reading(PUBLIC if _IN_FORCE.search(folded) else INTERNAL, section, 0, False, False)
+        in_force = bool(_IN_FORCE.search(folded))
+        return Reading(PUBLIC if in_force else INTERNAL, section, 0, False, False, starts=in_force)
     if text.startswith(_ASSIGN):
         procedure_start = True  # "Giao UBND huyện ...": an assignment of work
     else:

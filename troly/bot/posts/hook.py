@@ -163,7 +163,7 @@ def about(doc: Document, with_issuer: bool = True, keep: tuple[tuple[str, ...], 
 def _joined(text: str) -> str:
     """The title's words joined to "<document> của <issuer>": "về ...", "về việc <action>"."""
     if not text or fold(text).startswith("ve "):
-        return text
+        return lower_first(text)  # "Về việc điều chỉnh ...", a title line in sentence case, runs on
     low = lower_first(text)
     template = P.HOOK_ABOUT_ACTION if fold(text).startswith(_VERB_LED) else P.HOOK_ABOUT
     return template.format(action=low)

@@ -60,6 +60,19 @@ def section_path(doc: Document, pos: int) -> list[str]:
     return list(max(inner, key=lambda s: s.level).path) if inner else []
 
 
+def announced_list(doc: Document, pos: int) -> tuple[int, int] | None:
+    """The span of the section whose lead-in announces the list the item at ``pos`` belongs to
+    ("Điều 1. Điều chỉnh giảm lãi suất ... như sau:" over "1. ...", "2. ...", "3. ..."); None when
+    the item's parent does not end its own text in ":" (a heading over tasks, say)."""
+    inner = sorted((s for s in doc.sections if s.start <= pos < s.end), key=lambda s: s.level)
+    if len(inner) < 2:
+        return None
+    parent, item = inner[-2], inner[-1]
+    first = min((x.start for x in doc.sections if parent.start < x.start <= item.start and x.level > parent.level),
+                default=item.start)
+    return (parent.start, parent.end) if doc.text[parent.start:first].rstrip().endswith(":") else None
+
+
 def similar(a: list[str], b: list[str]) -> bool:
     """Near-duplicate sentences (content words, folded): documents repeat each other."""
     wa, wb = set(a), set(b)
@@ -101,11 +114,15 @@ def _label_only(text: str) -> bool:
 _WORDS = re.compile(r"\S+")
 
 
-def merged_label(text: str, forms: dict) -> bool:
+NAME_USES = 2  # a capitalized pair the text writes this often mid-sentence is a name it uses
+
+
+def merged_label(text: str, forms: dict, doc_text: str = "") -> bool:
     """A heading run into its sentence by the layout ("... tiểu thủ công nghiệp Tổng giá trị ..."):
     mid-sentence, after two lower-case words and no punctuation, a capital opens a lower-case run
     on a word the document writes in lower case. Names ("Sở Khoa học và Công nghệ", "tỉnh An
-    Hòa") do not: a capital or "và" before, a capital after."""
+    Hòa") do not: a capital or "và" before, a capital after; nor a name whose first word alone is
+    capital, when ``doc_text`` writes it so mid-sentence again ("chào mừng Đại hội lần thứ XIV")."""
     words = _WORDS.findall(text)
     for i in range(2, len(words) - 1):
         prev2, prev, w, nxt = words[i - 2], words[i - 1], words[i], words[i + 1]
@@ -115,7 +132,7 @@ def merged_label(text: str, forms: dict) -> bool:
         if not run_on or prev2[:1].isupper() or prev == "và":
             continue
         usual = forms.get((w.strip(_PUNCT).lower(),))
-        if usual and usual[0][:1].islower():
+        if usual and usual[0][:1].islower() and not _named(w, nxt, doc_text):
             return True
     return False
 
@@ -171,6 +188,11 @@ def _opening_body(text: str, item: str) -> str:
 _CACHE: dict[tuple, Library] = {}
 
 
+def _named(word: str, nxt: str, doc_text: str) -> bool:
+    pair = re.escape(f"{word.strip(_PUNCT)} {nxt.strip(_PUNCT)}")
+    return len(re.findall(rf"[a-zà-ỹđ,] {pair}\b", doc_text)) >= NAME_USES
+
+
 def build(docs: list[Document], min_repair_confidence: float) -> Library:
     """The library of ``docs`` (cached by their ids and hashes)."""
     key = (min_repair_confidence,) + tuple(sorted((d.id, d.sha256 or str(len(d.text))) for d in docs))
@@ -201,7 +223,7 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
             if _label_only(u.text) or _received(" ".join(u.folded), sent_to):
                 continue
             path = section_path(d, u.start)
-            if merged_label(u.text, forms):
+            if merged_label(u.text, forms, d.text):
                 continue  # a table's label run into its cell ("... tài chính Người dân, doanh nghiệp tra cứu")
             lead = next((body for a, b, body in leads if a <= u.start < b), "")
             reading = A.read(u.text, path, public_doc)

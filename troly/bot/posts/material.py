@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from troly.bot.posts.asides import without_asides
 from troly.bot.posts.frames import framed, framing, scope, scoped
-from troly.bot.posts.phrases import has as _has, marks_agree
+from troly.bot.posts.phrases import genitive, has as _has, marks_agree
 from troly.bot.posts.segments import MARKER, clauses, is_caps, items, mark_shape, quoted_spans, sentences
 from troly.bot.posts.sentences import (  # noqa: F401  (shorten: M.shorten)
     ENUMERATING, completes_lead_in, continues, drop_stops, fragment, points_at_document, shorten, without_label)
@@ -169,7 +169,8 @@ def doc_about(doc: Document, refs: list[DocRef]) -> bool:
 def title_phrases(doc: Document, topic: Topic) -> tuple[tuple[str, ...], ...]:
     """The topic phrases a document's title names."""
     words = content_words(doc.facts.title)
-    return tuple(p for p in topic.phrases if _has(words, p) and marks_agree(doc.facts.title, topic.text, p))
+    return tuple(p for p in topic.phrases if (_has(words, p) or genitive(doc.facts.title, p))
+                 and marks_agree(doc.facts.title, topic.text, p))
 
 
 def phrase_weights(topic: Topic, sentences: list[list[str]]) -> dict[tuple[str, ...], float]:
@@ -197,12 +198,12 @@ def lead_phrase(topic: Topic, weights: dict[tuple[str, ...], float],
 
 
 def has_phrase(unit: Unit, phrase: tuple[str, ...]) -> bool:
-    return _has(list(bounded_words(unit.text)), phrase)
+    return says(unit.text, phrase)
 
 
 def says(text: str, phrase: tuple[str, ...]) -> bool:
-    """Whether a (shortened) point still carries the phrase."""
-    return bool(text) and _has(list(bounded_words(text)), phrase)
+    """Whether a (shortened) point still carries the phrase, whole or its nouns joined by "của"."""
+    return bool(text) and (_has(list(bounded_words(text)), phrase) or genitive(text, phrase))
 
 
 def score(unit: Unit, topic: Topic, about: bool, weights: dict[tuple[str, ...], float] | None = None,
@@ -217,7 +218,7 @@ def score(unit: Unit, topic: Topic, about: bool, weights: dict[tuple[str, ...], 
     s, touched = 0.0, False
     for p in topic.phrases:
         w = weights.get(p, 1.0)
-        if _has(unit.folded, p):
+        if _has(unit.folded, p) or genitive(unit.text, p):
             s += w * (1.0 + 0.5 * len(p))
             touched = True
             if len(topic.phrases) > 1 and w > 1.0 and _starts_with(unit.folded, p):

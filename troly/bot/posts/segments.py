@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from troly.bot.posts.sentences import completes_lead_in
+from troly.bot.posts.sentences import completes_lead_in, inner_alternative
 
 # A list marker at a line start: "I.", "2.", "2.1.", "a)", "-", "+", "•", optional markdown.
 MARKER = re.compile(
@@ -92,6 +92,8 @@ def clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         clauses, cur = [], s
         for m in re.finditer(r";\s+", text[s:e]):
+            if inner_alternative(text[cur:s + m.start()], text[s + m.end():e]):
+                continue
             clauses.append((cur, s + m.start()))
             cur = s + m.end()
         clauses.append((cur, e))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from troly.bot.posts.audience import opens_with_verb
-from troly.vn.text import fold
+from troly.vn.text import fold, folded_syllables
 
 # A list item that names a subject without saying anything about it reads as a fragment out of
 # its list ("Công tác cải cách hành chính, ...", "Doanh nghiệp có doanh thu tạo ra ...").
@@ -35,16 +35,20 @@ _CONTINUATIONS = ("đến ", "tới ", "và ", "hoặc ", "hay ", "nhưng ", "m�
                   "được ", "bị ")
 
 
-_CASE = ("trường hợp ", "trong trường hợp ")
+_CASE = ("trường hợp ", "trong trường hợp ", "khi ", "nếu ")
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def continues(text: str) -> bool:
     """A sentence that opens with a word continuing one the post does not show, or a case with no
-    rule of its own ("Trường hợp khu vực khoáng sản đã được khoanh định.": an item of a list of
-    cases, its rule stated above it; "Trường hợp ... thì ..." states one)."""
+    rule of its own ("Trường hợp khu vực khoáng sản đã được khoanh định.", "Khi khu vực nuôi trồng
+    thủy sản xảy ra dịch bệnh.": an item of a list of cases, its rule stated above it; "Trường hợp
+    ... thì ...", "Khi ..., ..." state one). Only the first clause counts: "Khi A (mưa, nắng); khi
+    B, C" is a list of cases with no rule."""
     low = text.lower()
     if low.startswith(_CASE):
-        return " thì " not in low and "," not in low
+        head = _BRACKETED.sub("", low.split(";")[0])
+        return " thì " not in head and "," not in head
     return low.startswith(_CONTINUATIONS)
 
 
@@ -70,12 +74,32 @@ _CLAUSE_STARTS = ("gop phan", "nham", "de ", "dong thoi", "qua do", "tu do", "tr
                   "giup", "tao ", "bao dam", "dam bao", "phu hop", "kip thoi")
 
 
+_PLURALS = {"cac", "nhung", "moi"}  # "các khu vực ...": a noun phrase, listed again
+
+
+def inner_alternative(before: str, after: str) -> bool:
+    """A ";" that lists alternatives inside one part of the clause before it, not whole clauses:
+    "100% người dân ở các khu vực chịu ảnh hưởng của bão; các khu vực thường xuyên ... và ít nhất
+    50% người dân ... được phổ biến ..." goes on with "các khu vực", which the clause before holds
+    past its start. Cut there, the first part has no predicate (its predicate ends the sentence).
+    Only a plural noun phrase ("các", "những", "mọi" + noun) said again is such an alternative;
+    a part that opens with a verb is a clause of its own."""
+    if opens_with_verb(after.strip()):
+        return False  # "...; bảo vệ an ninh ...": an action of its own, whatever words it shares
+    head = folded_syllables(after)[:2]
+    if not head or head[0] not in _PLURALS:
+        return False  # "...; tiếp tục kiên định ...": a clause, though "tiếp tục" was said before
+    words = folded_syllables(before)
+    return len(head) == 2 and any(words[i:i + 2] == head for i in range(1, len(words) - 1))
+
+
 def shorten(text: str, max_chars: int) -> str:
     """Cut a long sentence where a clause ends (never mid-clause); "" when it cannot be done."""
     if len(text) <= max_chars:
         return text
     body = text[:max_chars]
-    cuts = [m.start() for m in re.finditer(r"[;:] ", body)]
+    cuts = [m.start() for m in re.finditer(r"[;:] ", body)
+            if m.group()[0] == ":" or not inner_alternative(body[:m.start()], body[m.end():])]
     cuts += [m.start() for m in re.finditer(r", ", body) if fold(body[m.end():]).startswith(_CLAUSE_STARTS)]
     cuts = [c for c in cuts if c >= max_chars * 0.4]
     if not cuts:

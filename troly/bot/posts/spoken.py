@@ -69,7 +69,7 @@ def decimal_words(token: str) -> str:
         return number_words(int(token.replace(".", "")))
     whole, _, frac = token.replace(".", ",").partition(",")
     words = number_words(int(whole)) if whole else "không"
-    if frac:
+    if frac.strip("0"):  # "9,0%" is said "chín phần trăm"
         words += " phẩy " + (number_words(int(frac)) if not frac.startswith("0")
                              else " ".join(_DIGITS[int(c)] for c in frac))
     return words
@@ -175,12 +175,18 @@ SPELLED = re.compile(r"\s*\((?:bằng chữ:\s*)?(?:một|hai|ba|bốn|năm|sáu
                       r"triệu|tỷ|linh|lẻ|mốt|tư|lăm|đồng|\s|,)+\)", re.I)
 
 
+# "9,0%/năm (0,75%/tháng)": the same figure restated in another unit, in brackets; heard once
+# ("chín phần trăm mỗi năm"), not as two rates.
+_RESTATED = re.compile(r"(?<=[\d%])(/[^\W\d_]+)?\s*\(\s*\d+(?:[.,]\d+)*\s*(?:%|đồng)(?:\s*/\s*[^\W\d_]+)*\s*\)")
+
+
 def spoken(text: str, doc: Document | None = None) -> str:
     """Text worded to be read aloud (see module doc); the abbreviations ``doc`` defines ("tổ chức
     trung gian thanh toán (TGTT)") are said in words."""
     if doc is not None:
         text = spell_out(text, defined_in(doc.text))
     text = SPELLED.sub("", text)
+    text = _RESTATED.sub(lambda m: m.group(1) or "", text)
     text = _PER.sub(" mỗi ", text)
     text = _PER_AMOUNT.sub(lambda m: m.group(1) + m.group(2).replace("/", " mỗi "), text)  # "đồng/Giấy phép/lần"
     text = re.sub(r"…(?=\s*[a-zà-ỹđ])", ",", text)  # "... lò hơi… trên phạm vi": a pause, not a full stop

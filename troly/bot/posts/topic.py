@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from troly.bot.posts import material as M
-from troly.bot.posts.phrases import contains, marks_agree, near
+from troly.bot.posts.phrases import contains, genitive, marks_agree, near
 from troly.models import Document
-from troly.vn.docnum import TYPE_NAMES
+from troly.vn.docnum import TYPE_NAMES, find_refs
 from troly.vn.text import collapse_ws, fold
 
 MAX_NGRAM = 8
@@ -81,7 +81,8 @@ def on_topic(unit: M.Unit, context: list[str], topic: M.Topic, about: bool, titl
     for p, whole in topic.stranded.items():
         if not any(near(words, whole) for words in (unit.folded, context)):
             return False  # "số" alone, with "kinh tế" elsewhere, is no sentence on "kinh tế số"
-    return all(p in inside or contains(context, p) for p in topic.phrases)
+    # a title naming the topic's nouns with "của" between ("Đại hội lần thứ XIV của Đảng") names it
+    return titled or all(p in inside or contains(context, p) for p in topic.phrases)
 
 
 @dataclass
@@ -160,3 +161,17 @@ def phrase_counts(sentences: list[list[str]], docs: list[Document]) -> Counter:
         ids = set.intersection(*(postings.get(w, set()) for w in words))
         counts[words] = sum(1 for i in ids if contains(sentences[i], words))
     return counts
+
+
+def own_subject(doc: Document, t: M.Topic) -> bool:
+    """Whether the title names every phrase of the topic before it names another document."""
+    refs = find_refs(doc.facts.title)
+    head = doc.facts.title[:refs[0].start] if refs else doc.facts.title
+    words = M.content_words(head)
+    return all(contains(words, p) or genitive(head, p) for p in t.phrases)
+
+
+def touches(words: list[str], t: M.Topic) -> bool:
+    """Whether ``words`` hold at least half of the topic's words."""
+    asked = {w for p in t.phrases for w in p}
+    return bool(asked) and 2 * len(asked & set(words)) >= len(asked)

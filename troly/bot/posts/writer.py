@@ -29,7 +29,7 @@ from troly.bot.posts.hook import hooks, target
 from troly.bot.posts.gate import final_check, gate
 from troly.bot.posts.llm import llm_post
 from troly.bot.posts.mention import passing
-from troly.bot.posts.phrases import contains, variants
+from troly.bot.posts.phrases import contains, marks_agree, variants
 from troly.bot.posts.post import NoMaterial, Post, docs_of, sources_of
 from troly.bot.posts.sentences import scope_section
 from troly.bot.posts.spoken import spoken
@@ -80,6 +80,7 @@ class Material:
     lead: tuple[str, ...] | None
     targets: dict[str, str]  # doc id -> its best target sentence (for the hook)
     phrases: tuple[tuple[str, ...], ...] = ()  # the topic's (folded), kept in the hook's title
+    topic: str = ""  # as typed, marks and all
 
 
 class PostWriter:
@@ -167,6 +168,19 @@ class PostWriter:
         hits = self.kb.search(topic, k=SEARCH_K)
         in_hit = {(h.doc_id, h.chunk.start, h.chunk.end): 1.0 - i / SEARCH_K for i, h in enumerate(hits)}
         weights = M.phrase_weights(t, lib.sentences)
+        # a document whose title names the topic is on it in each sentence: when its body says
+        # the topic's words in a few sentences only ("Mức lãi suất ... tại Ngân hàng Chính sách
+        # xã hội được áp dụng từ ngày ..."), its others (the rates it sets) are material too; a
+        # plan that repeats the words throughout has its material already
+        # Only where the title names the topic as its own subject, not a cited text's ("thực hiện
+        # Thông báo 730 về ... Nghị quyết 14 về ... đổi mới sáng tạo"), and only what speaks to
+        # people or is an item of a list (its siblings decide in ``_material``'s filter).
+        per_doc = Counter(d.id for _, d, _ in found)
+        seen = {id(e) for e, _, _ in found}
+        found = found + [(e, d, about) for e, d, about in self._on_topic(t, lib, by_title=True)
+                         if 0 < per_doc[d.id] < DOC_FOCUS_SENTENCES and id(e) not in seen and TP.own_subject(d, t)
+                         and (e.reading.kind == A.PUBLIC
+                              or e.reading.kind == A.NEUTRAL and L.announced_list(d, e.unit.start) is not None)]
         ranked = self._ranked(found, t, weights, in_hit, audience, lib.defined)
         if not ranked:  # no sentence repeats the topic's words for this audience: the titles naming it
             titled = self._on_topic(t, lib, by_title=True)
@@ -176,15 +190,20 @@ class PostWriter:
             raise NoMaterial(self._decline(topic, t, lib, bool(passed)))
         if not ranked:
             raise NoMaterial(P.ONLY_CADRE.format(topic=topic))
-        if audience == "dan" and any(c.entry.reading.kind == A.PUBLIC for c in ranked):
-            # what the documents say to people; abstract policy lines only when there is nothing else
-            ranked = [c for c in ranked if c.entry.reading.kind == A.PUBLIC]
+        if audience == "dan" and any(c.entry.reading.kind == A.PUBLIC and not c.entry.reading.starts for c in ranked):
+            # what the documents say to people; abstract policy lines only when there is nothing
+            # else, or when they are items of a list a public item belongs to: three rate cuts
+            # announced "như sau:", the third for clean-water loans, are one list, never two of it
+            lists = {(c.doc.id, L.announced_list(c.doc, c.entry.unit.start)) for c in ranked
+                     if c.entry.reading.kind == A.PUBLIC}
+            ranked = [c for c in ranked if c.entry.reading.kind == A.PUBLIC or c.entry.reading.kind == A.NEUTRAL
+                      and (c.doc.id, L.announced_list(c.doc, c.entry.unit.start)) in lists - {(c.doc.id, None)}]
         ranked.sort(key=lambda c: (-c.score, c.doc.facts.repaired, c.doc.id, c.entry.unit.start))
         lead = M.lead_phrase(t, weights, [c.entry.unit.folded for c in ranked])
         # a document the topic names, or whose title shares half its words, is on it in each target
-        whole = {d.id for d in lib.docs if M.doc_about(d, t.refs) or _touches(M.content_words(d.facts.title), t)}
+        whole = {d.id for d in lib.docs if M.doc_about(d, t.refs) or TP.touches(M.content_words(d.facts.title), t)}
         return Material(ranked, lead, _targets(lib, {c.doc.id for c in ranked}, {id(e) for e, _, _ in found}, whole, t),
-                        tuple(t.phrases))
+                        tuple(t.phrases), topic)
 
     @staticmethod
     def _ranked(found: list[tuple[L.Entry, Document, bool]], t: M.Topic, weights: dict, in_hit: dict,
@@ -237,7 +256,19 @@ class PostWriter:
         width = T.POINT_CHARS[channel]
         leads = [i for i in order if material.lead and M.has_phrase(ranked[i].entry.unit, material.lead)
                  and M.says(M.shorten(ranked[i].text, width), material.lead)]
-        first = next((i for i in leads + order if M.shorten(ranked[i].text, width)), order[0])
+
+        def fits(i: int) -> bool:
+            """Cut to the width, the point still says the topic its sentence says: "... kịp thời hỗ
+            trợ nhân dân bị ảnh hưởng bởi bão" cut before "hỗ trợ" is about something else."""
+            text = M.shorten(ranked[i].text, width)
+            def says(point: str, p: tuple[str, ...]) -> bool:  # "đồng bào" does not say "bão"
+                return M.says(point, p) and marks_agree(point, material.topic, p)
+
+            said = [p for p in material.phrases if says(ranked[i].text, p)]
+            return bool(text) and (not said or any(says(text, p) for p in said))
+
+        first = next((i for i in leads + order if fits(i) and not _trails(ranked[i])), None)
+        first = first if first is not None else next((i for i in leads + order if fits(i)), order[0])
         chosen: list[int] = [first]
         docs: list[str] = [ranked[first].doc.id]
         limit = MAX_POINTS + 2 if channel == "loa" else MAX_POINTS
@@ -247,7 +278,7 @@ class PostWriter:
                                                          or not _same_locality(c.doc, ranked[first].doc))):
                 continue  # a second document from another province puzzles the listeners
             text = M.shorten(c.text, width)
-            if not text or any(L.similar(M.content_words(text), M.content_words(ranked[j].text)) for j in chosen):
+            if not fits(i) or any(L.similar(M.content_words(text), M.content_words(ranked[j].text)) for j in chosen):
                 continue
             chosen.append(i)
             if c.doc.id not in docs:
@@ -259,7 +290,8 @@ class PostWriter:
         rest = chosen[1:]
         if variant % 2 == 0:
             rest.sort(key=lambda i: (docs.index(ranked[i].doc.id), ranked[i].entry.unit.start))
-        return [T.Point(_framed(M.shorten(ranked[i].text, width) or ranked[i].text, ranked[i].entry.reading),
+        rest.sort(key=lambda i: _trails(ranked[i]))  # "... nêu trên", "... từ ngày": after what they are of
+        return [T.Point(_framed(M.shorten(ranked[i].text, width) if fits(i) else ranked[i].text, ranked[i].entry.reading),
                         ranked[i].doc, ranked[i].entry.unit.quote, " › ".join(ranked[i].entry.path))
                 for i in [first] + rest]
 
@@ -292,10 +324,10 @@ class PostWriter:
         return final_check(post, docs_of(pts) + [main])
 
 
-def _touches(words: list[str], t: M.Topic) -> bool:
-    """Whether ``words`` hold at least half of the topic's words."""
-    asked = {w for p in t.phrases for w in p}
-    return bool(asked) and 2 * len(asked & set(words)) >= len(asked)
+def _trails(c: Candidate) -> bool:
+    """A point that is of the points above it: it names what they list ("các chương trình ... nêu
+    trên") or says when they take effect ("... có hiệu lực từ ngày 01 tháng 12 năm 2025")."""
+    return "nêu trên" in c.text or "trên đây" in c.text or c.entry.reading.starts
 
 
 def _targets(lib: L.Library, doc_ids: set[str], on_topic: set[int], whole: set[str],
@@ -307,7 +339,7 @@ def _targets(lib: L.Library, doc_ids: set[str], on_topic: set[int], whole: set[s
     out: dict[str, str] = {}
     for doc_id in sorted(doc_ids):
         best = [e for e in lib.entries.get(doc_id, []) if e.reading.target and e.reading.kind == A.PUBLIC
-                and (doc_id in whole or id(e) in on_topic or _touches(e.unit.folded, t))
+                and (doc_id in whole or id(e) in on_topic or TP.touches(e.unit.folded, t))
                 and target(A.core_clause(e.unit.text, e.reading))]
         if best:
             e = max(best, key=lambda e: (id(e) in on_topic, len(e.unit.folded), -e.unit.start))
