@@ -164,3 +164,13 @@ def test_the_date_a_text_takes_effect_goes_with_its_rules_never_instead_of_them(
 def test_which_older_text_this_one_replaces_is_no_news_under_any_heading():
     text = "Quyết định này thay thế Quyết định số 15/2014/QĐ-UBND ngày 02 tháng 7 năm 2014 của Ủy ban nhân dân tỉnh."
     assert read_sentence(text, ["Điều 2."]).kind != PUBLIC and read_sentence(text, ["Điều 2."]).kind != "neutral"
+
+
+def test_a_start_date_alone_never_pushes_out_rules_that_name_no_people():
+    """Constructed: rules with no people word are neutral, the start date public. Were the date
+    taken for "something said to people", the rules would be dropped for it."""
+    text = PILOT.replace("hộ kinh doanh đủ điều kiện bán hàng rong", "mở cửa phố đi bộ đến 24 giờ").replace(
+        "bán hàng rong tại một số tuyến phố đi bộ", "mở cửa phố đi bộ đến 24 giờ")
+    doc = read("mem:nghi-quyet-31b", text)
+    [post] = PostWriter(ListKB([doc])).run("phố đi bộ", "zalo")
+    assert "Hồ Tây" in post.text and "Bạch Đằng" in post.text and "01 tháng 01 năm 2026" in post.text
