@@ -174,3 +174,48 @@ def test_a_start_date_alone_never_pushes_out_rules_that_name_no_people():
     doc = read("mem:nghi-quyet-31b", text)
     [post] = PostWriter(ListKB([doc])).run("phố đi bộ", "zalo")
     assert "Hồ Tây" in post.text and "Bạch Đằng" in post.text and "01 tháng 01 năm 2026" in post.text
+
+
+SECRETARIAT = """ĐẢNG CỘNG SẢN VIỆT NAM
+BAN CHẤP HÀNH TRUNG ƯƠNG
+Số: 390-QĐ/TW
+Hà Nội, ngày 19 tháng 11 năm 2025
+
+QUY ĐỊNH
+về sử dụng tài liệu lưu trữ của Đảng
+
+Điều 1. Tài liệu lưu trữ của Đảng được công bố cho người dân tra cứu tại phòng đọc của các kho lưu trữ.
+Điều 2. Văn phòng Trung ương Đảng giúp Ban Bí thư theo dõi việc thực hiện Quy định này.
+
+T/M BAN BÍ THƯ
+Lê Văn An
+"""
+
+
+def test_a_document_is_said_to_be_of_the_body_its_signer_signs_for():
+    """Constructed: the header names the Central Committee; "T/M BAN BÍ THƯ" says whose rule it is."""
+    from troly.bot.posts.hook import acting_body, what
+
+    doc = read("mem:quy-dinh-390", SECRETARIAT)
+    assert doc.facts.signer_title.startswith("T/M BAN BÍ THƯ")
+    assert acting_body(doc) == "BAN BÍ THƯ"
+    assert what(doc) == "Quy định số 390-QĐ/TW của Ban Bí thư"
+
+
+@pytest.mark.parametrize("text, piece", [
+    # a table cell's items run into one line: the dash starts the next sentence, and goes with neither
+    ("- Xây dựng hạ tầng cung cấp nhiên liệu đồng bộ trên địa bàn. - Sản phẩm: 100% xe buýt dùng năng lượng sạch.",
+     "Sản phẩm: 100% xe buýt dùng năng lượng sạch."),
+])
+def test_a_list_run_into_one_line_is_read_item_by_item(text, piece):
+    from troly.bot.posts.segments import sentences
+
+    assert piece in [text[s:e] for s, e in sentences(text, 0, len(text))]
+
+
+def test_a_sentence_of_a_total_said_before_is_no_point():
+    from troly.bot.posts.sentences import fragment
+    from troly.vn.text import fold
+
+    text = "Trong đó, thành phố có tối thiểu 200 công trình xây dựng xanh."
+    assert fragment(fold(text), text)

@@ -36,8 +36,29 @@ def what(doc: Document) -> str:
     kind = f.type or P.DOCUMENT_WORD
     head = f"{kind} số {written_number(doc)}" if f.key else kind
     if issuer_attested(doc):
-        head += f" của {issuer_phrase(f.issuer, doc.text)}"
+        head += f" của {issuer_phrase(acting_body(doc), doc.text)}"
     return head
+
+
+_MANDATE = re.compile(r"^\s*T\s*/?\s*M\s*\.?\s+([^/\n]+)", re.I)
+
+
+def acting_body(doc: Document) -> str:
+    """The body a document speaks for: the one its signer signs on behalf of ("T/M BAN BÍ THƯ"
+    under the header "BAN CHẤP HÀNH TRUNG ƯƠNG" is the Secretariat's rule; "T/M BAN THƯỜNG VỤ"
+    under "HUYỆN ỦY ..." the Standing Committee's of that Huyện ủy), else the header's issuer
+    ("TM. ỦY BAN NHÂN DÂN" under "ỦY BAN NHÂN DÂN TỈNH ..." names the same body)."""
+    f = doc.facts
+    m = _MANDATE.match(f.signer_title or "")
+    if not m or not f.issuer:
+        return f.issuer
+    body = collapse_ws(m.group(1)).strip(" .,*")
+    folded_body, folded_issuer = fold(body), fold(f.issuer)
+    if not body or folded_body in folded_issuer:
+        return f.issuer
+    if folded_issuer.startswith("ban chap hanh trung uong"):
+        return body  # the Politburo, the Secretariat: bodies of the Central Committee, named alone
+    return f"{body} {f.issuer}"
 
 
 def written_number(doc: Document) -> str:

@@ -18,7 +18,9 @@ MARKER = re.compile(
 )
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
 # A sentence ends at . ! ? (maybe closed by a quote) before white space and a capital.
-_SENT_END = re.compile(r"(?<=[.!?])[\"”)]?\s+(?=[\"“(]?[A-ZĐÀ-ỸẠ-Ỹ])")
+# A dash after the full stop starts the next item of a list run into one line (a table cell's
+# "... đồng bộ. - Sản phẩm: ..."): the dash goes with neither sentence.
+_SENT_END = re.compile(r"(?<=[.!?])[\"”)]?\s+(?:[-–+•]\s+)?(?=[\"“(]?[A-ZĐÀ-ỸẠ-Ỹ])")
 _ARTICLE = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b")  # "Điều 3. ...": an article's title
 LONG_WORDS = 50  # longer sentences are split at ";"
 

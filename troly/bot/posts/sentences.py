@@ -22,7 +22,8 @@ _PREDICATES = {"can", "phai", "la", "duoc", "se", "da", "dang", "chiu", "nham", 
 
 # Openings that point back to a sentence the post does not show ("Qua đó, ...").
 _ANAPHORIC = ("qua do", "tu do", "do do", "vi vay", "tren co so do", "ngoai ra", "ben canh do", "dong thoi",
-              "dac biet", "theo do", "nhu vay", "tuy nhien")
+              "dac biet", "theo do", "nhu vay", "tuy nhien",
+              "trong do")  # "trong đó, Hà Nội có tối thiểu 200 công trình": of a total said before
 
 
 # Words that continue a sentence cut off before them ("Đến tổ chức, cá nhân ...", "Và các ..."),

@@ -291,7 +291,8 @@ class PostWriter:
         if variant % 2 == 0:
             rest.sort(key=lambda i: (docs.index(ranked[i].doc.id), ranked[i].entry.unit.start))
         rest.sort(key=lambda i: _trails(ranked[i]))  # "... nêu trên", "... từ ngày": after what they are of
-        return [T.Point(_framed(M.shorten(ranked[i].text, width) if fits(i) else ranked[i].text, ranked[i].entry.reading),
+        return [T.Point(_framed(M.shorten(ranked[i].text, width) if fits(i) else ranked[i].text, ranked[i].entry.reading,
+                                ranked[i].entry.path),
                         ranked[i].doc, ranked[i].entry.unit.quote, " › ".join(ranked[i].entry.path))
                 for i in [first] + rest]
 
@@ -379,10 +380,12 @@ def _same_locality(a: Document, b: Document) -> bool:
     return not fa.place or not fb.place or fa.place == fb.place or fold(fa.issuer) == fold(fb.issuer)
 
 
-def _framed(text: str, reading: A.Reading) -> str:
-    """A target its goal section states as a bare figure ("100% dịch vụ công ...") said to be a
-    target, not a result."""
-    if reading.section == "goal" and text[:1].isdigit():
+def _framed(text: str, reading: A.Reading, path: list[str] = ()) -> str:
+    """A target its goal section states with a figure ("100% dịch vụ công ...", "Hàng năm, số vụ
+    ... được phát hiện ... tăng trên 03%") said to be a target, not a result or a statistic."""
+    targets = any(k in fold(h) for h in path for k in ("muc tieu", "chi tieu"))  # not "Quan điểm"
+    if reading.section == "goal" and (text[:1].isdigit() or reading.target and targets) \
+            and not text.startswith(P.TARGET_POINT.format(text="")):
         return P.TARGET_POINT.format(text=text)
     return text
 
