@@ -219,3 +219,26 @@ def test_a_sentence_of_a_total_said_before_is_no_point():
 
     text = "Trong đó, thành phố có tối thiểu 200 công trình xây dựng xanh."
     assert fragment(fold(text), text)
+
+
+TARGETS = """ỦY BAN NHÂN DÂN TỈNH AN HÒA
+Số: 95/KH-UBND
+An Hòa, ngày 20 tháng 11 năm 2025
+
+KẾ HOẠCH
+Phòng, chống buôn bán động vật hoang dã năm 2026
+
+I. MỤC TIÊU
+1. Chỉ tiêu
+- Hàng năm, số vụ buôn bán động vật hoang dã trái phép được phát hiện, xử lý tăng trên 05% so với năm trước.
+II. QUAN ĐIỂM
+- Người dân là chủ thể của phong trào bảo vệ động vật hoang dã đến năm 2030 và những năm tiếp theo.
+"""
+
+
+def test_a_figure_of_a_target_section_is_said_to_be_a_target():
+    """Constructed: "tăng trên 05%" of a Chỉ tiêu section is an aim, not a statistic; a viewpoint
+    with a year ("Quan điểm") is no target."""
+    [post] = PostWriter(ListKB([read("mem:ke-hoach-95", TARGETS)])).run("động vật hoang dã", "zalo")
+    assert "Mục tiêu: Hàng năm, số vụ buôn bán động vật hoang dã" in post.text
+    assert "Mục tiêu: Người dân" not in post.text
