@@ -53,12 +53,12 @@ _EDITORIAL = ("thay the cum tu", "bo cum tu", "bai bo cum tu", "sua doi cum tu",
 _IN_FORCE = re.compile(r"\bco hieu luc\b.{0,40}\b(?:ngay|tu)\b")
 # When a measure starts to apply, with its date, wherever it stands ("Mức lãi suất ... được áp dụng
 # từ ngày 01 tháng 12 năm 2025 đối với các khoản vay còn dư nợ"): the day people feel it.
+_THIS_TEXT = r"^(?:nghi quyet|quyet dinh|thong tu|nghi dinh|chi thi|quy dinh|quy che) nay "  # "Quyết định này ..."
 _APPLIES_FROM = re.compile(r"\bduoc ap dung (?:ke )?tu ngay \d"
                            # the text's own formula, with its date, under any heading
-                           r"|^(?:nghi quyet|quyet dinh|thong tu|nghi dinh|chi thi|quy dinh|quy che) nay co hieu luc"
-                           r"\b.{0,40}\d")
+                           rf"|{_THIS_TEXT}co hieu luc\b.{{0,40}}\d")
 # Which older texts this one replaces or repeals, under any heading: nothing people do or get.
-_REPLACES = re.compile(r"^(?:nghi quyet|quyet dinh|thong tu|nghi dinh|chi thi|quy dinh|quy che) nay (?:thay the|bai bo)\b")
+_REPLACES = re.compile(rf"{_THIS_TEXT}(?:thay the|bai bo)\b")
 # What a group gets, with its amount ("Đối tượng giáo viên mầm non được hưởng mức hỗ trợ 800.000
 # đồng/người/tháng"): whoever the group is, when no body is the subject, it is news for people.
 _GETS = re.compile(r"\bduoc (?:huong|ho tro|tro cap|mien|giam)\b[^.;]*\d")

@@ -1,13 +1,16 @@
 """A list's label read with the items that complete it: "3. Mức thu phí thẩm định điều chỉnh:" /
 "a) Giấy phép ... thay đổi chủ sở hữu: 500.000 đồng" states the adjustment fee, which the item
-alone, out of its list, would state for the wrong thing. Pure functions."""
+alone, out of its list, would state for the wrong thing; and a goal section's figure said to be a
+target ("Mục tiêu: ..."), never a result. Pure functions."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from troly.bot.posts.audience import opens_with_verb, section_kind
+from troly.bot.posts.audience import Reading, opens_with_verb, section_kind
 from troly.bot.posts.case import lower_first
 from troly.bot.posts.sentences import ENUMERATING, points_at_document
+from troly.prompts import posts as P
 from troly.vn.text import fold
 
 FRAME_WORDS = 12  # a label over a list ("Mức thu phí thẩm định điều chỉnh:") is a short noun phrase
@@ -66,3 +69,19 @@ def scoped(item_scope: str, text: str) -> str:
     if not item_scope or not text or scope(text):
         return text
     return f"{item_scope}, {lower_first(text)}"
+
+
+def as_target(text: str, reading: Reading, path: Sequence[str] = ()) -> str:
+    """A target its goal section states with a figure ("100% dịch vụ công ...", "Hàng năm, số vụ
+    ... được phát hiện ... tăng trên 03%") said to be a target, not a result or a statistic."""
+    targets = any(k in fold(h) for h in path for k in ("muc tieu", "chi tieu"))  # not "Quan điểm"
+    if reading.section == "goal" and (text[:1].isdigit() or reading.target and targets) \
+            and not text.startswith(P.TARGET_POINT.format(text="")):
+        return P.TARGET_POINT.format(text=text)
+    return text
+
+
+def without_target(text: str) -> str:
+    """The point without the label ``as_target`` gave it."""
+    head = P.TARGET_POINT.split("{text}")[0]
+    return text[len(head):] if text.startswith(head) else text

@@ -13,12 +13,14 @@ documents do cover.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol
 
 from troly.bot.posts import audience as A
+from troly.bot.posts import frames as FR
 from troly.bot.posts import library as L
 from troly.bot.posts import material as M
 from troly.bot.posts import templates as T
@@ -168,22 +170,22 @@ class PostWriter:
         hits = self.kb.search(topic, k=SEARCH_K)
         in_hit = {(h.doc_id, h.chunk.start, h.chunk.end): 1.0 - i / SEARCH_K for i, h in enumerate(hits)}
         weights = M.phrase_weights(t, lib.sentences)
-        # a document whose title names the topic is on it in each sentence: when its body says
+        titled = self._on_topic(t, lib, by_title=True)
+        # A document whose title names the topic is on it in each sentence. When its body says
         # the topic's words in a few sentences only ("Mức lãi suất ... tại Ngân hàng Chính sách
         # xã hội được áp dụng từ ngày ..."), its others (the rates it sets) are material too; a
-        # plan that repeats the words throughout has its material already
-        # Only where the title names the topic as its own subject, not a cited text's ("thực hiện
-        # Thông báo 730 về ... Nghị quyết 14 về ... đổi mới sáng tạo"), and only what speaks to
-        # people or is an item of a list (its siblings decide in ``_material``'s filter).
+        # plan that repeats the words throughout has its material already. Only where the title
+        # names the topic as its own subject, not a cited text's ("thực hiện Thông báo 730 về ...
+        # Nghị quyết 14 về ... đổi mới sáng tạo"), and only what speaks to people or is an item of
+        # a list (its siblings decide in the citizens' filter below).
         per_doc = Counter(d.id for _, d, _ in found)
         seen = {id(e) for e, _, _ in found}
-        found = found + [(e, d, about) for e, d, about in self._on_topic(t, lib, by_title=True)
+        found = found + [(e, d, about) for e, d, about in titled
                          if 0 < per_doc[d.id] < DOC_FOCUS_SENTENCES and id(e) not in seen and TP.own_subject(d, t)
                          and (e.reading.kind == A.PUBLIC
                               or e.reading.kind == A.NEUTRAL and L.announced_list(d, e.unit.start) is not None)]
         ranked = self._ranked(found, t, weights, in_hit, audience, lib.defined)
         if not ranked:  # no sentence repeats the topic's words for this audience: the titles naming it
-            titled = self._on_topic(t, lib, by_title=True)
             found = found or titled
             ranked = self._ranked(titled, t, weights, in_hit, audience, lib.defined)
         if not found:
@@ -194,10 +196,10 @@ class PostWriter:
             # what the documents say to people; abstract policy lines only when there is nothing
             # else, or when they are items of a list a public item belongs to: three rate cuts
             # announced "như sau:", the third for clean-water loans, are one list, never two of it
-            lists = {(c.doc.id, L.announced_list(c.doc, c.entry.unit.start)) for c in ranked
-                     if c.entry.reading.kind == A.PUBLIC}
-            ranked = [c for c in ranked if c.entry.reading.kind == A.PUBLIC or c.entry.reading.kind == A.NEUTRAL
-                      and (c.doc.id, L.announced_list(c.doc, c.entry.unit.start)) in lists - {(c.doc.id, None)}]
+            of_list = [(c, (c.doc.id, L.announced_list(c.doc, c.entry.unit.start))) for c in ranked]
+            lists = {key for c, key in of_list if c.entry.reading.kind == A.PUBLIC and key[1] is not None}
+            ranked = [c for c, key in of_list if c.entry.reading.kind == A.PUBLIC
+                      or c.entry.reading.kind == A.NEUTRAL and key in lists]
         ranked.sort(key=lambda c: (-c.score, c.doc.facts.repaired, c.doc.id, c.entry.unit.start))
         lead = M.lead_phrase(t, weights, [c.entry.unit.folded for c in ranked])
         # a document the topic names, or whose title shares half its words, is on it in each target
@@ -254,18 +256,19 @@ class PostWriter:
         ranked = material.ranked
         order = sorted(range(len(ranked)), key=lambda i: (used.get(i, 0), -ranked[i].score, i))
         width = T.POINT_CHARS[channel]
-        leads = [i for i in order if material.lead and M.has_phrase(ranked[i].entry.unit, material.lead)
-                 and M.says(M.shorten(ranked[i].text, width), material.lead)]
+        @functools.cache
+        def cut(i: int) -> str:
+            return M.shorten(ranked[i].text, width)
 
+        @functools.cache
         def fits(i: int) -> bool:
             """Cut to the width, the point still says the topic its sentence says: "... kịp thời hỗ
             trợ nhân dân bị ảnh hưởng bởi bão" cut before "hỗ trợ" is about something else."""
-            text = M.shorten(ranked[i].text, width)
-            def says(point: str, p: tuple[str, ...]) -> bool:  # "đồng bào" does not say "bão"
-                return M.says(point, p) and marks_agree(point, material.topic, p)
+            said = [p for p in material.phrases if _says(ranked[i].text, p, material.topic)]
+            return bool(cut(i)) and (not said or any(_says(cut(i), p, material.topic) for p in said))
 
-            said = [p for p in material.phrases if says(ranked[i].text, p)]
-            return bool(text) and (not said or any(says(text, p) for p in said))
+        leads = [i for i in order if material.lead and M.has_phrase(ranked[i].entry.unit, material.lead)
+                 and M.says(cut(i), material.lead)]
 
         first = next((i for i in leads + order if fits(i) and not _trails(ranked[i])), None)
         first = first if first is not None else next((i for i in leads + order if fits(i)), order[0])
@@ -277,8 +280,7 @@ class PostWriter:
             if i == first or (c.doc.id not in docs and (len(docs) >= MAX_DOCS[channel]
                                                          or not _same_locality(c.doc, ranked[first].doc))):
                 continue  # a second document from another province puzzles the listeners
-            text = M.shorten(c.text, width)
-            if not fits(i) or any(L.similar(M.content_words(text), M.content_words(ranked[j].text)) for j in chosen):
+            if not fits(i) or any(L.similar(M.content_words(cut(i)), M.content_words(ranked[j].text)) for j in chosen):
                 continue
             chosen.append(i)
             if c.doc.id not in docs:
@@ -291,8 +293,7 @@ class PostWriter:
         if variant % 2 == 0:
             rest.sort(key=lambda i: (docs.index(ranked[i].doc.id), ranked[i].entry.unit.start))
         rest.sort(key=lambda i: _trails(ranked[i]))  # "... nêu trên", "... từ ngày": after what they are of
-        return [T.Point(_framed(M.shorten(ranked[i].text, width) if fits(i) else ranked[i].text, ranked[i].entry.reading,
-                                ranked[i].entry.path),
+        return [T.Point(FR.as_target(cut(i) if fits(i) else ranked[i].text, ranked[i].entry.reading, ranked[i].entry.path),
                         ranked[i].doc, ranked[i].entry.unit.quote, " › ".join(ranked[i].entry.path))
                 for i in [first] + rest]
 
@@ -302,7 +303,7 @@ class PostWriter:
                   variant: int, audience: str) -> Post:
         main = points[0].doc
         target = material.targets.get(main.id, "")
-        if target and any(M.content_words(target) == M.content_words(_unframed(p.text)) for p in points):
+        if target and any(M.content_words(target) == M.content_words(FR.without_target(p.text)) for p in points):
             target = ""
         if channel == "loa":
             show = not unsupported(topic, [d.text for d in docs_of(points)])
@@ -323,6 +324,11 @@ class PostWriter:
         text = spoken(written, main) if channel == "loa" else written
         post = Post(channel, text, sources_of(pts), topic, variant, False, audience, written)
         return final_check(post, docs_of(pts) + [main])
+
+
+def _says(point: str, phrase: tuple[str, ...], topic: str) -> bool:
+    """The phrase in the point, with the marks the topic was typed with ("đồng bào" is no "bão")."""
+    return M.says(point, phrase) and marks_agree(point, topic, phrase)
 
 
 def _trails(c: Candidate) -> bool:
@@ -378,21 +384,6 @@ def _same_locality(a: Document, b: Document) -> bool:
     """Two documents a bulletin may read together: the same place or issuer (or a place unread)."""
     fa, fb = a.facts, b.facts
     return not fa.place or not fb.place or fa.place == fb.place or fold(fa.issuer) == fold(fb.issuer)
-
-
-def _framed(text: str, reading: A.Reading, path: list[str] = ()) -> str:
-    """A target its goal section states with a figure ("100% dịch vụ công ...", "Hàng năm, số vụ
-    ... được phát hiện ... tăng trên 03%") said to be a target, not a result or a statistic."""
-    targets = any(k in fold(h) for h in path for k in ("muc tieu", "chi tieu"))  # not "Quan điểm"
-    if reading.section == "goal" and (text[:1].isdigit() or reading.target and targets) \
-            and not text.startswith(P.TARGET_POINT.format(text="")):
-        return P.TARGET_POINT.format(text=text)
-    return text
-
-
-def _unframed(text: str) -> str:
-    head = P.TARGET_POINT.split("{text}")[0]
-    return text[len(head):] if text.startswith(head) else text
 
 
 def _audience_bonus(reading: A.Reading, audience: str) -> float:
