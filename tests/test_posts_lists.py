@@ -195,11 +195,14 @@ Lê Văn An
 def test_a_document_is_said_to_be_of_the_body_its_signer_signs_for():
     """Constructed: the header names the Central Committee; "T/M BAN BÍ THƯ" says whose rule it is."""
     from troly.bot.posts.hook import acting_body, what
+    from troly.bot.posts.templates import source_label
 
     doc = read("mem:quy-dinh-390", SECRETARIAT)
     assert doc.facts.signer_title.startswith("T/M BAN BÍ THƯ")
     assert acting_body(doc) == "BAN BÍ THƯ"
     assert what(doc) == "Quy định số 390-QĐ/TW của Ban Bí thư"
+    # the source line names the same body as the opening line (heldout18's reader saw them differ)
+    assert source_label(doc) == "Quy định số 390-QĐ/TW ngày 19 tháng 11 năm 2025 của Ban Bí thư"
 
 
 @pytest.mark.parametrize("text, piece", [

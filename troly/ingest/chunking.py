@@ -7,11 +7,12 @@ import re
 
 from troly.ingest.sections import PlacedPara
 from troly.models import Chunk
+from troly.vn.text import UPPER
 
 TARGET = 700  # characters: one item with its dashes, most of the time
 MAX = 1100
 MIN = 160
-_SENT_END = re.compile(r"(?<=[.;!?…])\s+(?=[A-ZÀ-ỸĐ\-–(“\"0-9])")
+_SENT_END = re.compile(r"(?<=[.;!?…])\s+(?=[" + UPPER + r"\-–(“\"0-9])")
 
 
 def _split_long(start: int, end: int, text: str) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ from troly.ingest.signature import find_blocks
 from troly.models import Citation, Facts
 from troly.vn import docnum
 from troly.vn.dates import find_dates
-from troly.vn.text import collapse_ws, fold
+from troly.vn.text import UPPER, collapse_ws, fold
 
 _NUMBER_LINE = re.compile(r"(?:^|\s)S[ốo6ô]\s*:?\s*(?P<num>\d{0,4}\s*[-/]?\s*[A-Za-zĐđ]{1,6}\s*[-/]\s*[A-Za-zĐđ&\-]{1,14})")
 _PLACE_DATE = re.compile(r"(?P<place>[^\d,:;]{2,40}?),\s*(?P<date>ngày\s*\d{0,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})", re.I)
@@ -141,7 +141,7 @@ _TITLES_DISPLAY = {
     "truong ban": "TRƯỞNG BAN", "pho truong ban": "PHÓ TRƯỞNG BAN", "giam doc": "GIÁM ĐỐC",
     "pho giam doc": "PHÓ GIÁM ĐỐC", "uy ban nhan dan": "ỦY BAN NHÂN DÂN", "ban thuong vu": "BAN THƯỜNG VỤ",
 }
-_MODE_IN_TEXT = re.compile(r"\b(KT|TM|K/T|T/M)\s*[.:]?\s*,?\s*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]{2,40})")
+_MODE_IN_TEXT = re.compile(r"\b(KT|TM|K/T|T/M)\s*[.:]?\s*,?\s*([" + UPPER + "][" + UPPER + " ,]{2,40})")
 
 
 def _damaged_mode(lay: Layout) -> str:
@@ -192,7 +192,7 @@ def extract_recipients(lay: Layout) -> list[str]:
         for part in re.split(r"(?<=[,;])\s*(?=[-+])|^[-+]\s*", text):
             item = re.sub(r"\((?:b/?c|báo cáo|đ/?b|t/?h)\)", "", part.strip(" -+;,."), flags=re.I).strip(" ,;.")
             # Two columns flattened: the signature block ("KT. CHỦ TỊCH") may trail an item.
-            item = re.sub(r"[\s=,;]*\b(?:KT|TM|T/M|K/T)\s*[.:,]?\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.]*$", "", item).strip(" ,;.=")
+            item = re.sub(r"[\s=,;]*\b(?:KT|TM|T/M|K/T)\s*[.:,]?\s*[" + UPPER + "][" + UPPER + " ,.]*$", "", item).strip(" ,;.=")
             if len(item) >= 3 and not item.lower().startswith("lưu") and not is_caps(item):
                 out.append(collapse_ws(item))
     return out
@@ -221,7 +221,7 @@ def extract_citations(text: str, own_key: str) -> list[Citation]:
                 issuer = issuer[:cut.start()]
             issuer = _ISSUER_VERB.split(issuer)[0]  # "của Chính phủ ban hành Chương trình hành động ..."
             subject = collapse_ws((m.group("subject") or "").lstrip("“ "))
-            subject = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", subject)[0]  # one sentence, not the next
+            subject = re.split(r"\.\s+(?=[" + UPPER + "])", subject)[0]  # one sentence, not the next
         if not date_text:
             lead = _CITE_LEAD.search(text[max(0, ref.start - 160):ref.start])
             if lead:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from troly.vn.dates import find_dates
-from troly.vn.text import collapse_ws, fold
+from troly.vn.text import UPPER, collapse_ws, fold
 
 # Column kinds by their header's words (folded); the first kind that matches wins.
 _COLUMNS = (
@@ -134,7 +134,7 @@ def deadline_of(text: str) -> tuple[str, str]:
 
 def split_agencies(text: str) -> list[str]:
     """A partner cell: "- Bộ Công Thương; - Bộ Xây dựng" or "Sở Y tế, Sở Tài chính"."""
-    parts = re.split(r"\s*(?:;|(?:^|\s)[-–+•]\s+|,\s+(?=[A-ZĐÀ-Ỹ]))\s*", text)
+    parts = re.split(r"\s*(?:;|(?:^|\s)[-–+•]\s+|,\s+(?=[" + UPPER + r"]))\s*", text)
     return [p.strip(" ,.;-") for p in parts if len(p.strip(" ,.;-")) >= 3]
 
 

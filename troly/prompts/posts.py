@@ -42,6 +42,8 @@ UNGROUNDED = (
 DOCUMENT_WORD = "Văn bản"
 HOOK = "{what}."
 HOOK_WITH_TARGET = "{what}, với mục tiêu: {target}."
+# Read aloud, the opening line is a sentence with its verb: "Ban Bí thư đã ban hành Quy định số ...".
+HOOK_ISSUED = "{issuer} đã ban hành {what}"
 HOOK_ABOUT_ACTION = "về việc {action}"
 HOOK_ABOUT = "về {action}"
 # A title that carries out one document on another's subject: the subject is said as the last one's.

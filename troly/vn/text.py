@@ -102,6 +102,15 @@ def is_caps(text: str, min_letters: int = 2) -> bool:
     return len(letters) >= min_letters and all(c.isupper() for c in letters)
 
 
+# The capital letters of Vietnamese (with A-Z), for a regular expression's class: "[" + UPPER + "]".
+# A range such as "À-Ỹ" also takes in the small letters between its ends (đ, ố, ư ...), and then
+# reads "... lệ phí, ... đối với" as a new sentence.
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA))
+                        if c.isupper() and unicodedata.name(c, "").startswith("LATIN"))
+LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA))
+                        if c.islower() and unicodedata.name(c, "").startswith("LATIN"))
+
+
 def collapse_ws(text: str) -> str:
     return _WS.sub(" ", text).strip()
 

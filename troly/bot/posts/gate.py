@@ -27,7 +27,7 @@ def facts_statements(docs: list[Document]) -> list[str]:
             continue
         out.append(what(d))
         if issuer_attested(d):
-            out += [f"{d.facts.number or d.facts.key} của {d.facts.issuer}", T.source_label(d)]
+            out += [f"{d.facts.number or d.facts.key} của {d.facts.issuer}", T.source_label(d), what(d, issued=True)]
     return out
 
 

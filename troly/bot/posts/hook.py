@@ -30,13 +30,17 @@ _VERB_LED = ("quan triet", "tuyen truyen", "thuc hien", "trien khai", "hoc tap",
              "day manh", "tang cuong", "nang cao", "phat trien", "xay dung", "ho tro", "bao dam")
 
 
-def what(doc: Document) -> str:
-    """"Kế hoạch số 114-KH/HU của Ban Thường vụ Huyện ủy" (no date: the source line has it)."""
+def what(doc: Document, issued: bool = False) -> str:
+    """"Kế hoạch số 114-KH/HU của Ban Thường vụ Huyện ủy" (no date: the source line has it);
+    ``issued``: as a sentence read aloud says it, "Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số ..."."""
     f = doc.facts
     kind = f.type or P.DOCUMENT_WORD
     head = f"{kind} số {written_number(doc)}" if f.key else kind
     if issuer_attested(doc):
-        head += f" của {issuer_phrase(acting_body(doc), doc.text)}"
+        body = issuer_phrase(acting_body(doc), doc.text)
+        if issued:
+            return P.HOOK_ISSUED.format(issuer=body[:1].upper() + body[1:], what=head)
+        head += f" của {body}"
     return head
 
 
@@ -200,11 +204,13 @@ def target(text: str) -> str:
     return lower_first(t)
 
 
-def hooks(doc: Document, target_text: str = "", keep: tuple[tuple[str, ...], ...] = ()) -> list[str]:
-    """Opening lines, richest first: with the cited issuer and the target, then without."""
+def hooks(doc: Document, target_text: str = "", keep: tuple[tuple[str, ...], ...] = (),
+          issued: bool = False) -> list[str]:
+    """Opening lines, richest first: with the cited issuer and the target, then without;
+    ``issued``: sentences with their verb, for a script read aloud (``what``)."""
     from troly.bot.posts.material import balance_quotes
 
-    head = what(doc)
+    head = what(doc, issued)
     aim = target(target_text) if target_text else ""
     out = []
     for with_issuer in (True, False):

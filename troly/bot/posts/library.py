@@ -23,6 +23,7 @@ from troly.bot.posts.topic import ngrams
 from troly.models import Document
 from troly.vn.abbreviations import defined_in
 from troly.vn.docnum import find_refs
+from troly.vn.text import fold
 
 SIMILAR = 0.8  # share of content words two sentences share to say "the same"
 
@@ -96,6 +97,29 @@ def _scan_ok(unit: M.Unit, known_pairs: set, known_refs: set, clean_words: list[
     if any((r.number, r.type) not in known_refs for r in find_refs(unit.text)):
         return False  # "06-KH/PU": an OCR slip in a number no clean text confirms
     return not any(similar(unit.folded, c) for c in clean_words)
+
+
+# An attachment that lists administrative procedures by name ("PHỤ LỤC I / DANH MỤC THỦ TỤC HÀNH
+# CHÍNH ..."): its items name procedures ("Đăng ký đất đai, ... lần đầu đối với hộ gia đình"), read
+# alone they sound like orders, and they state nothing a post could say.
+_CATALOGUE = re.compile(r"^(?:phu luc\s*[ivxlc\d]*\s*)?(?:danh muc\b.{0,20}?)?(?:cac\s+)?(?:thu tuc hanh chinh|tthc)\b")
+CATALOGUE_HEAD_CHARS = 200  # an attachment's heading lines, before its first item
+
+
+def catalogues(doc: Document) -> list[tuple[int, int]]:
+    """The spans of a document's attachments that list procedures by name."""
+    return [(s.start, s.end) for s in doc.sections if s.level == 0
+            and _CATALOGUE.match(fold(" ".join(doc.text[s.start:s.start + CATALOGUE_HEAD_CHARS].split())))]
+
+
+_HEAD_MARK = re.compile(r"^(?:[ivxlc]+|\d+(?:\.\d+)*|[a-z])\s*[.)]\s*")
+
+
+def _names_procedures(path: list[str]) -> bool:
+    """Under a catalogue's own heading, or one that names procedures ("I. Thủ tục hành chính cấp
+    tỉnh", "A. Danh mục thủ tục ..."): a procedure's name; under "1. Trình tự thực hiện" it is
+    what the procedure asks of people."""
+    return len(path) <= 1 or bool(_CATALOGUE.match(_HEAD_MARK.sub("", fold(path[-1]))))
 
 
 _ITEM_MARK = re.compile(r"^\(?[a-zđ0-9ivx]{1,4}\)\s")  # "(v) là ...", "c) ..." left by the layout
@@ -217,12 +241,15 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
         internal = A.internal_document(d.facts.title)  # a body's charter: for cadre posts only
         public_doc = A.for_public(d.facts.title)
         leads = item_leads(d.text)
+        names = catalogues(d)
         for u in units[d.id]:
             if d.facts.repaired and not _scan_ok(u, known_pairs, known_refs, clean_words):
                 continue
             if _label_only(u.text) or _received(" ".join(u.folded), sent_to):
                 continue
             path = section_path(d, u.start)
+            if any(a <= u.start < b for a, b in names) and _names_procedures(path):
+                continue
             if merged_label(u.text, forms, d.text):
                 continue  # a table's label run into its cell ("... tài chính Người dân, doanh nghiệp tra cứu")
             lead = next((body for a, b, body in leads if a <= u.start < b), "")

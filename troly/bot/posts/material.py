@@ -323,6 +323,7 @@ def clean(quote: str) -> str:
         t = t[:m.start()]  # "Đẩy mạnh cắt giảm ...: (1) Các bộ, ngành, ...": the head is the point
     t = without_label(without_asides(_REPEATED.sub(r"\1", t)))
     t = re.sub(r",\s*(?:\.{3,}|…)$", ".", t)  # "... minh bạch, an toàn,...": "and so on" at a list's end
+    t = re.sub(r",\s*(?:\.{3,}|…)\s*(?=[^\W\d_])", " ", t)  # "... lệ phí, ... đối với": and inside it
     if t.endswith(":"):
         t = t[:-1].rstrip() + "."
     if t and t[-1] not in ".!?…”\"":
@@ -336,6 +337,10 @@ CLEAN_DAMAGE = 0.05  # the share of damaged words under which a document reads a
 def scanned(doc: Document) -> bool:
     """Text a machine read or repaired, not as the office wrote it: repaired, or damaged enough."""
     return bool(doc.facts.repaired or doc.facts.damaged >= CLEAN_DAMAGE)
+
+
+# A header's place and date, alone in its sentence: a place of a few words, then the date.
+_PLACE_DATE = re.compile(r"^[^\d,.;:]{2,40}, ngay \d{1,2} thang \d{1,2} nam \d{4}\W*$")
 
 
 def usable(unit: Unit, scan: bool = True) -> bool:
@@ -359,6 +364,8 @@ def usable(unit: Unit, scan: bool = True) -> bool:
         return False  # "Đối với vùng nuôi trồng thủy sản nước ngọt a.": a heading run into its list's "a)"
     if _DEFERS.search(f) and not re.search(r"\d", f):
         return False  # "... thực hiện theo quy định ... của pháp luật về xây dựng": sends to other law, says nothing
+    if _PLACE_DATE.match(f):
+        return False  # "Hà Nội, ngày 25 tháng 11 năm 2025.": the header's place and date line
     if _FORM_BLANK.search(t) or f.startswith(("toi ", "chung toi ")):
         return False  # a form's line to fill in ("Tôi đại diện cho hộ gia đình gồm ……… nhân khẩu")
     if t.count("(") != t.count(")"):

@@ -103,9 +103,17 @@ def _clause_lists(clause: str, phrase: tuple[str, ...]) -> bool:
         return False
     for lo, hi, it in holders:
         limit = FIRST_EXTRA_WORDS if lo == 0 else ITEM_EXTRA_WORDS
-        if _own_words(it, phrase, lo == 0) > limit or _run(items, lo, hi) < LIST_ITEMS:
+        if _own_words(it, phrase, lo == 0) > limit or _run(items, lo, hi) < LIST_ITEMS or _facets(items, lo, hi):
             return False
     return True
+
+
+def _facets(items: list[list[str]], lo: int, hi: int) -> bool:
+    """The parts on either side of the phrase's are one syllable each: words strung into one act
+    or thing ("giãn, hoãn, miễn, giảm thuế, phí, lệ phí"), not a list of subjects ("an toàn thông
+    tin, phòng cháy, chữa cháy, bảo vệ môi trường")."""
+    near = [items[i] for i in (lo - 1, hi + 1) if 1 <= i < len(items) and items[i]]  # the first part leads up
+    return bool(near) and all(len(it) == 1 for it in near)
 
 
 def listed(text: str, phrase: tuple[str, ...]) -> bool:

@@ -9,18 +9,19 @@ from __future__ import annotations
 import re
 
 from troly.bot.posts.sentences import completes_lead_in, inner_alternative
+from troly.vn.text import UPPER
 
-# A list marker at a line start: "I.", "2.", "2.1.", "a)", "-", "+", "•", optional markdown.
+# A list marker at a line start: "I.", "2.", "2.1.", "a)", "(3)", "-", "+", "•", optional markdown.
 MARKER = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?[ \t]*"
-    r"(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•*–])"
+    r"(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[a-zđ]\)|[-+•*–])"
     r"(?:\*\*)?(?=[ \t]|$)[ \t]*"
 )
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
 # A sentence ends at . ! ? (maybe closed by a quote) before white space and a capital.
 # A dash after the full stop starts the next item of a list run into one line (a table cell's
 # "... đồng bộ. - Sản phẩm: ..."): the dash goes with neither sentence.
-_SENT_END = re.compile(r"(?<=[.!?])[\"”)]?\s+(?:[-–+•]\s+)?(?=[\"“(]?[A-ZĐÀ-ỸẠ-Ỹ])")
+_SENT_END = re.compile(r"(?<=[.!?])[\"”)]?\s+(?:[-–+•]\s+)?(?=[\"“(]?[" + UPPER + "])")
 _ARTICLE = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b")  # "Điều 3. ...": an article's title
 LONG_WORDS = 50  # longer sentences are split at ";"
 

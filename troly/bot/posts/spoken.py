@@ -14,7 +14,7 @@ from troly.prompts import posts as P
 from troly.vn.abbreviations import ABBREVIATIONS, defined_in, spell_out
 from troly.vn.dates import find_dates
 from troly.vn.docnum import find_refs, type_name
-from troly.vn.text import collapse_ws, fold, folded_syllables
+from troly.vn.text import LOWER, collapse_ws, fold, folded_syllables
 
 _DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 _SCALES = [(10**9, "tỷ"), (10**6, "triệu"), (1000, "nghìn")]
@@ -189,7 +189,8 @@ def spoken(text: str, doc: Document | None = None) -> str:
     text = _RESTATED.sub(lambda m: m.group(1) or "", text)
     text = _PER.sub(" mỗi ", text)
     text = _PER_AMOUNT.sub(lambda m: m.group(1) + m.group(2).replace("/", " mỗi "), text)  # "đồng/Giấy phép/lần"
-    text = re.sub(r"…(?=\s*[a-zà-ỹđ])", ",", text)  # "... lò hơi… trên phạm vi": a pause, not a full stop
+    text = re.sub(r"(?:…|\.{3})(?=\s*\))", "", text)  # "(rơm, rạ...)": "and so on" closing an aside goes unsaid
+    text = re.sub(r"(?:…|\.{3})(?=\s*[" + LOWER + "])", ",", text)  # "... lò hơi… trên phạm vi": a pause, not a full stop
     text = _doc_numbers(text)
     text = _dates(text)
     text = _month_years(text)

@@ -49,7 +49,7 @@ def source_label(doc: Document) -> str:
     issuer first so that "của ..." is never read as the issuer of a document the title cites.
     """
     from troly.bot.posts.case import issuer_phrase
-    from troly.bot.posts.hook import written_number
+    from troly.bot.posts.hook import acting_body, written_number
 
     f = doc.facts
     kind = f.type or "Văn bản"
@@ -57,8 +57,9 @@ def source_label(doc: Document) -> str:
     date = _written_date(f.date_text, f.date)
     if date:
         head += f" {date}"
-    if f.issuer and fold(f.issuer) not in fold(head):
-        head += f" của {issuer_phrase(f.issuer, doc.text)}"
+    body = acting_body(doc)  # the body the opening line names, so that the two lines agree
+    if body and fold(body) not in fold(head):
+        head += f" của {issuer_phrase(body, doc.text)}"
     if not f.key:  # the title after the issuer: "của X" never reads as the cited document's
         title = _short_title(f.title)
         head += f" {lower_first(title)}" if title else ""

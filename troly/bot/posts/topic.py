@@ -171,7 +171,9 @@ def own_subject(doc: Document, t: M.Topic) -> bool:
     return all(contains(words, p) or genitive(head, p) for p in t.phrases)
 
 
-def touches(words: list[str], t: M.Topic) -> bool:
-    """Whether ``words`` hold at least half of the topic's words."""
+def touches(words: list[str], t: M.Topic, text: str = "") -> bool:
+    """Whether ``words`` hold at least half of the topic's words; with ``text`` (the words as
+    written), each with the marks the topic was typed with ("tôn giáo" holds no "giao thông")."""
     asked = {w for p in t.phrases for w in p}
-    return bool(asked) and 2 * len(asked & set(words)) >= len(asked)
+    held = {w for w in asked & set(words) if not text or marks_agree(text, t.text, (w,))}
+    return bool(asked) and 2 * len(held) >= len(asked)

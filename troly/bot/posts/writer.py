@@ -203,7 +203,7 @@ class PostWriter:
         ranked.sort(key=lambda c: (-c.score, c.doc.facts.repaired, c.doc.id, c.entry.unit.start))
         lead = M.lead_phrase(t, weights, [c.entry.unit.folded for c in ranked])
         # a document the topic names, or whose title shares half its words, is on it in each target
-        whole = {d.id for d in lib.docs if M.doc_about(d, t.refs) or TP.touches(M.content_words(d.facts.title), t)}
+        whole = {d.id for d in lib.docs if M.doc_about(d, t.refs) or TP.touches(M.content_words(d.facts.title), t, d.facts.title)}
         return Material(ranked, lead, _targets(lib, {c.doc.id for c in ranked}, {id(e) for e, _, _ in found}, whole, t),
                         tuple(t.phrases), topic)
 
@@ -320,7 +320,8 @@ class PostWriter:
             def fits(text: str) -> bool:
                 return T.fits(channel, text)
 
-        written, pts = gate(build, fits, hooks(main, target, material.phrases), points, topic)
+        written, pts = gate(build, fits, hooks(main, target, material.phrases, issued=channel == "loa"),
+                             points, topic)
         text = spoken(written, main) if channel == "loa" else written
         post = Post(channel, text, sources_of(pts), topic, variant, False, audience, written)
         return final_check(post, docs_of(pts) + [main])
@@ -346,7 +347,7 @@ def _targets(lib: L.Library, doc_ids: set[str], on_topic: set[int], whole: set[s
     out: dict[str, str] = {}
     for doc_id in sorted(doc_ids):
         best = [e for e in lib.entries.get(doc_id, []) if e.reading.target and e.reading.kind == A.PUBLIC
-                and (doc_id in whole or id(e) in on_topic or TP.touches(e.unit.folded, t))
+                and (doc_id in whole or id(e) in on_topic or TP.touches(e.unit.folded, t, e.unit.text))
                 and target(A.core_clause(e.unit.text, e.reading))]
         if best:
             e = max(best, key=lambda e: (id(e) in on_topic, len(e.unit.folded), -e.unit.start))
