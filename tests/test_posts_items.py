@@ -189,3 +189,21 @@ def test_a_place_and_date_line_is_no_point(text, ok):
     from troly.bot.posts.material import Unit, content_words, usable
 
     assert usable(Unit("d", 0, len(text), text, text, False, content_words(text), False)) is ok
+
+
+def test_a_suggestion_shares_more_than_a_syllable_and_names_no_body():
+    """Constructed: heldout18's reader found "quyền hạn ..." offered for "hạn hán" and "ủy ban nhân
+    dân cấp xã" offered as a subject. One syllable in common is chance in Vietnamese."""
+    from collections import Counter
+
+    from troly.bot.posts.material import parse_topic
+    from troly.bot.posts.topic import candidates, suggestions
+
+    head = "ỦY BAN NHÂN DÂN TỈNH AN HÒA\nSố: {n}/QĐ-UBND\nAn Hòa, ngày 05 tháng 3 năm 2025\n\nQUYẾT ĐỊNH\n{title}\n\nĐiều 1. Nội dung.\n"
+    docs = [read(f"mem:{n}", head.format(n=n, title=t)) for n, t in [
+        (11, "Quy định chức năng, nhiệm vụ, quyền hạn của văn phòng đăng ký đất đai"),
+        (12, "Về phòng, chống thiên tai và tìm kiếm cứu nạn năm 2026"),
+        (13, "Về ủy ban nhân dân cấp xã và đơn vị sự nghiệp công lập")]]
+    assert any("quyền hạn" in c.shown for c in candidates(docs))
+    out = suggestions(parse_topic("hạn hán"), docs, Counter(), lambda s: True)
+    assert out and not any("quyền hạn" in s or s.startswith(("ủy ban", "đơn vị")) for s in out)

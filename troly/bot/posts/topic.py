@@ -16,10 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from troly.bot.posts import material as M
+from troly.bot.posts.lexicon import BODY_HEADS, starts
 from troly.bot.posts.phrases import contains, genitive, marks_agree, near
 from troly.models import Document
 from troly.vn.docnum import TYPE_NAMES, find_refs
-from troly.vn.text import collapse_ws, fold
+from troly.vn.text import collapse_ws, fold, has_diacritics, marked_key, syllables
 
 MAX_NGRAM = 8
 
@@ -126,13 +127,16 @@ def suggestions(topic: M.Topic, docs: list[Document], counts: Counter,
     tried on the best ``tries`` only): most shared words, then most said."""
     asked = {w for p in topic.phrases for w in p}
     pairs = {p[i:i + 2] for p in topic.phrases for i in range(len(p) - 1)}
+    typed = {marked_key(w) if has_diacritics(topic.text) else fold(w) for w in syllables(topic.text)}
     scored = []
     for c in candidates(docs):
         shared = len(asked & set(c.words)) + 2 * sum(1 for i in range(len(c.words) - 1)
                                                      if c.words[i:i + 2] in pairs)
-        if any(ch.isupper() for ch in c.shown[1:]):
-            continue  # a body's or a place's name, not a subject
+        if any(ch.isupper() for ch in c.shown[1:]) or starts(list(c.words), 0, BODY_HEADS):
+            continue  # a body's or a place's name, not a subject ("ủy ban nhân dân cấp xã")
         said = counts.get(c.words, 0)
+        if len(typed) >= 2 and _in_common(typed, c) < 2:
+            shared = 0  # one syllable in common is chance: "quyền hạn" is nothing near "hạn hán"
         if shared:  # shared words first, then the longer phrase
             scored.append((-shared, -len(c.words), -said, c.shown))
         elif len(c.words) >= 3:  # else what the documents say most, in phrases that name a subject
@@ -148,6 +152,12 @@ def suggestions(topic: M.Topic, docs: list[Document], counts: Counter,
         if len(out) >= n:
             break
     return out
+
+
+def _in_common(typed: set[str], c: Candidate) -> int:
+    """How many of the topic's syllables the candidate holds, with their marks where both have them."""
+    marked = bool(typed) and any(marked_key(w) != fold(w) for w in typed)
+    return len(typed & {marked_key(w) if marked else fold(w) for w in syllables(c.shown)})
 
 
 def phrase_counts(sentences: list[list[str]], docs: list[Document]) -> Counter:
