@@ -207,3 +207,27 @@ def test_a_suggestion_shares_more_than_a_syllable_and_names_no_body():
     assert any("quyền hạn" in c.shown for c in candidates(docs))
     out = suggestions(parse_topic("hạn hán"), docs, Counter(), lambda s: True)
     assert out and not any("quyền hạn" in s or s.startswith(("ủy ban", "đơn vị")) for s in out)
+
+
+@pytest.mark.parametrize("item, alone", [
+    # a statement with its own subject after an opening phrase: the label would make it say the card lasts 6 months
+    ("Trong 06 tháng trước khi hết thời hạn sử dụng, cá nhân thực hiện thủ tục cấp đổi thẻ.", True),
+    ("Cá nhân duy trì thời gian đủ 20 năm tại một hạng thẻ được nâng hạng lên hạng thẻ cao hơn.", True),
+    # a figure that only completes the label
+    ("Tối đa 05 năm kể từ thời điểm cấp thẻ.", False),
+])
+def test_an_item_with_its_own_subject_is_not_read_with_its_label(item, alone):
+    """Constructed, in the shape of heldout19's "Thời hạn hiệu lực thẻ ... trong 06 tháng ..."."""
+    from troly.bot.posts.frames import framed
+
+    out = framed("Thời hạn hiệu lực thẻ nhân lực", item, " tối đa trong cá nhân ")
+    assert (out == item) is alone
+
+
+def test_according_to_a_provision_of_this_text_goes_with_the_provision():
+    """Constructed: dropping "quy định tại Điều 5 Nghị quyết này" left "theo được nâng lên"."""
+    from troly.bot.posts.asides import without_asides
+
+    assert without_asides("Cá nhân đáp ứng điều kiện của hạng thẻ cao hơn theo quy định tại Điều 5 Nghị quyết này "
+                          "được nâng lên hạng thẻ cao hơn.") == \
+        "Cá nhân đáp ứng điều kiện của hạng thẻ cao hơn được nâng lên hạng thẻ cao hơn."

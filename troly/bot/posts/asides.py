@@ -12,7 +12,7 @@ from troly.bot.posts.spoken import SPELLED
 
 # A reference inside the document itself ("quy định tại điểm a khoản 2 Điều 1 Nghị quyết này"):
 # the point reads without it ("Đối tượng trẻ em được hưởng mức hỗ trợ ...").
-_INTERNAL_REF = re.compile(r"\s*(?:được\s+)?(?:quy định|nêu|quy)\s+tại\s+(?:(?:điểm|khoản|Điều)\s+[\w.]+\s*,?\s*)+"
+_INTERNAL_REF = re.compile(r"\s*(?:theo\s+)?(?:được\s+)?(?:quy định|nêu|quy)\s+tại\s+(?:(?:điểm|khoản|Điều)\s+[\w.]+\s*,?\s*)+"
                            r"(?:của\s+)?(?:Nghị quyết|Quyết định|Thông tư|Nghị định|Quy định|Quy chế|Luật|Kế hoạch)\s+này")
 # A thing named by where this document lists it ("các chương trình tín dụng chính sách tại Điều 1
 # Quyết định này"): the points above list it, so it is "nêu trên". Dropped, the restriction would

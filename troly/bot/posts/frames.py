@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from troly.bot.posts.audience import Reading, opens_with_verb, section_kind
 from troly.bot.posts.case import lower_first
+from troly.bot.posts.lexicon import BODY_HEADS, PUBLIC_WORDS, first_at, predicate_start, starts, tokens
 from troly.bot.posts.sentences import ENUMERATING, points_at_document
 from troly.prompts import posts as P
 from troly.vn.text import fold
@@ -43,9 +44,23 @@ def framed(frame: str, text: str, doc_text: str) -> str:
     first = text.split(" ", 1)[0]
     if fold(first) in _MEASURES or fold(text).startswith(fold(frame)):
         return text  # "Mức thu ...": the item names its own measure
+    if ":" not in text and _has_own_subject(text):
+        return text  # "Trong 06 tháng trước khi hết thời hạn, cá nhân thực hiện thủ tục cấp đổi thẻ": a sentence
     if f" {first.lower()} " in doc_text:
         text = lower_first(text)  # a common word, not a name
     return f"{frame} {text}"
+
+
+def _has_own_subject(text: str) -> bool:
+    """The item, or its clause after an opening phrase and a comma, opens with the public or a
+    body followed by its verb: a statement of its own, not a case the label names."""
+    clauses = [text] + ([text.split(", ", 1)[1]] if ", " in text else [])
+    for clause in clauses:
+        words = [w for _, w, _ in tokens(clause)]
+        if (first_at(" ".join(words[:3]), PUBLIC_WORDS) == 0 or starts(words, 0, BODY_HEADS)) \
+                and predicate_start(clause)[0] > 0:
+            return True
+    return False
 
 
 # An opening that sets where or for whom a whole item holds: "Tại thành phố Hà Nội, ...",
