@@ -213,13 +213,17 @@ _ISSUED = re.compile(r"(?:^|[.!?]\s+)([^\W\d_][^.;:!?\n“”\"()]{1,120}?)\s+(?
                      r"(?:[^\W\d_]+\s+){0,3}(?:số\s+)?$")
 
 
+ISSUED_SPAN = 200  # characters before a number where its sentence's issuer and verb are looked for
+
+
 def _issued(text: str) -> list[Attribution]:
+    """Each document number a sentence ties to its issuer with "đã ban hành" (``_ISSUED``)."""
     out = []
     for ref in find_refs(text):
-        m = _ISSUED.search(text[max(0, ref.start - 200):ref.start])
+        before = max(0, ref.start - ISSUED_SPAN)
+        m = _ISSUED.search(text[before:ref.start])
         if m:
-            at = max(0, ref.start - 200) + m.start(1)
-            out.append(Attribution(ref.number, ref.type, fold(m.group(1)), text[at:ref.end]))
+            out.append(Attribution(ref.number, ref.type, fold(m.group(1)), text[before + m.start(1):ref.end]))
     return out
 
 

@@ -127,7 +127,7 @@ def suggestions(topic: M.Topic, docs: list[Document], counts: Counter,
     tried on the best ``tries`` only): most shared words, then most said."""
     asked = {w for p in topic.phrases for w in p}
     pairs = {p[i:i + 2] for p in topic.phrases for i in range(len(p) - 1)}
-    typed = {marked_key(w) if has_diacritics(topic.text) else fold(w) for w in syllables(topic.text)}
+    syllable_count = len(syllables(topic.text))
     scored = []
     for c in candidates(docs):
         shared = len(asked & set(c.words)) + 2 * sum(1 for i in range(len(c.words) - 1)
@@ -135,7 +135,7 @@ def suggestions(topic: M.Topic, docs: list[Document], counts: Counter,
         if any(ch.isupper() for ch in c.shown[1:]) or starts(list(c.words), 0, BODY_HEADS):
             continue  # a body's or a place's name, not a subject ("ủy ban nhân dân cấp xã")
         said = counts.get(c.words, 0)
-        if len(typed) >= 2 and _in_common(typed, c) < 2:
+        if syllable_count >= 2 and _in_common(topic.text, c.shown) < 2:
             shared = 0  # one syllable in common is chance: "quyền hạn" is nothing near "hạn hán"
         if shared:  # shared words first, then the longer phrase
             scored.append((-shared, -len(c.words), -said, c.shown))
@@ -154,10 +154,11 @@ def suggestions(topic: M.Topic, docs: list[Document], counts: Counter,
     return out
 
 
-def _in_common(typed: set[str], c: Candidate) -> int:
-    """How many of the topic's syllables the candidate holds, with their marks where both have them."""
-    marked = bool(typed) and any(marked_key(w) != fold(w) for w in typed)
-    return len(typed & {marked_key(w) if marked else fold(w) for w in syllables(c.shown)})
+def _in_common(topic: str, shown: str) -> int:
+    """How many of the topic's syllables a phrase holds, with their marks where both have them
+    (folded, "hạn hán" is one syllable twice)."""
+    key = marked_key if has_diacritics(topic) and has_diacritics(shown) else fold
+    return len({key(w) for w in syllables(topic)} & {key(w) for w in syllables(shown)})
 
 
 def phrase_counts(sentences: list[list[str]], docs: list[Document]) -> Counter:
