@@ -141,3 +141,18 @@ def test_a_signer_under_a_mandate_alone(tmp_path):
             "Điều 1. Phạm vi\n\nQuy định này quy định công tác lưu trữ.\n\nT/M BAN BÍ THƯ\nTrần Văn Bình\n")
     answer = AnswerEngine(make_kb(tmp_path, [("qd.txt", text)])).ask("Quy định 12-QĐ/TW do ai ký?")
     assert "Trần Văn Bình ký (T/M BAN BÍ THƯ)" in answer.answer and "T/m" not in answer.answer
+
+
+def test_what_a_document_is_about_is_said_in_running_text_case(tmp_path):
+    """Constructed: the header's ALL-CAPS issuer and title take the case the document's text uses
+    in the answer's sentence ("về việc gì" quoted them shouting, stop 24's note); the quote keeps
+    them as written."""
+    decision = ("ỦY BAN NHÂN DÂN TỈNH HẢI ĐÔNG\nSố: 2916/QĐ-UBND\nHải Đông, ngày 24 tháng 11 năm 2025\n\n"
+                "QUYẾT ĐỊNH\nPHÊ DUYỆT QUY TRÌNH NỘI BỘ CÔNG NHẬN KẾT QUẢ THĂM DÒ KHOÁNG SẢN\n\n"
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HẢI ĐÔNG\nQUYẾT ĐỊNH:\n"
+                "Điều 1. Phê duyệt quy trình nội bộ công nhận kết quả thăm dò khoáng sản của Ủy ban nhân dân tỉnh Hải Đông.\n")
+    engine = AnswerEngine(make_kb(tmp_path, [("qd.txt", decision)]))
+    answer = engine.ask("Quyết định 2916/QĐ-UBND về việc gì?")
+    first = answer.answer.splitlines()[0]
+    assert "của Ủy ban nhân dân tỉnh Hải Đông: Phê duyệt quy trình nội bộ công nhận kết quả thăm dò khoáng sản" in first
+    assert "PHÊ DUYỆT QUY TRÌNH" in answer.sources[0].quote

@@ -12,7 +12,7 @@ from posts_fixtures import ListKB, read
 
 from troly.bot.posts import NoMaterial, PostWriter
 from troly.bot.posts.audience import INTERNAL, PUBLIC, read as read_sentence
-from troly.bot.posts.case import lower_first
+from troly.vn.case import lower_first
 from troly.bot.posts.hook import hooks
 from troly.bot.posts.material import bounded_words, parse_topic
 from troly.bot.posts.mention import passing

@@ -201,7 +201,7 @@ def test_a_loudspeaker_script_reads_aloud(kb):
 
 
 def test_all_caps_names_and_titles_take_the_case_the_text_uses():
-    from troly.bot.posts.case import issuer_phrase, truecase
+    from troly.vn.case import issuer_phrase, truecase
 
     text = ("ỦY BAN NHÂN DÂN TỈNH HÒA AN\n\nPhát động phong trào thi đua bầu cử đại biểu Quốc hội khóa XVI "
             "và đại biểu HĐND các cấp. Tỉnh Hòa An cần thiết phải lấy trọng tâm là nông thôn, trên địa bàn "
@@ -214,7 +214,7 @@ def test_all_caps_names_and_titles_take_the_case_the_text_uses():
 
 
 def test_a_heading_run_into_its_sentence_is_no_target_for_the_hook():
-    from troly.bot.posts.case import word_forms
+    from troly.vn.case import word_forms
     from troly.bot.posts.library import merged_label
 
     text = ("Tổng giá trị xuất khẩu tăng. Năm nay tổng giá trị đạt cao, tổng giá trị năm sau đạt hơn. "

@@ -10,6 +10,7 @@ from troly.bot.answer.quotes import label, repaired_note, sentence_at, sentences
 from troly.ingest.signature import MANDATE
 from troly.models import Answer, Citation, Document, Source
 from troly.prompts import answers as msg
+from troly.vn.case import issuer_phrase, truecase
 from troly.vn.dates import display
 from troly.vn.docnum import as_written, parse_key, type_code, type_name
 from troly.vn.text import fold_chars
@@ -129,10 +130,13 @@ def doc_number(doc: Document) -> Answer:
 
 
 def _about(doc: Document) -> str:
+    """What the document is and its subject, in running text: a header's ALL-CAPS issuer and
+    title take the case the document's own text uses (the quote below keeps them as written)."""
     f = doc.facts
     date = f" ({display(f.date)})" if f.date else ""
-    issuer = f" của {f.issuer}" if f.issuer else ""
-    return msg.DOC_ABOUT.format(label=label(doc), date=date, issuer=issuer, subject=trim(f.title, 400))
+    issuer = f" của {issuer_phrase(f.issuer, doc.text)}" if f.issuer else ""
+    title = truecase(f.title, doc.text) if f.title.isupper() else f.title
+    return msg.DOC_ABOUT.format(label=label(doc), date=date, issuer=issuer, subject=trim(title[:1].upper() + title[1:], 400))
 
 
 def doc_about(doc: Document) -> Answer:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from troly.bot.posts.case import lower_first
+from troly.vn.case import lower_first
 from troly.bot.posts.lexicon import BODY_HEADS, predicate_start, starts, tokens
 
 MAX_BODY_HEADING_WORDS = 20  # "Bộ Y tế theo chức năng, nhiệm vụ được giao chủ trì, phối hợp với ..."

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from troly.bot.posts.audience import Reading, opens_with_verb, section_kind
-from troly.bot.posts.case import lower_first
+from troly.vn.case import lower_first
 from troly.bot.posts.lexicon import BODY_HEADS, PUBLIC_WORDS, first_at, predicate_start, starts, tokens
 from troly.bot.posts.sentences import ENUMERATING, points_at_document
 from troly.prompts import posts as P

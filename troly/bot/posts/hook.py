@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from troly.bot.posts.case import issuer_phrase, lower_first, truecase
+from troly.vn.case import issuer_phrase, lower_first, truecase
 from troly.models import Document
 from troly.prompts import posts as P
 from troly.vn.abbreviations import written_out

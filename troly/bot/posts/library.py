@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from troly.bot.posts import audience as A
 from troly.bot.posts import material as M
 from troly.bot.posts.bodies import MAX_BODY_HEADING_WORDS, heading_body
-from troly.bot.posts.case import word_forms
+from troly.vn.case import word_forms
 from troly.bot.posts.lexicon import predicate_start
 from troly.bot.posts.repaired import publishable, text_pairs
 from troly.bot.posts.segments import MARKER, items

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from troly.bot.posts.case import lower_first
+from troly.vn.case import lower_first
 from troly.bot.posts.spoken import spoken
 from troly.models import Document
 from troly.prompts import posts as P
@@ -48,7 +48,7 @@ def source_label(doc: Document) -> str:
     Documents without a number are named by type, issuer and the head of their title, the
     issuer first so that "của ..." is never read as the issuer of a document the title cites.
     """
-    from troly.bot.posts.case import issuer_phrase
+    from troly.vn.case import issuer_phrase
     from troly.bot.posts.hook import acting_body, written_number
 
     f = doc.facts

@@ -1,4 +1,5 @@
-"""Names and titles in the case a sentence writes them, learned from the document itself.
+"""Names and titles in the case a sentence writes them, learned from the document itself
+(posts and answers both name documents in running text).
 
 Headers are ALL CAPS ("ỦY BAN NHÂN DÂN TỈNH SƠN LA", "VỀ VIỆC PHÁT ĐỘNG ... QUỐC HỘI KHÓA
 XVI"), and some extracted issuers come out in odd case ("Thủ Tướng chính Phủ"). A post writes
