@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from troly.vn.dates import find_dates
-from troly.vn.docnum import find_refs
+from troly.vn.docnum import DocRef, find_refs
 from troly.vn.text import fold
 
 # Citation markers: "[1]", "[1, 3]", "[1][2]" (each bracket read on its own).
@@ -188,7 +188,8 @@ def _issuer_words(after: str) -> list[str]:
 def attributions(text: str) -> list[Attribution]:
     """Each document number the text ties to an issuer with "của" in the same clause."""
     out = []
-    for ref in find_refs(text):
+    refs = find_refs(text)
+    for ref in refs:
         tail = text[ref.end:ref.end + 160]
         stop = _CLAUSE_END.search(tail)
         clause = tail[:stop.start()] if stop else tail
@@ -203,7 +204,7 @@ def attributions(text: str) -> list[Attribution]:
         if words and words[0][:1].isalpha():
             out.append(Attribution(ref.number, ref.type, " ".join(words),
                                    (text[ref.start:ref.end + m.end()] + " ".join(clause[m.end():].split()[:len(words)])).rstrip(",")))
-    return out + _issued(text)
+    return out + _issued(text, refs)
 
 
 # "<issuer> đã ban hành Quy định số 383-QĐ/TW": the issuer opens the sentence, the verb ties it to
@@ -216,10 +217,11 @@ _ISSUED = re.compile(r"(?:^|[.!?]\s+)([^\W\d_][^.;:!?\n“”\"()]{1,120}?)\s+(?
 ISSUED_SPAN = 200  # characters before a number where its sentence's issuer and verb are looked for
 
 
-def _issued(text: str) -> list[Attribution]:
-    """Each document number a sentence ties to its issuer with "đã ban hành" (``_ISSUED``)."""
+def _issued(text: str, refs: list[DocRef]) -> list[Attribution]:
+    """Each of the document numbers ``refs`` (found in ``text`` once, by ``attributions``) that a
+    sentence ties to its issuer with "đã ban hành" (``_ISSUED``)."""
     out = []
-    for ref in find_refs(text):
+    for ref in refs:
         before = max(0, ref.start - ISSUED_SPAN)
         m = _ISSUED.search(text[before:ref.start])
         if m:
