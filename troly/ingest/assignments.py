@@ -11,17 +11,45 @@ from __future__ import annotations
 
 import re
 
+from troly.ingest.header import BODY_HEADS
 from troly.ingest.sections import PREAMBLE, TAIL, PlacedPara
 from troly.ingest.tables import Row, cells, deadline_of, is_row, read_table, split_agencies
 from troly.models import Assignment
 from troly.vn.dates import find_dates
 from troly.vn.text import collapse_ws, fold
 
-_AGENCY = re.compile(
-    r"^(?:các\s+|cac\s+)?(?:ban|uy ban|ubnd|ubmttq|mttq|mat tran|phong|trung tam|van phong|huyen uy|thanh uy|tinh uy|"
-    r"dang uy|cong an|hoi|doan|chi bo|chi, dang bo|dang bo|cap uy|co quan|to chuc|dong chi|uy vien|so|"
-    r"bao|dai|truong|hdnd|quan su)\b"
-)
+# Words that open a body's name at the head of a task: the issuer heads the header reads, and the
+# office holders and collective subjects directives give tasks to ("Bộ trưởng Bộ Y tế", "Các cơ quan").
+_HOLDERS = ("bo truong", "bi thu", "nguoi dung dau", "pho thu tuong", "tong giam doc", "thu truong", "chu tich", "giam doc", "thong doc", "chanh van phong", "dong chi",
+            "uy vien", "co quan", "to chuc", "cap uy", "chi, dang bo", "mttq", "bao", "dai", "quan su", "tap doan",
+            "tong cong ty", "thanh tra", "ban quan ly")
+_AGENCY = re.compile(r"^(?:cac\s+|nhung\s+)?(?:"
+                     + "|".join(sorted(set(BODY_HEADS) | set(_HOLDERS), key=len, reverse=True)) + r")\b")
+# Heads whose folded form other words share, compared with their marks: "Bộ"/"bổ sung", "Sở"/"số",
+# "Báo"/"bảo đảm", "Đài"/"đại hội", "Phòng"/"phong trào", "Trường"/"trưởng"; "Ban hành" is a verb.
+_MARKED = {"bo": ("bộ",), "so": ("sở",), "bao": ("báo",), "dai": ("đài",), "hoi": ("hội",), "doan": ("đoàn",),
+           "phong": ("phòng",), "truong": ("trường", "trưởng"), "vien": ("viện",), "cuc": ("cục",), "thue": ("thuế",),
+           "ban": ("ban",)}
+# a verb, a condition, a report, a meeting: "Ban hành ...", "Trường hợp ...", "Báo cáo ...", "Hội nghị ..."
+_NOT_NAMES = ("ban hanh", "truong hop", "bao cao", "hoi nghi", "to chuc thuc hien", "to chuc trien khai")
+# A name holds no modal or copula: "Kiểm toán viên nhà nước phải ...", "Trung tâm ... là tổ chức ..."
+_NOT_IN_NAME = re.compile(r"\b(?:phải|cần|được|không|sẽ|là|có chức năng|bao gồm|gồm)\b", re.I)
+
+
+def is_body_name(text: str) -> bool:
+    """Whether ``text`` opens with a body's name (its head word checked with its marks where the
+    folded word is ambiguous)."""
+    words = text.split()
+    if not words:
+        return False
+    first = 1 if fold(words[0]) in ("cac", "nhung") else 0
+    head = fold(" ".join(words[first:first + 4])).strip(" ,.:;")
+    if head.startswith(_NOT_NAMES) or not _AGENCY.match(fold(" ".join(words))) or _NOT_IN_NAME.search(text):
+        return False
+    marked = _MARKED.get(fold(words[first]).strip(" ,.:;")) if first < len(words) else None
+    return marked is None or words[first].strip(" ,.:;").lower() in marked
+
+
 _ROLE = re.compile(r"\b(chủ trì|phối hợp|thực hiện|có trách nhiệm|tham mưu)\b", re.I)
 _LEAD = re.compile(r"^(?P<agency>[^,;:.]{3,90}?)\s+(?P<role>chủ trì|phối hợp)\b(?P<rest>.*)$", re.I)
 _GIVEN = re.compile(r"^giao\s+(?P<agency>.{3,120}?)\s+(?P<role>chủ trì|thực hiện|triển khai|theo dõi)\b", re.I)
@@ -59,7 +87,7 @@ def _trim(text: str) -> str:
 
 def agency_heading(text: str) -> bool:
     """An item whose text is an agency name (short, no full stop): ``1. Ban Tuyên giáo Huyện ủy``."""
-    return bool(_AGENCY.match(fold(text))) and len(text) < 220 and not text.rstrip().endswith(".")
+    return is_body_name(text) and len(text) < 220 and not text.rstrip().endswith(".")
 
 
 # The verbs that end an agency's name at the head of a task ("Hội Nông dân huyện vận động ...").
@@ -68,7 +96,8 @@ _TASK_VERBS = (
     "xây dựng|chỉ đạo|theo chức năng|căn cứ|chủ động|tổ chức|có trách nhiệm|chịu trách nhiệm|tham mưu|hướng dẫn|"
     "phối hợp|chủ trì|thực hiện|tăng cường|bám sát|phân công|triển khai|rà soát|đẩy mạnh|nâng cao|vận động|"
     "tuyên truyền|phát huy|theo dõi|kiểm tra|ban hành|bố trí|hỗ trợ|đôn đốc|quán triệt|phổ biến|tập trung|"
-    "lãnh đạo|giám sát|tiếp tục|khẩn trương|thường xuyên|cụ thể hóa|có kế hoạch|được giao|định kỳ|báo cáo"
+    "lãnh đạo|giám sát|tiếp tục|khẩn trương|thường xuyên|cụ thể hóa|có kế hoạch|được giao|định kỳ|báo cáo|"
+    "bảo đảm|đảm bảo|huy động|nghiên cứu|quyết định|chuẩn bị"
 )
 # After "các"/"những" a word is a noun, never the verb: "Ủy ban MTTQ, các tổ chức chính trị - xã hội phổ biến".
 _LEADING = re.compile(r"^(?P<a>\S.{2,120}?)\s+(?<!\bcác\s)(?<!\bnhững\s)(?P<verb>" + _TASK_VERBS + r")\b")
@@ -82,11 +111,69 @@ def _leading_agency(text: str) -> tuple[str, str]:
     m = _LEADING.match(text)
     if not m:
         return "", ""
+    if fold(text).startswith(_NOT_NAMES) or m.group("a").rstrip().endswith(","):  # "Các cơ quan, tổ chức, cá nhân ...": a list of nouns, no verb
+        return "", ""
     agency = m.group("a").strip(" ,")
-    if not _AGENCY.match(fold(agency)) or len(re.findall(r"\w+", agency)) > _NAME_WORDS_MAX:
+    if not is_body_name(agency) or len(re.findall(r"\w+", agency)) > _NAME_WORDS_MAX:
         return "", ""
     verb = m.group("verb")
     return agency, verb if verb in ("chủ trì", "phối hợp") else "thực hiện"
+
+
+# What follows a body's name before its task without being part of it: "Cục Đăng kiểm có trách nhiệm:",
+# "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền được giao".
+_NAME_TAIL = re.compile(r"\s+(?:có trách nhiệm|chịu trách nhiệm|theo chức năng|căn cứ|trong phạm vi|chủ trì|phối hợp)\b.*$",
+                        re.I | re.S)
+# "13. Đề nghị Ủy ban Trung ương Mặt trận ...", "1.1. Giao Sở Nông nghiệp và Môi trường chủ trì ...": the
+# body a letter asks or tasks, at an item's start.
+_REQUEST = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu)\s+(?=\S)")
+# "Văn phòng Chính phủ (trân trọng) thông báo để ... biết, thực hiện": a letter's closing formula.
+_FORMULA = re.compile(r"\bthông báo\s+(?:để|cho)\b.{0,120}\bbiết\b", re.I | re.S)
+
+
+def body_name(text: str) -> str:
+    """A body's name as a task's agency, without what trails it ("có trách nhiệm", "theo chức năng ...")."""
+    return _NAME_TAIL.sub("", collapse_ws(text)).strip(" ,.:;")
+
+
+def _proper(name: str) -> bool:
+    """A body named as itself ("Bộ Xây dựng", "Ủy ban nhân dân tỉnh Đồng Nai"), not a class of bodies
+    ("Các cơ quan, đơn vị liên quan", "Tổ chức, cá nhân"): two capitalised words or more."""
+    return sum(w[:1].isupper() for w in name.split()) >= 2
+
+
+def _named_item(rest: str, in_org: bool) -> tuple[str, str, str]:
+    """(agency, role, task) of an item that names its own body: "Bộ Xây dựng: chỉ đạo ...", "Bộ trưởng
+    Bộ Y tế chỉ đạo ...", "Đề nghị Ủy ban ... vận động ..." (("", "", "") when not). Outside the
+    sections that assign work the body must be named as itself: a letter tasks bodies by name."""
+    text = _REQUEST.sub("", rest.strip())
+    if _FORMULA.search(text):
+        return "", "", ""
+    head, colon, after = text.partition(":")
+    if colon and after.strip() and "." not in head and is_body_name(head) and \
+            len(re.findall(r"\w+", head)) <= _NAME_WORDS_MAX and (in_org or _proper(head)):
+        return body_name(head), "thực hiện", after.strip()
+    lead, role = _leading_agency(text)
+    if not lead or not (in_org or _proper(lead)):
+        return "", "", ""
+    return body_name(lead), role, text[len(lead):]
+
+
+def _heading_body(rest: str, in_org: bool) -> str:
+    """The body an item heading gives the items under it to ("1. Ủy ban nhân dân tỉnh Đồng Nai:",
+    "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Tĩnh, ..., Lâm Đồng:"); "" when none."""
+    text = _REQUEST.sub("", rest.strip())
+    if in_org and agency_heading(text):
+        lead, _ = _leading_agency(text)
+        return body_name(lead or text)
+    if not text.endswith(":") or len(text) > 400:
+        return ""
+    head = text.split(":", 1)[0]
+    lead, _ = _leading_agency(head)  # "3. Bộ trưởng Bộ Tài chính tập trung chỉ đạo ... nhiệm vụ sau:"
+    name = body_name(lead or head)
+    if not (agency_heading(name) and _proper(name)) or len(re.findall(r"\w+", name)) > _NAME_WORDS_MAX:
+        return ""
+    return name
 
 
 def _coordinators(text: str) -> list[str]:
@@ -100,7 +187,7 @@ def _coordinators(text: str) -> list[str]:
 def _led_row(lead: str, role: str, rest: str, pp: PlacedPara) -> Assignment:
     """The row of a paragraph that opens with its agency ("Hội Nông dân huyện vận động ...")."""
     dl, dd = _deadline(rest)
-    return Assignment(lead, role, _trim(rest[len(lead):]), dl, dd, pp.breadcrumb, pp.para.start, pp.para.end,
+    return Assignment(body_name(lead), role, _trim(rest[len(lead):]), dl, dd, pp.breadcrumb, pp.para.start, pp.para.end,
                       _coordinators(rest) if role == "chủ trì" else [])
 
 
@@ -138,7 +225,7 @@ def _task_rows(run: list[PlacedPara]) -> list[Assignment]:
             group = filled[-1] if filled else group
             continue
         task = table.cell(row, "task")
-        agency = table.cell(row, "lead") or (group if _AGENCY.match(fold(group)) else "")
+        agency = table.cell(row, "lead") or (group if is_body_name(group) else "")
         if not task or not agency:
             continue
         written, iso = deadline_of(table.cell(row, "deadline"))
@@ -213,17 +300,26 @@ def extract_assignments(placed: list[PlacedPara]) -> list[Assignment]:
         if re.fullmatch(r"\(.*\)\W*\w{0,3}", rest.strip(), re.S):  # "(Gửi kèm Nghị quyết ...)": a note, no task
             continue
         in_org = any(k in fold(" ".join(pp.path)) for k in _ORG_SECTIONS)
-        if 1 <= pp.level <= 4:
+        if 1 <= pp.level <= 5:
             if current_agency and pp.level <= current_agency_level:
                 current_agency = ""
-            if in_org and pp.level >= 2 and agency_heading(rest):
-                current_agency, current_agency_level = rest.strip(" .:"), pp.level
+            heading = _heading_body(rest, in_org) if pp.level >= 2 else ""
+            if heading:  # "1. Ủy ban nhân dân tỉnh Đồng Nai:": the items under it are its tasks
+                current_agency, current_agency_level = heading, pp.level
                 continue
-            last_item = rest
-            lead, role = _leading_agency(rest) if in_org else ("", "")
-            if lead:
-                out.append(_led_row(lead, role, rest, pp))
-            continue
+            if pp.level <= 4:
+                last_item = rest
+            agency, role, task = _named_item(rest, in_org) if pp.level <= 4 or not current_agency else ("", "", "")
+            if not agency and current_agency and pp.level > current_agency_level:  # "3.1." under "3. Bộ ...:"
+                agency, task = current_agency, rest
+                role = "chủ trì" if fold(rest).startswith("chu tri") else "thực hiện"
+            if agency:
+                dl, dd = _deadline(task)
+                out.append(Assignment(agency, role, _trim(task), dl, dd, pp.breadcrumb, pp.para.start, pp.para.end,
+                                      _coordinators(task) if role == "chủ trì" else []))
+                continue
+            if pp.level <= 4:
+                continue
         given = _GIVEN.match(rest.strip())
         if given:
             dl, dd = _deadline(rest)
@@ -232,7 +328,7 @@ def extract_assignments(placed: list[PlacedPara]) -> list[Assignment]:
                                   pp.breadcrumb, pp.para.start, pp.para.end))
             continue
         m = _LEAD.match(rest.strip())
-        if m and _AGENCY.match(fold(m.group("agency"))):
+        if m and is_body_name(m.group("agency")):
             role = m.group("role").lower()
             dl, dd = _deadline(rest)
             task = last_item or rest

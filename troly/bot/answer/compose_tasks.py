@@ -16,7 +16,11 @@ from troly.vn.organisations import member_of_collective
 from troly.vn.text import fold, folded_syllables
 
 _AGENCY_Q = re.compile(
-    r"^(?:theo .{0,80}?,\s*)?(?P<agency>.+?)\s+(?:co nhiem vu|phai lam|lam gi|co trach nhiem|can lam|duoc giao|"
+    r"^(?:theo .{0,80}?,\s*)?"
+    # "Công văn 11414 yêu cầu UBND tỉnh Đồng Nai làm gì": the document that asks is not who
+    r"(?:(?:" + "|".join(sorted(TYPE_WORDS.values(), key=len, reverse=True)) + r"|van ban)\s+(?:so\s+)?\S*\d\S*\s+"
+    r"(?:yeu cau|giao cho|giao|de nghi|chi dao)\s+)?"
+    r"(?P<agency>.+?)\s+(?:co nhiem vu|phai lam|lam gi|co trach nhiem|can lam|duoc giao|"
     # "Bộ Công Thương chủ trì (những) nhiệm vụ nào": the role it plays is not its name
     r"(?:chu tri|phoi hop|thuc hien)\s+(?:nhung\s+|cac\s+)?(?:nhiem vu|viec|cong viec)|"
     r"nhiem vu|bao cao)\b"
@@ -156,6 +160,41 @@ def duty(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: list[
         lines.append(line)
         used += len(line) + 1
         sources.append(source(doc, a.start, a.end, a.section))
+    return Answer("\n".join(lines) + repaired_note(doc), False, "duty", sources, [doc_id])
+
+
+# Words of "giao ai làm gì", "phân công những nhiệm vụ nào", "cơ quan nào chịu trách nhiệm": they
+# ask for the assignments, and name no task (folded).
+ASKING_WORDS = frozenset("giao nhiem vu lam cong viec phan trach chiu phu co quan don vi thuc hien nhung nao "
+                         "cac ai gi".split())
+
+
+def overview(lib: Library, doc_id: str) -> Answer | None:
+    """"Công văn 11414 giao ai làm gì?": each body the document tasks (in its order), with its first
+    task and deadline; ``None`` when it assigns nothing."""
+    doc = lib.docs[doc_id]
+    groups: dict[frozenset[str], list[Assignment]] = {}
+    for a in sorted(doc.assignments, key=lambda a: a.start):
+        groups.setdefault(_agency_terms(a.agency)[0], []).append(a)  # "UBND huyện" = "Ủy ban nhân dân huyện"
+    if not groups:
+        return None
+    head = msg.OVERVIEW_HEAD.format(label=label(doc), n=len(groups))
+    lines, sources, used = [head], [], len(head)
+    shown = list(groups.values())[:6]
+    for n, tasks in enumerate(shown, 1):
+        a = tasks[0]
+        suffix = (msg.TASK_DEADLINE.format(deadline=a.deadline_text) if a.deadline_text else "") + \
+            (msg.OVERVIEW_TASKS_MORE.format(n=len(tasks) - 1) if len(tasks) > 1 else "") + f" [{n}]"
+        # share what is left between this body and the ones after it; each keeps a clause of its task
+        room = (ANSWER_LIMIT - used) // (len(shown) - n + 1) - len(suffix) - len(a.agency) - 6
+        line = f"{n}. {a.agency}: {trim(a.task.lstrip(' ,;:'), max(room, 40))}{suffix}"
+        if n > 1 and used + len(line) > ANSWER_LIMIT:
+            break
+        lines.append(line)
+        used += len(line) + 1
+        sources.append(source(doc, a.start, a.end, a.section))
+    if len(groups) > len(sources):
+        lines.append(msg.OVERVIEW_MORE.format(n=len(groups) - len(sources)))
     return Answer("\n".join(lines) + repaired_note(doc), False, "duty", sources, [doc_id])
 
 

@@ -108,14 +108,49 @@ def _asks_several_facts(ctx: Context) -> bool:
     return len(_facts_asked(ctx)) > 1 and bool(re.search(r"\bva\b|,", ctx.q.folded))
 
 
+def _asks_overview(ctx: Context) -> bool:
+    """"Công văn 11414 giao ai làm gì?": one document named, and neither a body nor a task asked about."""
+    if ctx.q.intent not in ("duty", "who_leads") or len(set(ctx.targets.docs)) != 1:
+        return False
+    asking = compose_tasks.ASKING_WORDS | frame_words(ctx.q)
+    rest = set(steps.residual(ctx))  # "cong van 88 phan cong ...": the agency read before "nhiem vu" is no body
+    return not [w for w in rest if w not in asking] and not [w for w in ctx.agency if w in rest and w not in asking]
+
+
 _TASK_ORDER = {"duty": (compose_tasks.duty,), "who_leads": (compose_tasks.who_leads, compose_tasks.duty),
-               "deadline": (compose_tasks.deadline, compose_tasks.who_leads)}
+               "deadline": (compose_tasks.who_leads,)}
+
+
+def _deadline(ctx: Context, rows: list) -> tuple[Answer | None, str]:
+    """A dated row and a dated sentence may both answer "hạn ... khi nào": the one whose quote says
+    more of the task asked wins (a row, on a tie). A letter's rows hold only the tasks it gives by
+    name; "các bộ, địa phương gửi báo cáo ... chậm nhất ngày ..." is a sentence, not a row."""
+    q = ctx.q
+    row = compose_tasks.deadline(q, ctx.lib, rows, ctx.targets.docs)
+    said = compose_dates.dated(q, ctx.lib, ctx.kb.search(q.text, k=8, doc_ids=steps.scope_docs(ctx) or None),
+                               steps.residual(ctx))
+    if said is None:
+        return row, "compose_tasks.deadline"
+    words = [w for w in steps.residual(ctx) if w not in frame_words(q)]
+    if row is None or overlap(words, said.sources[0].quote) > overlap(words, row.sources[0].quote):
+        return said, "compose_dates.dated"
+    return row, "compose_tasks.deadline"
 
 
 def _tasks(ctx: Context) -> Answer | None:
     """Duties, leads and deadlines from the assignment rows (task tables and appendices included)."""
     q, lib, t = ctx.q, ctx.lib, ctx.targets
+    if _asks_overview(ctx):
+        ans = compose_tasks.overview(lib, t.docs[0])
+        if ans is not None:
+            ctx.trace.composer = "compose_tasks.overview"
+            return ans
     rows = steps.candidate_rows(ctx)
+    if q.intent == "deadline":
+        ans, composer = _deadline(ctx, rows)
+        if ans is not None:
+            ctx.trace.composer = composer
+            return ans
     for fn in _TASK_ORDER[q.intent]:
         ans = fn(q, lib, rows, t.docs)
         if ans is not None:
@@ -125,12 +160,6 @@ def _tasks(ctx: Context) -> Answer | None:
         ans = compose_tasks.duty_elsewhere(q, lib, t.docs, steps.candidate_rows(replace(ctx, targets=Targets())))
         if ans is not None:
             ctx.trace.composer = "compose_tasks.duty_elsewhere"
-            return ans
-    if q.intent == "deadline":  # no task row: the sentence that states the task's time
-        ans = compose_dates.dated(q, lib, ctx.kb.search(q.text, k=8, doc_ids=steps.scope_docs(ctx) or None),
-                                  steps.residual(ctx))
-        if ans is not None:
-            ctx.trace.composer = "compose_dates.dated"
             return ans
     if q.intent == "who_leads":  # no task row: a passage is an answer only if it is about that task
         ans = steps.content(ctx)
