@@ -134,3 +134,36 @@ def test_a_deadline_a_sentence_states_beats_a_dated_row_of_another_task(engine):
     assert "20/12/2025" in ans.answer and "2026" not in ans.answer
     row = engine.ask("Theo công văn 88, hạn bàn giao mặt bằng còn lại cho chủ đầu tư là khi nào?")
     assert "15/12/2025" in row.answer
+
+
+FLAT_LETTER = """VĂN PHÒNG CHÍNH PHỦ
+Số: 9021/VPCP-NN
+V/v bảo đảm nguồn nước cho vụ lúa đông xuân
+Hà Nội, ngày 04 tháng 12 năm 2025
+
+Kính gửi: Ủy ban nhân dân các tỉnh: Tân Hòa, Bình Lộc.
+
+Xét báo cáo của Ủy ban nhân dân tỉnh Tân Hòa, Phó Thủ tướng Chính phủ có ý kiến như sau:
+Chủ tịch Ủy ban nhân dân tỉnh Tân Hòa khẩn trương vận hành các trạm bơm dã chiến, báo cáo Thủ tướng Chính phủ kết quả trước ngày 20 tháng 12 năm 2025.
+Bộ Nông nghiệp và Môi trường đề nghị Sở Nông nghiệp và Môi trường tỉnh Bình Lộc hướng dẫn nông dân lịch gieo sạ phù hợp.
+Văn phòng Chính phủ thông báo để các cơ quan, địa phương biết, thực hiện./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. BỘ TRƯỞNG, CHỦ NHIỆM
+PHÓ CHỦ NHIỆM
+Trần Văn Hải
+"""
+
+
+def test_a_letter_without_numbered_items_tasks_the_bodies_its_paragraphs_open_with():
+    rows = extract_assignments(place(read_layout(FLAT_LETTER)))
+    assert [(a.agency, a.deadline_text) for a in rows] == [
+        ("Chủ tịch Ủy ban nhân dân tỉnh Tân Hòa", "trước ngày 20 tháng 12 năm 2025"),
+        ("Sở Nông nghiệp và Môi trường tỉnh Bình Lộc", "")]  # the body asked ("đề nghị ..."), not the one asking
+    assert rows[0].task.startswith("khẩn trương vận hành") and rows[1].task.startswith("hướng dẫn nông dân")
+
+
+def test_a_dated_row_is_no_answer_to_a_deadline_of_another_task(engine):
+    ans = engine.ask("Theo công văn 88, khi nào khai trương chợ đêm?")
+    assert "15/12/2025" not in ans.answer and "Tân Lộc" not in ans.answer

@@ -105,6 +105,9 @@ _LEADING = re.compile(r"^(?P<a>\S.{2,120}?)\s+(?<!\bcác\s)(?<!\bnhững\s)(?P<v
 _NAME_WORDS_MAX = 16
 
 
+_ASKS = re.compile(r"\s(?:đề nghị|yêu cầu|giao)\s")
+
+
 def _leading_agency(text: str) -> tuple[str, str]:
     """"Ủy ban nhân dân huyện phân công ..." -> ("Ủy ban nhân dân huyện", role): the name runs to
     the first task verb; the role is "chủ trì" or "phối hợp" when that verb says so."""
@@ -114,6 +117,9 @@ def _leading_agency(text: str) -> tuple[str, str]:
     if fold(text).startswith(_NOT_NAMES) or m.group("a").rstrip().endswith(","):  # "Các cơ quan, tổ chức, cá nhân ...": a list of nouns, no verb
         return "", ""
     agency = m.group("a").strip(" ,")
+    asks = _ASKS.split(agency, maxsplit=1)
+    if len(asks) == 2:  # "Bộ Nội vụ đề nghị Ủy ban nhân dân các tỉnh triển khai ...": the body asked acts
+        agency = asks[1].strip(" ,")
     if not is_body_name(agency) or len(re.findall(r"\w+", agency)) > _NAME_WORDS_MAX:
         return "", ""
     verb = m.group("verb")
@@ -128,7 +134,7 @@ _NAME_TAIL = re.compile(r"\s+(?:có trách nhiệm|chịu trách nhiệm|theo ch
 # body a letter asks or tasks, at an item's start.
 _REQUEST = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu)\s+(?=\S)")
 # "Văn phòng Chính phủ (trân trọng) thông báo để ... biết, thực hiện": a letter's closing formula.
-_FORMULA = re.compile(r"\bthông báo\s+(?:để|cho)\b.{0,120}\bbiết\b", re.I | re.S)
+_FORMULA = re.compile(r"\b(?:thông báo|trả lời|có ý kiến)\s+(?:để|cho)\b.{0,120}\b(?:biết|thực hiện)\b", re.I | re.S)
 
 
 def body_name(text: str) -> str:
@@ -156,7 +162,7 @@ def _named_item(rest: str, in_org: bool) -> tuple[str, str, str]:
     lead, role = _leading_agency(text)
     if not lead or not (in_org or _proper(lead)):
         return "", "", ""
-    return body_name(lead), role, text[len(lead):]
+    return body_name(lead), role, _after(text, lead)
 
 
 def _heading_body(rest: str, in_org: bool) -> str:
@@ -184,11 +190,17 @@ def _coordinators(text: str) -> list[str]:
     return [c for c in (collapse_ws(x) for x in re.split(r",\s*|\s+và\s+", partners.group("who"))) if c]
 
 
+def _after(text: str, name: str) -> str:
+    """What follows a body's name in the text that opens with it (or names it after "đề nghị")."""
+    at = text.find(name)
+    return text[at + len(name):] if at >= 0 else text
+
+
 def _led_row(lead: str, role: str, rest: str, pp: PlacedPara) -> Assignment:
     """The row of a paragraph that opens with its agency ("Hội Nông dân huyện vận động ...")."""
     dl, dd = _deadline(rest)
-    return Assignment(body_name(lead), role, _trim(rest[len(lead):]), dl, dd, pp.breadcrumb, pp.para.start, pp.para.end,
-                      _coordinators(rest) if role == "chủ trì" else [])
+    return Assignment(body_name(lead), role, _trim(_after(rest, lead)), dl, dd, pp.breadcrumb, pp.para.start,
+                      pp.para.end, _coordinators(rest) if role == "chủ trì" else [])
 
 
 def _rest_of(pp: PlacedPara) -> str:
@@ -293,8 +305,10 @@ def extract_assignments(placed: list[PlacedPara]) -> list[Assignment]:
     current_agency = ""
     current_agency_level = 0
     last_item = ""  # text of the last numbered item: the task a "chủ trì" line refers to
+    # a letter without numbered items is read whole as its opening: its paragraphs are its body
+    flat = all(pp.path[0] in (PREAMBLE, TAIL) for pp in placed if pp.path)
     for pp in placed:
-        if pp.path and pp.path[0] in (PREAMBLE, TAIL):
+        if pp.path and (pp.path[0] == TAIL or pp.path[0] == PREAMBLE and not flat):
             continue
         rest = _rest_of(pp)
         if re.fullmatch(r"\(.*\)\W*\w{0,3}", rest.strip(), re.S):  # "(Gửi kèm Nghị quyết ...)": a note, no task
@@ -335,8 +349,11 @@ def extract_assignments(placed: list[PlacedPara]) -> list[Assignment]:
             out.append(Assignment(collapse_ws(m.group("agency")), role, _trim(task), dl, dd, pp.breadcrumb,
                                   pp.para.start, pp.para.end, _coordinators(rest)))
             continue
-        lead, role = _leading_agency(rest) if in_org and pp.level == 0 and not current_agency else ("", "")
-        if lead:  # an unlabelled paragraph whose subject is an agency: "Ban Tuyên giáo ... tham mưu ..."
+        lead, role = _leading_agency(rest) if pp.level == 0 and not current_agency else ("", "")
+        if lead and (in_org or _proper(lead)) and not _FORMULA.search(rest):
+            # an unlabelled paragraph whose subject is an agency: "Ban Tuyên giáo ... tham mưu ...";
+            # outside the sections that assign work, one named as itself ("Chủ tịch Ủy ban nhân dân tỉnh
+            # Hưng Yên khẩn trương ...", a letter without numbered items)
             out.append(_led_row(lead, role, rest, pp))
             continue
         if current_agency and pp.level in (0, 5, 6):

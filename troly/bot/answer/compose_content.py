@@ -18,6 +18,36 @@ FIRST_SHARE = 0.8  # of the answer, at most, for the best passage's two best sen
 LIST_OVERLAP = 0.5  # share of a list-announcing sentence ("... sau:") the question uses, to bring its items
 
 
+# A question asking a figure or a code ("giảm xuống còn bao nhiêu", "mức hỗ trợ là bao nhiêu", "mã số
+# nào") wants first the sentence that states one; folded.
+_ASKS_FIGURE = re.compile(r"\bbao nhieu\b|\bma so (?:nao|gi|la gi)\b|\bty le\b.{0,30}\b(?:nao|gi)\b")
+# An amount, a rate or a tariff code as directives write them (not a document number or a date):
+# "6,24%/năm", "2.615 tỷ đồng", "160.000 đồng", "8517.62.59".
+_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm|tỷ|triệu|nghìn|ngàn|đồng|USD|lần)|\b\d{4}\.\d{2}(?:\.\d{2})?\b",
+                     re.I)
+
+
+def asks_figure(q: Query) -> bool:
+    return bool(q.quantity) or bool(_ASKS_FIGURE.search(q.folded))
+
+
+def _figure_first(text: str, picked: list[tuple[int, int, str]], hits: list[Hit],
+                  asked: list[str]) -> list[tuple[int, int, str]]:
+    """When a figure is asked and the answer does not open with one, the sentence of the chosen
+    passages that states one and shares most with the question goes first (a long lead-in such as
+    "... như sau:" or an appendix heading would push it out of sight)."""
+    if not picked or _FIGURE.search(text[picked[0][0]:picked[0][1]]):
+        return picked
+    stated = [(a, b, h.chunk.section) for h in hits for a, b in sentences(text, h.chunk.start, h.chunk.end)
+              if _FIGURE.search(text[a:b])]
+    if not stated:
+        return picked
+    first = max(stated, key=lambda x: (overlap(asked, text[x[0]:x[1]]), -x[0]))
+    if overlap(asked, text[first[0]:first[1]]) < MIN_OVERLAP:
+        return picked
+    return [first] + [x for x in picked if x[:2] != first[:2]]
+
+
 _MARKER = re.compile(r"^\s*(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*", re.I)
 
 
@@ -70,37 +100,37 @@ def content(q: Query, lib: Library, hits: list[Hit]) -> Answer | None:
     doc = lib.docs.get(chosen[0].doc_id)
     if doc is None:
         return None
-    parts, sources = [], []
+    picked: list[tuple[int, int, str]] = []
     listed = False
+    asked = words + [str(r.number) for r in q.refs]  # the numbers named ("Nghị quyết 45") pick the sentences citing them
     for i, h in enumerate(chosen):
         c = h.chunk
-        # the numbers the question names ("Nghị quyết 45") pick the sentences that cite them
-        asked = words + [str(r.number) for r in q.refs]
         # the best passage may fill most of the answer; the others share what it leaves
-        left = ANSWER_LIMIT - sum(len(x) + 1 for x in parts)
+        left = ANSWER_LIMIT - sum(b - a + 5 for a, b, _ in picked)
         budget = int(left * FIRST_SHARE) if i == 0 else left // (len(chosen) - i)
         spans = best_spans(doc.text, c.start, c.end, asked, max(budget, 220))
         if not spans:
             continue
         # the two best sentences of the passage, in reading order
         for a, b in sorted(sorted(spans, key=lambda ab: -overlap(asked, doc.text[ab[0]:ab[1]]))[:2]):
-            if len(sources) >= 4:
+            if len(picked) >= 4:
                 break
-            sources.append(source(doc, a, b, c.section))
-            parts.append(f"{doc.text[a:b].strip()} [{len(sources)}]")
+            picked.append((a, b, c.section))
             # "... những nhiệm vụ cụ thể sau:" wants its list, when that is what was asked
             if doc.text[a:b].rstrip().endswith(":") and _asked(q, doc.text[a:b]) >= LIST_OVERLAP:
-                room = ANSWER_LIMIT - sum(len(x) + 1 for x in parts)
-                for x, y in list_after(doc.text, b, room, most=6):
-                    sources.append(source(doc, x, y))
-                    parts.append(f"{doc.text[x:y].strip()} [{len(sources)}]")
+                room = ANSWER_LIMIT - sum(y - x + 5 for x, y, _ in picked)
+                picked += [(x, y, "") for x, y in list_after(doc.text, b, room, most=6)]
                 listed = True
                 break
         if listed:
             break
-    if not sources:
+    if not picked:
         return None
-    section = chosen[0].chunk.section or "phần mở đầu"
+    if asks_figure(q):
+        picked = _figure_first(doc.text, picked, chosen, asked)
+    sources = [source(doc, a, b, sec) for a, b, sec in picked]
+    parts = [f"{doc.text[a:b].strip()} [{n}]" for n, (a, b, _) in enumerate(picked, 1)]
+    section = picked[0][2] or chosen[0].chunk.section or "phần mở đầu"
     head = _head(doc, section.split(" › ")[-1], sources[0].quote)
     body = " ".join(parts)
     if len(body) > ANSWER_LIMIT:

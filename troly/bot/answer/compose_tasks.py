@@ -210,7 +210,11 @@ def duty_elsewhere(q: Query, lib: Library, docs: list[str], rows: list[tuple[str
     if found is None:
         return None
     doc_id, tasks = found
-    others = sorted({d for _, d, _ in scored}, key=lambda d: d != doc_id)
+    best = {}
+    for sc, d, _ in scored:
+        best[d] = max(best.get(d, 0.0), sc)
+    # the document found first, then the best-matching ones (ids break ties: never set order)
+    others = sorted(best, key=lambda d: (d != doc_id, -best[d], d))
     text = msg.DUTY_NOT_IN_DOC.format(label=" và ".join(label(lib.docs[d]) for d in docs[:2]), agency=tasks[0].agency,
                                       others="; ".join(label(lib.docs[d]) for d in others[:3]))
     return Answer(text, True, "abstain", [], others[:3])
@@ -243,13 +247,15 @@ def deadline(q: Query, lib: Library, rows: list[tuple[str, Assignment]], docs: l
     """"Hạn báo cáo ... khi nào?": the dated assignment that best matches the question."""
     words = q.content
 
-    def score(d: str, a: Assignment) -> float:
-        # the whole paragraph (the task is trimmed; "báo cáo ... trước ngày 15/5" may be past the cut),
-        # and a day before a year: "hạn chót ... ngày nào" asks for a date
+    def match(d: str, a: Assignment) -> float:
+        # the whole paragraph (the task is trimmed; "báo cáo ... trước ngày 15/5" may be past the cut)
         said = lib.docs[d].text[a.start:a.end] if d in lib.docs else a.task
-        return overlap(words, f"{said} {a.agency}") + (0.2 if len(a.deadline_date) == 10 else 0.1 if a.deadline_date else 0)
+        return overlap(words, f"{said} {a.agency}")
 
-    cands = [(score(d, a), d, a) for d, a in _rows(rows, docs or None) if a.deadline_text]
+    # a row must match the task asked; among those, a day before a year ("hạn chót ... ngày nào" asks
+    # for a date). The date's bonus ranks the matches and never makes one.
+    matched = [(m, d, a) for d, a in _rows(rows, docs or None) if a.deadline_text and (m := match(d, a)) >= 0.2]
+    cands = [(m + (0.2 if len(a.deadline_date) == 10 else 0.1 if a.deadline_date else 0), d, a) for m, d, a in matched]
     best = _best(cands, 0.2)
     if best is None:
         return None

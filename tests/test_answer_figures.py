@@ -1,0 +1,74 @@
+"""A question asking a figure is answered with the sentence that states it first. The decision
+below is constructed (written for this test, no shipped text)."""
+from __future__ import annotations
+
+import pytest
+
+from directive_fixtures import make_kb
+from troly.bot.answer.compose_content import asks_figure
+from troly.bot.answer.query import parse
+from troly.bot.engine import AnswerEngine
+
+DECISION = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 812/QĐ-TTg
+Hà Nội, ngày 10 tháng 11 năm 2025
+
+QUYẾT ĐỊNH
+Về việc điều chỉnh lãi suất cho vay một số chương trình tín dụng chính sách
+
+Điều 1. Điều chỉnh giảm lãi suất cho vay hộ nghèo, hộ gia đình sản xuất, kinh doanh tại vùng khó khăn tại Ngân hàng Chính sách xã hội, áp dụng cho các khoản vay giải ngân từ ngày 01 tháng 01 năm 2026, cụ thể như sau:
+1. Lãi suất cho vay hộ nghèo, cho vay học sinh, sinh viên có hoàn cảnh khó khăn theo quy định hiện hành của Chính phủ về tín dụng đối với học sinh, sinh viên, điều chỉnh giảm từ 6,6%/năm xuống 6,24%/năm.
+2. Lãi suất cho vay hộ gia đình sản xuất, kinh doanh tại vùng khó khăn điều chỉnh giảm từ 9,0%/năm xuống 7,8%/năm.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+
+Hồ Văn Nam
+"""
+
+
+@pytest.fixture()
+def engine(tmp_path):
+    kb = make_kb(tmp_path / "kb", [("decision.md", DECISION)])
+    return AnswerEngine(kb, kb.settings)
+
+
+def test_a_figure_asked_opens_the_answer(engine):
+    ans = engine.ask("Lãi suất cho vay hộ nghèo giảm xuống còn bao nhiêu?")
+    assert not ans.abstained
+    first = ans.sources[0].quote
+    assert "6,24%/năm" in first and ans.answer.index("6,24%") < 400  # what a reader sees at a glance
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("Lãi suất cho vay hộ nghèo giảm xuống còn bao nhiêu?", True),
+    ("Đồng hồ thông minh được xác định mã số nào?", True),
+    ("Quyết định 812 về việc gì?", False),
+    ("Ai ký Quyết định 812?", False),
+])
+def test_which_questions_ask_a_figure(question, figure):
+    assert asks_figure(parse(question)) is figure
+
+
+def test_the_sentence_stating_the_figure_comes_before_a_heading_that_only_names_it():
+    from troly.bot.answer.compose_content import _figure_first
+    from troly.bot.answer.query import content_words
+    from troly.models import Chunk, Facts, Hit
+    from troly.vn.text import fold
+
+    heading = "BỔ SUNG CÓ MỤC TIÊU TỪ NGÂN SÁCH TRUNG ƯƠNG CHO CÁC ĐỊA PHƯƠNG NĂM 2025."
+    body = "Bổ sung có mục tiêu từ ngân sách trung ương cho 12 địa phương số tiền 1.250 tỷ đồng."
+    text = f"{heading}\n\n{body}"
+    hits = [Hit(Chunk("c1", "d", heading, 0, len(heading)), Facts(), "d", 1.0),
+            Hit(Chunk("c2", "d", body, len(heading) + 2, len(text)), Facts(), "d", 0.9)]
+    asked = content_words(fold("bổ sung có mục tiêu từ ngân sách trung ương bao nhiêu tiền cho các địa phương"))
+    picked = [(0, len(heading), "Phụ lục")]
+    first = _figure_first(text, picked, hits, asked)
+    assert text[first[0][0]:first[0][1]] == body and first[1][:2] == (0, len(heading))
+    # an answer that opens with a figure is left as it is
+    assert _figure_first(text, first[:1], hits, asked) == first[:1]
