@@ -1,5 +1,5 @@
-"""A question asking a figure is answered with the sentence that states it first. The decision
-below is constructed (written for this test, no shipped text)."""
+"""A question asking a figure is answered with the sentence that states it first; a form's lines to
+fill in are no answer. The documents below are constructed (written for these tests, no shipped text)."""
 from __future__ import annotations
 
 import pytest
@@ -72,3 +72,39 @@ def test_the_sentence_stating_the_figure_comes_before_a_heading_that_only_names_
     assert text[first[0][0]:first[0][1]] == body and first[1][:2] == (0, len(heading))
     # an answer that opens with a figure is left as it is
     assert _figure_first(text, first[:1], hits, asked) == first[:1]
+
+
+CARDS = """HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH AN
+Số: 31/2025/NQ-HĐND
+Bình An, ngày 05 tháng 12 năm 2025
+
+NGHỊ QUYẾT
+Quy định chính sách thu hút chuyên gia
+
+Điều 1. Thẻ chuyên gia
+1. Thẻ chuyên gia gồm ba hạng: Thẻ kim cương, Thẻ vàng và Thẻ bạc.
+2. Thẻ có thời hạn sử dụng 05 năm.
+
+PHỤ LỤC
+MẪU TỜ KHAI ĐỀ NGHỊ CẤP THẺ CHUYÊN GIA
+1. Hạng thẻ chuyên gia đề nghị cấp:
+a) ..............................................................
+b) ..............................................................
+2. Họ và tên người đề nghị: ................................................
+"""
+
+
+def test_a_form_s_lines_to_fill_in_are_no_answer(tmp_path):
+    from troly.bot.answer.compose_content import blank
+
+    assert blank("b) ..............................................................")
+    assert blank("2. ………..……………………..…………………….")
+    assert not blank("Thẻ chuyên gia gồm ba hạng: Thẻ kim cương, Thẻ vàng và Thẻ bạc.")
+    kb = make_kb(tmp_path / "kb", [("cards.md", CARDS)])
+    ans = AnswerEngine(kb, kb.settings).ask("thẻ chuyên gia gồm những hạng thẻ nào")
+    assert "kim cương" in ans.answer and "......" not in ans.answer
+
+
+def test_those_words_ask_for_the_cards_not_for_deadlines():
+    assert parse("the chuyen gia gom nhung hang the nao").intent != "deadline_list"
+    assert parse("Có những hạn chót nào?").intent == "deadline_list"

@@ -27,6 +27,16 @@ _FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm|tỷ|triệu|nghìn|ngàn|�
                      re.I)
 
 
+_BLANK = re.compile(r"[.…_]{3,}")  # a form's fill-in line: "2. ………..……………………."
+BLANK_SHARE = 0.3  # of a sentence's characters in fill-in dots: a form to fill, not a rule
+
+
+def blank(sentence: str) -> bool:
+    """A form's line to fill in ("Họ và tên: ............"), which says nothing."""
+    dots = sum(len(m.group()) for m in _BLANK.finditer(sentence))
+    return dots >= BLANK_SHARE * max(len(sentence.strip()), 1)
+
+
 def asks_figure(q: Query) -> bool:
     return bool(q.quantity) or bool(_ASKS_FIGURE.search(q.folded))
 
@@ -108,7 +118,8 @@ def content(q: Query, lib: Library, hits: list[Hit]) -> Answer | None:
         # the best passage may fill most of the answer; the others share what it leaves
         left = ANSWER_LIMIT - sum(b - a + 5 for a, b, _ in picked)
         budget = int(left * FIRST_SHARE) if i == 0 else left // (len(chosen) - i)
-        spans = best_spans(doc.text, c.start, c.end, asked, max(budget, 220))
+        spans = [(a, b) for a, b in best_spans(doc.text, c.start, c.end, asked, max(budget, 220))
+                 if not blank(doc.text[a:b])]
         if not spans:
             continue
         # the two best sentences of the passage, in reading order
@@ -119,7 +130,7 @@ def content(q: Query, lib: Library, hits: list[Hit]) -> Answer | None:
             # "... những nhiệm vụ cụ thể sau:" wants its list, when that is what was asked
             if doc.text[a:b].rstrip().endswith(":") and _asked(q, doc.text[a:b]) >= LIST_OVERLAP:
                 room = ANSWER_LIMIT - sum(y - x + 5 for x, y, _ in picked)
-                picked += [(x, y, "") for x, y in list_after(doc.text, b, room, most=6)]
+                picked += [(x, y, "") for x, y in list_after(doc.text, b, room, most=6) if not blank(doc.text[x:y])]
                 listed = True
                 break
         if listed:
@@ -192,8 +203,8 @@ def section_answer(q: Query, lib: Library, doc_ids: list[str], residual: set[str
                         if w not in set(_heading_words(s.heading))]
             if len(leftover) > 2:
                 continue
-            if score >= 0.5 and (best is None or score > best[0] + 1e-9):
-                best = (score, doc, s)
+            if score >= 0.5 and (best is None or score > best[0] + 1e-9) and not blank(doc.text[s.start:s.end]):
+                best = (score, doc, s)  # (a form's section, its lines to fill in, answers nothing)
     if best is None:
         return None
     _, doc, sec = best

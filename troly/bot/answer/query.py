@@ -35,7 +35,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                             r"(?!.{0,30}(thuc hien|trien khai|dat|quy dinh))"
                             r"|danh sach (cac |tat ca (cac )?)?van ban|liet ke (cac |tat ca (cac )?)?van ban|bao nhieu van ban|co trong co so du lieu")),
     ("deadline_list", re.compile(r"van ban nao.{0,30}(thoi han|han chot|han bao cao|deadline)|"
-                                 r"(thoi han|han) bao cao cu the|nhung (thoi )?han")),
+                                 r"(thoi han|han) bao cao cu the|nhung (thoi )?han\b")),  # not "những hạng thẻ"
     ("mentions", re.compile(r"van ban nao.{0,20}(nhac den|nhac toi|de cap|trich dan|dan chieu|can cu|neu|noi ve|noi den)\b")),
     ("implements", re.compile(r"van ban nao.{0,20}(thuc hien|trien khai|cu the hoa|quan triet)|"
                               r"(nhung|cac) van ban.{0,20}(thuc hien|trien khai)")),
