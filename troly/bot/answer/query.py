@@ -45,7 +45,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                              r"gui bao cao (ve|den|cho|toi) (dau|ai)")),
     ("doc_signer", re.compile(r"\b(ai (da )?ky|nguoi (da )?ky|ky boi|ky ten|chu ky|ai la nguoi ky|"
                               r"(dong chi|nguoi|vi|lanh dao) nao (da )?ky|ai thay mat\b.{0,60}\bky)\b")),
-    ("doc_recipients", re.compile(r"\b(gui (toi|den|cho|len)|noi nhan|gui nhung|nhan van ban|gui di dau)\b")),
+    ("doc_recipients", re.compile(r"\b(gui (toi|den|cho|len)|noi nhan|gui nhung|(?<!tiep )nhan van ban|gui di dau)\b")),
     ("doc_number", re.compile(r"\b(so hieu|so van ban|so ky hieu|mang so|so may)\b")),
     ("doc_issuer", re.compile(r"\b(co quan nao ban hanh|do ai ban hanh|ai ban hanh|do co quan nao|cua co quan nao|"
                               r"don vi nao ban hanh|cap nao ban hanh|ai ra van ban)\b")),
@@ -119,6 +119,10 @@ _OWN_DATE_WORDS = re.compile(r"\b(ban hanh|ky|ra doi|co tu ngay|ngay ban hanh)\b
 _TASK_VERBS = re.compile(r"\b(bao cao|gui|nop|hoan thanh|trien khai|ket thuc|bat dau|dien ra|tong ket|so ket)\b")
 
 
+# a question that opens with a document's type names a document ("Kế hoạch của phường ... ngày nào")
+_NAMES_TYPE = re.compile(r"^(?:" + _TYPES + r"|van ban)\b")
+
+
 def detect_intents(folded: str) -> list[str]:
     found = [name for name, rx in _INTENTS if rx.search(folded)]
     if found[:1] == ["doc_date"] and ("deadline" in found and _DEADLINE_WORDS.search(folded)
@@ -128,11 +132,22 @@ def detect_intents(folded: str) -> list[str]:
     return found
 
 
+def _date_of_what(found: list[str], folded: str, named: bool) -> list[str]:
+    """"Lịch phổ biến thông tin ... công bố số liệu tính đến ngày nào": no document named (``named``:
+    the question holds a number) and no word of issuing: the date of something the documents say."""
+    if found[:1] == ["doc_date"] and not named and not _OWN_DATE_WORDS.search(folded) \
+            and not _NAMES_TYPE.match(folded):
+        return found[1:] or ["content"]
+    return found
+
+
 def parse(text: str) -> Query:
     text = detelex(text)
     folded = fold(text).strip(" ?!.")
-    intents = detect_intents(folded)
     refs = find_refs(text)
+    # a number that is not a year names a document, even where find_refs reads none ("QĐ 2109 ngày nào")
+    numbered = bool(refs) or any(not re.fullmatch(r"(?:19|20)\d\d", n) for n in re.findall(r"\d+", folded))
+    intents = _date_of_what(detect_intents(folded), folded, numbered)
     subjects = []
     for ref in refs:
         before = fold(text[max(0, ref.start - 24):ref.start]) if ref.start <= len(text) else ""

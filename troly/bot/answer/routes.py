@@ -187,7 +187,9 @@ ROUTES: tuple[Step, ...] = (
     route("implements", _intent("implements", "mentions"), _implements),
     route("deadline_list", _intent("deadline_list"),
           lambda ctx: compose_tasks.deadline_list(ctx.lib, ctx.lib.rows, ctx.targets.docs) or steps.content(ctx)),
-    guard("no_figure", lambda ctx: bool(ctx.q.quantity) and steps.figure_missing(ctx),
+    # a fact of a document is no figure, whatever its title says ("Nghị quyết về ... mức chi ... hiệu lực khi nào")
+    guard("no_figure",
+          lambda ctx: bool(ctx.q.quantity) and ctx.q.intent not in FACT_INTENTS and steps.figure_missing(ctx),
           lambda ctx: steps.abstain(ctx, msg.ABSTAIN_NO_FIGURE.format(what=ctx.q.quantity))),
     route("collective_duty", lambda ctx: ctx.q.intent == "duty" and member_of_collective(ctx.agency), _collective_duty),
     guard("out_of_scope", lambda ctx: not steps.in_scope(ctx), lambda ctx: steps.abstain(ctx, msg.ABSTAIN)),

@@ -1,0 +1,48 @@
+"""How a question is read: which date it asks, whose "văn bản" it names, and a document's title words
+that are no figure asked. The questions and the resolution below are constructed for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from directive_fixtures import make_kb
+from troly.bot.answer.query import parse
+from troly.bot.engine import AnswerEngine
+
+
+@pytest.mark.parametrize("question, intent", [
+    # a document named (by number, or by its type at the start) or its issuing asked: its date
+    ("Nghị quyết 12 ban hành ngày nào?", "doc_date"),
+    ("QĐ 2109 ngày nào?", "doc_date"),
+    ("Kế hoạch của phường An Lạc có từ ngày nào?", "doc_date"),
+    # no document named and no word of issuing: the date of something the documents say
+    ("Lịch công bố số liệu thống kê năm 2026 tính đến ngày nào?", "content"),
+    ("Thời gian Tháng hành động năm 2025 là từ ngày nào đến ngày nào?", "content"),
+    # a body that receives filings is no recipient of the document
+    ("Theo thông tư 37, cơ quan nào tiếp nhận văn bản kê khai giá?", "content"),
+    ("Kế hoạch 114 gửi những nơi nào?", "doc_recipients"),
+])
+def test_which_date_and_which_recipients_a_question_asks(question, intent):
+    assert parse(question).intent == intent
+
+
+RESOLUTION = """HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH AN
+Số: 44/2025/NQ-HĐND
+Bình An, ngày 20 tháng 11 năm 2025
+
+NGHỊ QUYẾT
+Quy định nội dung, mức chi cho hoạt động văn hóa cơ sở
+
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định nội dung chi cho hoạt động của các đội văn nghệ quần chúng ở thôn, tổ dân phố.
+Điều 2. Hiệu lực thi hành
+Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2026.
+"""
+
+
+def test_a_document_s_title_words_are_no_figure_asked(tmp_path):
+    kb = make_kb(tmp_path / "kb", [("nq.md", RESOLUTION)])
+    engine = AnswerEngine(kb, kb.settings)
+    ans = engine.ask("Nghị quyết 44/2025/NQ-HĐND về nội dung, mức chi văn hóa cơ sở có hiệu lực từ ngày nào?")
+    assert not ans.abstained and "01 tháng 01 năm 2026" in ans.answer
+    # asked as a figure, the amount it never gives is still refused
+    assert engine.ask("Mức chi cho mỗi đội văn nghệ quần chúng theo Nghị quyết 44 là bao nhiêu?").abstained
