@@ -46,3 +46,52 @@ def test_a_document_s_title_words_are_no_figure_asked(tmp_path):
     assert not ans.abstained and "01 tháng 01 năm 2026" in ans.answer
     # asked as a figure, the amount it never gives is still refused
     assert engine.ask("Mức chi cho mỗi đội văn nghệ quần chúng theo Nghị quyết 44 là bao nhiêu?").abstained
+
+
+CIRCULAR = """BỘ KHOA HỌC VÀ CÔNG NGHỆ
+Số: 12/2025/TT-BKHCN
+Hà Nội, ngày 15 tháng 11 năm 2025
+
+THÔNG TƯ
+Quy định tiêu chí sản phẩm phần mềm được ưu tiên mua sắm
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định tiêu chí xác định sản phẩm phần mềm sản xuất trong nước được ưu tiên mua sắm.
+Điều 2. Điều khoản chuyển tiếp
+Các gói thầu đã phát hành hồ sơ mời thầu theo Thông tư số 40/2020/TT-BTTTT ngày 30 tháng 11 năm 2020 trước ngày Thông tư này có hiệu lực thì tiếp tục thực hiện theo hồ sơ đã phát hành.
+Điều 3. Hiệu lực thi hành
+1. Thông tư này có hiệu lực kể từ ngày 01 tháng 01 năm 2026.
+2. Thông tư này thay thế Thông tư số 40/2020/TT-BTTTT ngày 30 tháng 11 năm 2020.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+Lê Minh Sơn
+"""
+
+
+@pytest.fixture()
+def circular(tmp_path):
+    kb = make_kb(tmp_path / "kb", [("tt.md", CIRCULAR)])
+    return AnswerEngine(kb, kb.settings)
+
+
+def test_the_date_a_document_takes_effect_is_the_one_next_to_hieu_luc(circular):
+    ans = circular.ask("Thông tư 12/2025/TT-BKHCN có hiệu lực từ ngày nào?")
+    assert "01 tháng 01 năm 2026" in ans.answer and "2020" not in ans.answer
+
+
+def test_a_fact_and_another_ask_of_the_same_document_are_both_answered(circular):
+    both = circular.ask("Thông tư 12/2025/TT-BKHCN có hiệu lực khi nào và thay thế thông tư nào?")
+    assert both.trace.route == "fact_and_more"
+    assert "01 tháng 01 năm 2026" in both.answer and "40/2020/TT-BTTTT" in both.answer
+    assert both.answer.index("01 tháng 01 năm 2026") < both.answer.index("40/2020/TT-BTTTT")  # as asked
+    signer = circular.ask("Thông tư 12 thay thế thông tư nào, ai ký?")
+    assert "40/2020/TT-BTTTT" in signer.answer and "Lê Minh Sơn" in signer.answer
+    assert signer.answer.index("40/2020") < signer.answer.index("Lê Minh Sơn")
+    # two facts are still the several-facts route
+    assert circular.ask("Thông tư 12 do ai ký và ban hành ngày nào?").trace.route == "several_facts"

@@ -54,8 +54,11 @@ def doc_effective(doc: Document) -> Answer:
              for s in [sentence_at(doc.text, m.start())] if s]
     # the sentence that says from when ("kể từ ngày ký", "từ ngày 01/01/2026"), not an article's heading
     # ("Điều 3. Hiệu lực thi hành"); the first mention when none does
-    span = next((s for s in spans if re.search(r"\b(?:ke tu|tu ngay|ngay \d|\d{1,2}/\d{1,2}/\d{4})", folded[s[0]:s[1]])),
-                spans[0] if spans else None)
+    # ("... ngày 30 tháng 11 năm 2020 ... trước ngày Thông tư này có hiệu lực thì ...": a date far from
+    # "hiệu lực" is another document's)
+    when = r"\b(?:ke tu|tu ngay|ngay \d|\d{1,2}/\d{1,2}/\d{4})"
+    span = next((s for s in spans if re.search(r"hieu luc\b.{0,30}?" + when, folded[s[0]:s[1]])),
+                next((s for s in spans if re.search(when, folded[s[0]:s[1]])), spans[0] if spans else None))
     if span:
         return _answer("doc_effective", msg.DOC_EFFECTIVE.format(label=label(doc), said=doc.text[span[0]:span[1]]),
                        doc, [span])

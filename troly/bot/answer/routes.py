@@ -11,12 +11,13 @@ from typing import Callable
 from troly.bot.answer import compose_dates, compose_facts, compose_phrases, compose_tasks
 from troly.bot.answer import steps
 from troly.bot.answer.context import Context
-from troly.bot.answer.query import frame_words
+from troly.bot.answer.query import detect_intents, frame_words, parse
 from troly.bot.answer.quotes import overlap
 from troly.bot.answer.targets import Targets
 from troly.models import Answer
 from troly.prompts import answers as msg
 from troly.vn.organisations import member_of_collective
+from troly.vn.text import fold_chars
 
 FACT_INTENTS = ("doc_date", "doc_signer", "doc_issuer", "doc_recipients", "doc_number", "doc_about", "doc_cites",
                 "doc_effective")
@@ -101,6 +102,48 @@ def _several_facts(ctx: Context) -> Answer:
     """"ban hành khi nào và ai ký?": each fact asked, in turn."""
     parts = [steps.facts(replace(ctx, q=replace(ctx.q, intent=i))) for i in _facts_asked(ctx)[:3]]
     return steps.joined(parts, ctx.q.intent)
+
+
+# Where a question joins two asks ("..., ai ký?", "... khi nào và thay thế thông tư nào?"), and the
+# words that make a clause an ask of its own (folded).
+_JOIN = re.compile(r",\s*|\s+va\s+")
+_ASKS = re.compile(r"\b(?:nao|gi|bao nhieu|ai|may|the nao|o dau)\b")
+
+
+def _fact_and_other(ctx: Context) -> tuple[str, str, bool] | None:
+    """(the fact clause's intent, the other clause as typed, whether the fact is asked first) when a
+    question about one named document asks one of its facts and, in another clause, something
+    else: "Thông tư 55 sửa đổi thông tư nào, ai ký?". Both clauses ask (a question word each); the
+    other asks no fact."""
+    q = ctx.q
+    if q.subject is None or len({r.key for r in q.subjects}) != 1:
+        return None
+    folded = fold_chars(q.text).lower()  # offsets into q.text
+    for m in reversed(list(_JOIN.finditer(folded, q.subject.end))):
+        clauses = [(folded[:m.start()], q.text[:m.start()]), (folded[m.end():], q.text[m.end():])]
+        if not all(_ASKS.search(f) for f, _ in clauses):
+            continue
+        found = [detect_intents(f.strip(" ?.")) for f, _ in clauses]
+        facts = [i for i, f in enumerate(found) if f[:1] and f[0] in FACT_INTENTS]
+        if len(facts) != 1 or any(i in FACT_INTENTS for i in found[1 - facts[0]]):
+            continue
+        return found[facts[0]][0], clauses[1 - facts[0]][1].strip(" ,?."), facts[0] == 0
+    return None
+
+
+def _fact_and_more(ctx: Context) -> Answer | None:
+    """The fact, and the other clause asked again of the same document, in the question's order."""
+    split = _fact_and_other(ctx)
+    if split is None:
+        return None
+    intent, other, fact_first = split
+    ref = ctx.q.text[ctx.q.subject.start:ctx.q.subject.end]
+    fact = steps.facts(replace(ctx, q=replace(ctx.q, intent=intent)))
+    assert ctx.answer_again is not None
+    rest = ctx.answer_again(parse(other if ref in other else f"{ref} {other}"))
+    if rest.abstained or fact.abstained:
+        return None  # one ask not answered: the routes after this one, as before
+    return steps.joined([fact, rest] if fact_first else [rest, fact], ctx.q.intent)
 
 
 def _asks_several_facts(ctx: Context) -> bool:
@@ -199,6 +242,7 @@ ROUTES: tuple[Step, ...] = (
     route("facts_of_each", lambda ctx: ctx.q.intent in FACT_INTENTS and len({r.key for r in ctx.q.subjects}) > 1,
           lambda ctx: _facts_of_each(ctx)),
     route("several_facts", lambda ctx: ctx.q.intent in FACT_INTENTS and _asks_several_facts(ctx), _several_facts),
+    route("fact_and_more", lambda ctx: ctx.q.intent in FACT_INTENTS and ctx.q.subject is not None, _fact_and_more),
     route("facts", _intent(*FACT_INTENTS), steps.facts),
     route("tasks", _intent("duty", "who_leads", "deadline"), _tasks),
     route("content", _always, steps.content),
