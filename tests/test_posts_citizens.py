@@ -107,6 +107,21 @@ def test_a_body_s_duty_that_names_what_people_gain_is_kept_in_reserve():
     assert (r.kind, r.gain) == (INTERNAL, True)
 
 
+@pytest.mark.parametrize("text, gain", [
+    # "học tập" after a noun names school supplies, not the study of a resolution
+    ("Có phương án hỗ trợ ngay sách vở và đồ dùng học tập cho học sinh vùng lũ.", True),
+    ("Hỗ trợ hộ nghèo sửa chữa nhà ở theo chế độ báo cáo hiện hành.", True),
+    # an office verb heading a clause keeps the task in the offices
+    ("Hỗ trợ học sinh vùng lũ, báo cáo kết quả về Bộ trước ngày 30/11/2025.", False),
+    ("Hỗ trợ người dân sửa chữa nhà ở và định kỳ báo cáo Ủy ban nhân dân tỉnh.", False),
+    ("1. Quán triệt, tuyên truyền Kế hoạch này tới cán bộ, đảng viên và Nhân dân.", False),
+    ("Các ban, ngành quán triệt, tuyên truyền Kế hoạch này tới cán bộ, đảng viên và Nhân dân.", False),
+])
+def test_what_people_gain_is_read_apart_from_office_work_named_beside_it(text, gain):
+    r = read_sentence(text, ["6. Bộ trưởng Bộ Giáo dục và Đào tạo chỉ đạo"])
+    assert (r.kind, r.gain) == (INTERNAL, gain)
+
+
 @pytest.mark.parametrize("title,internal", [
     ("Về việc ban hành quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Nội vụ", True),
     ("Về việc công bố danh mục thủ tục hành chính nội bộ trong lĩnh vực nhà ở", True),

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from troly.bot.posts.bodies import heading_body
-from troly.bot.posts.lexicon import (BENEFITS, BODY_HEADS, CADRES, PROCEDURE, PUBLIC_WORDS, SHORT_VERBS,
+from troly.bot.posts.lexicon import (BENEFITS, BODY_HEADS, CADRES, LEADING, PROCEDURE, PUBLIC_WORDS, SHORT_VERBS,
                                         STATE_MACHINERY, VERBS, after_adverbs, first_at, predicate_start, starts,
                                         tokens)
 from troly.vn.text import fold
@@ -269,7 +269,7 @@ def read(text: str, path: list[str], public_doc: bool = False) -> Reading:
     benefit = first_at(folded, BENEFITS) >= 0
     gain = kind == INTERNAL and (people_at >= 0 or (public_doc and benefit)) \
         and (benefit or not procedure_start) and not _HONOURED.search(folded) \
-        and not any(v in folded for v in _OFFICE_ONLY)
+        and not _office_work(folded, verb)
     # after an opening clause the subject stays where it is: trimming it would cut the clause too
     return Reading(kind, section, 0 if lead else start, body, target, gain)
 
@@ -277,6 +277,18 @@ def read(text: str, path: list[str], public_doc: bool = False) -> Reading:
 # Work that stays in the offices whoever it names ("báo cáo", "tổng hợp", "quán triệt", "tham mưu").
 _OFFICE_ONLY = ("bao cao", "tong hop", "quan triet", "tham muu", "hoc tap", "so ket", "tong ket", "khen thuong",
                 "chu tri", "chap thuan")
+# An office verb heads a predicate: at the sentence's start or a clause's (after a comma, "và",
+# "đồng thời"), an adverb or two before it ("..., định kỳ báo cáo kết quả"). After a noun it names
+# a kind of thing, not work: "đồ dùng học tập", "chế độ báo cáo".
+_OFFICE_PREDICATE = re.compile(r"(?:^(?:[ivxlc\d.]+[.)]|[a-zđ]\))?\s*|[,;:(]\s*|\b(?:va|dong thoi|roi|sau do)\s+)"
+                               r"(?:(?:" + "|".join(LEADING) + r")\s+){0,2}"
+                               r"(?:" + "|".join(_OFFICE_ONLY) + r")\b")
+
+
+def _office_work(folded: str, verb: str = "") -> bool:
+    """Whether a sentence gives the offices work of their own (reporting, advising, studying a
+    resolution): its main verb (after its subject) is such work, or a clause opens with it."""
+    return verb.startswith(_OFFICE_ONLY) or bool(_OFFICE_PREDICATE.search(folded.lstrip(" -–+•")))
 
 
 # Verbs that only introduce what a propaganda text should say ("Khẳng định chuyển đổi số là ..."):
