@@ -52,6 +52,8 @@ CIRCULAR = """BỘ KHOA HỌC VÀ CÔNG NGHỆ
 Số: 12/2025/TT-BKHCN
 Hà Nội, ngày 15 tháng 11 năm 2025
 
+Căn cứ Nghị định số 08/2024/NĐ-CP sửa đổi, bổ sung Nghị định số 99/2019/NĐ-CP về mua sắm công;
+
 THÔNG TƯ
 Quy định tiêu chí sản phẩm phần mềm được ưu tiên mua sắm
 
@@ -62,6 +64,7 @@ Các gói thầu đã phát hành hồ sơ mời thầu theo Thông tư số 40/
 Điều 3. Hiệu lực thi hành
 1. Thông tư này có hiệu lực kể từ ngày 01 tháng 01 năm 2026.
 2. Thông tư này thay thế Thông tư số 40/2020/TT-BTTTT ngày 30 tháng 11 năm 2020.
+3. Bãi bỏ Điều 5 Thông tư số 21/2019/TT-BKHCN (đã được sửa đổi, bổ sung bởi Thông tư số 03/2022/TT-BKHCN).
 
 Nơi nhận:
 - Như trên;
@@ -85,13 +88,21 @@ def test_the_date_a_document_takes_effect_is_the_one_next_to_hieu_luc(circular):
     assert "01 tháng 01 năm 2026" in ans.answer and "2020" not in ans.answer
 
 
+def test_what_a_document_amends_replaces_or_repeals(circular):
+    ans = circular.ask("Thông tư 12/2025/TT-BKHCN thay thế văn bản nào?")
+    assert ans.intent == "doc_amends"
+    assert "thay thế Thông tư số 40/2020/TT-BTTTT" in ans.answer and "bãi bỏ Thông tư số 21/2019/TT-BKHCN" in ans.answer
+    # a legal basis's own amendments, and what another text did to it ("được sửa đổi bởi"), are not its
+    assert "99/2019" not in ans.answer and "03/2022" not in ans.answer
+
+
 def test_a_fact_and_another_ask_of_the_same_document_are_both_answered(circular):
-    both = circular.ask("Thông tư 12/2025/TT-BKHCN có hiệu lực khi nào và thay thế thông tư nào?")
+    both = circular.ask("Thông tư 12/2025/TT-BKHCN có hiệu lực khi nào và ưu tiên mua sắm sản phẩm gì?")
     assert both.trace.route == "fact_and_more"
-    assert "01 tháng 01 năm 2026" in both.answer and "40/2020/TT-BTTTT" in both.answer
-    assert both.answer.index("01 tháng 01 năm 2026") < both.answer.index("40/2020/TT-BTTTT")  # as asked
-    signer = circular.ask("Thông tư 12 thay thế thông tư nào, ai ký?")
-    assert "40/2020/TT-BTTTT" in signer.answer and "Lê Minh Sơn" in signer.answer
-    assert signer.answer.index("40/2020") < signer.answer.index("Lê Minh Sơn")
+    assert "01 tháng 01 năm 2026" in both.answer and "phần mềm" in both.answer
+    assert both.answer.index("01 tháng 01 năm 2026") < both.answer.index("phần mềm sản xuất trong nước")  # as asked
+    signer = circular.ask("Thông tư 12 ưu tiên mua sắm sản phẩm gì, ai ký?")
+    assert "phần mềm" in signer.answer and "Lê Minh Sơn" in signer.answer
+    assert signer.answer.index("phần mềm") < signer.answer.index("Lê Minh Sơn")
     # two facts are still the several-facts route
     assert circular.ask("Thông tư 12 do ai ký và ban hành ngày nào?").trace.route == "several_facts"

@@ -37,7 +37,7 @@ ABSTAIN_CITED_ONLY = (
 # What a fact question asks for, as the replies name it.
 FACT_NAMES = {"doc_signer": "người ký", "doc_recipients": "nơi nhận", "doc_number": "số hiệu",
               "doc_date": "ngày ban hành", "doc_issuer": "cơ quan ban hành", "doc_cites": "các văn bản nó căn cứ",
-              "doc_effective": "ngày có hiệu lực"}
+              "doc_effective": "ngày có hiệu lực", "doc_amends": "các văn bản nó sửa đổi, thay thế hay bãi bỏ"}
 FACT_NAME_DEFAULT = "thông tin này"
 # A fact the citing documents do not give, then what they do say of the document.
 CITED_FACT_UNKNOWN = "Cơ sở dữ liệu không có {label}, nên không rõ {what}; các văn bản hiện có chỉ trích dẫn: "
@@ -45,6 +45,9 @@ COVERAGE = "Cơ sở dữ liệu hiện có {n} văn bản, về: {topics}."
 
 DOC_CITES_HEAD = "{label} dẫn chiếu {n} văn bản:"
 DOC_NO_CITES = "{label} không dẫn chiếu văn bản nào khác."
+DOC_AMENDS_HEAD = "{label}:"
+DOC_ENDS = "hết hiệu lực"
+DOC_NO_AMENDS = "{label} không ghi sửa đổi, bổ sung, thay thế hay bãi bỏ văn bản nào."
 DOC_DATE = "{label} ban hành {date}."
 DOC_EFFECTIVE = "{label} ghi: “{said}”"
 DOC_NO_EFFECTIVE = "{label} không ghi ngày có hiệu lực."

@@ -230,6 +230,43 @@ def doc_cites(doc: Document) -> Answer:
     return _answer("doc_cites", "\n".join(lines), doc, spans)
 
 
+# "sửa đổi, bổ sung / thay thế / bãi bỏ ... Thông tư số 07/2019/TT-BCT": what a document does to the one
+# it names; not "được sửa đổi, bổ sung bởi ..." (what another did to it) nor a legal basis ("Căn cứ ...",
+# whose titles amend others)
+_AMENDS = re.compile(r"\b(?:sua doi, bo sung|sua doi|bo sung|thay the|bai bo|huy bo)\b")
+_PASSIVE = re.compile(r"\b(?:duoc|da duoc|bi)\s+$")
+_BASIS = re.compile(r"^\W*(?:can cu|theo de nghi|xet de nghi)\b")
+_ENDS = re.compile(r"\b(?:het hieu luc|bi bai bo|bi thay the)\b")
+
+
+def doc_amends(doc: Document) -> Answer:
+    """"Thông tư 55 sửa đổi (thay thế, bãi bỏ) văn bản nào?": each document it names after such a verb."""
+    folded = fold_chars(doc.text).lower()
+    found: dict[str, tuple[str, Citation, tuple[int, int]]] = {}
+    for c in doc.facts.cites:  # each number once; every place the text names it
+        for m in re.finditer(re.escape(c.number), doc.text) if c.number else ():
+            span = sentence_at(doc.text, m.start())
+            if span is None or c.key in found or _BASIS.match(folded[span[0]:span[1]]):
+                continue
+            verbs = list(_AMENDS.finditer(folded, max(span[0], m.start() - 120), m.start()))
+            if verbs and not _PASSIVE.search(folded[max(0, verbs[-1].start() - 12):verbs[-1].start()]) and \
+                    not re.search(r"\bboi\s*$", folded[verbs[-1].end():m.start()]):
+                found[c.key] = (doc.text[verbs[-1].start():verbs[-1].end()].lower() + " ", c, span)
+            elif _ENDS.search(folded, m.end(), span[1]):  # "Thông tư số 40/2020/TT-BTTTT ... hết hiệu lực từ ..."
+                found[c.key] = ("", c, span)
+    if not found:
+        return _answer("doc_amends", msg.DOC_NO_AMENDS.format(label=label(doc)), doc, [])
+    lines, spans = [msg.DOC_AMENDS_HEAD.format(label=label(doc))], []
+    for n, (verb, c, span) in enumerate(list(found.values())[:6], 1):
+        ref = parse_key(c.key)
+        kind = type_name(ref.type) if ref else (c.type or "văn bản")
+        date = f" ngày {c.date_text.lower()}" if c.date_text else ""  # a title's capitals ("19 THÁNG 4 NĂM 2019")
+        what = f"{kind} số {as_written(c.number) or c.key}{date}"
+        lines.append(f"{n}. {verb}{what} [{n}]" if verb else f"{n}. {what}: {msg.DOC_ENDS} [{n}]")
+        spans.append(span)
+    return _answer("doc_amends", "\n".join(lines), doc, spans)
+
+
 def _best_citation(cited: list[tuple[str, Citation]], docs: dict[str, Document], want: str) -> tuple[Document, Citation] | None:
     def rank(item: tuple[str, Citation]) -> int:
         _, c = item

@@ -28,6 +28,10 @@ LIST_TYPE = re.compile(r"\b(?:co|liet ke|danh sach|nhung|cac)\s+(?:cac\s+|nhung\
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("greeting", re.compile(r"^(xin chao|chao|hello|hi|alo|chao ban|chao bot)\b[\s!.]*$")),
     ("help", re.compile(r"^(help|tro giup|huong dan su dung|ban lam duoc gi|ban giup duoc gi|hoi gi)\b")),
+    # "Thông tư 55 sửa đổi thông tư nào?", "văn bản nào bị bãi bỏ": what it amends, replaces, repeals
+    ("doc_amends", re.compile(r"\b(sua doi|bo sung|thay the|bai bo|huy bo)\b[^,?]{0,25}\b(van ban|" + _TYPES +
+                              r")\s+(nao|gi|so may|so bao nhieu)\b|\b(van ban|" + _TYPES +
+                              r")\s+nao\s+(bi|duoc)\s+(sua doi|bo sung|thay the|bai bo|huy bo)\b")),
     # "Kế hoạch 114 căn cứ vào những văn bản nào?": what it cites ("văn bản nào thực hiện X" is implements)
     ("doc_cites", re.compile(r"\b(can cu|dua tren|dua vao|trich dan|dan chieu|thuc hien|trien khai|cu the hoa|"
                              r"quan triet)\s+(vao\s+|theo\s+)?(nhung\s+|cac\s+)?van ban\s+(nao|gi)\b")),

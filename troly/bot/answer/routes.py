@@ -20,7 +20,7 @@ from troly.vn.organisations import member_of_collective
 from troly.vn.text import fold_chars
 
 FACT_INTENTS = ("doc_date", "doc_signer", "doc_issuer", "doc_recipients", "doc_number", "doc_about", "doc_cites",
-                "doc_effective")
+                "doc_effective", "doc_amends")
 
 
 @dataclass(frozen=True)

@@ -128,7 +128,7 @@ def facts(ctx: Context) -> Answer:
     q, lib, t = ctx.q, ctx.lib, ctx.targets
     if t.subject_cited_only:
         ans = compose_facts.cited_answer(q.intent, t.cited, lib.docs) \
-            if q.intent not in ("doc_cites", "doc_effective") else None  # a citation never says these
+            if q.intent not in ("doc_cites", "doc_effective", "doc_amends") else None  # a citation never says these
         if ans is not None:
             return ans
         more = [w for w in residual(ctx) if w not in frame_words(q)]
