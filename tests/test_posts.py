@@ -123,6 +123,10 @@ def test_topic_parsing_and_clause_cuts():
     cut = shorten(long, 120)
     assert cut == "Tăng cường tuyên truyền về chuyển đổi số trong toàn huyện."
     assert shorten("Một câu rất dài " * 20, 60) == ""  # no clause boundary: drop, never cut mid-way
+    # a colon announces what completes the clause before it: never a cut (constructed sentence)
+    listed = ("Bộ Y tế xây dựng Kế hoạch triển khai Sổ sức khỏe điện tử giai đoạn 2026 - 2030, trong đó xác định "
+              "rõ: mục tiêu, thành phần, lộ trình, chỉ tiêu về tỷ lệ người dân có Sổ sức khỏe điện tử.")
+    assert shorten(listed, 140) == "Bộ Y tế xây dựng Kế hoạch triển khai Sổ sức khỏe điện tử giai đoạn 2026 - 2030."
 
 
 def test_spoken_forms():

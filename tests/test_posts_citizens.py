@@ -409,6 +409,8 @@ def test_predicates_without_their_subject_and_forms_are_no_points_and_fractions_
     assert continues("Là một dạng chứng thư số dùng cho cơ quan nhà nước.")
     assert continues("Về dự án xây dựng đường cao tốc qua địa bàn tỉnh.")
     assert spoken("Có từ 2/3 số xã trở lên có sóng 5G.") == "Có từ hai phần ba số xã trở lên có sóng năm G."
+    assert "cắt giảm một phần ba ngày làm việc" in spoken("Trong 02 ngày làm việc (cắt giảm 01/03 ngày làm việc).")
+    assert spoken("Từ ngày 01/03 đến ngày 15/3.") == "Từ ngày một tháng ba đến ngày mười lăm tháng ba."
 
 
 def test_an_item_of_the_recipients_list_is_no_point():

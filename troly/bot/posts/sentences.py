@@ -99,8 +99,9 @@ def shorten(text: str, max_chars: int) -> str:
     if len(text) <= max_chars:
         return text
     body = text[:max_chars]
-    cuts = [m.start() for m in re.finditer(r"[;:] ", body)
-            if m.group()[0] == ":" or not inner_alternative(body[:m.start()], body[m.end():])]
+    # not at a colon: what follows it completes the clause before it ("... trong đó xác định rõ: mục
+    # tiêu, lộ trình ..." cut there says nothing)
+    cuts = [m.start() for m in re.finditer(r"; ", body) if not inner_alternative(body[:m.start()], body[m.end():])]
     cuts += [m.start() for m in re.finditer(r", ", body) if fold(body[m.end():]).startswith(_CLAUSE_STARTS)]
     cuts = [c for c in cuts if c >= max_chars * 0.4]
     if not cuts:

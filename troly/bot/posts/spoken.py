@@ -134,6 +134,14 @@ def _month_years(text: str) -> str:
     return re.sub(r"(tháng\s+)?\b(\d{1,2})/((?:19|20)\d{2})\b", say, text)
 
 
+def _day_months(text: str) -> str:
+    """"ngày 01/03" (no year) -> "ngày một tháng ba"."""
+    def say(m: re.Match[str]) -> str:
+        return f"{m.group(1)}{number_words(int(m.group(2)))} tháng {number_words(int(m.group(3)))}"
+
+    return re.sub(r"(ngày\s+)(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])\b(?![/\d])", say, text)
+
+
 def _abbreviations(text: str) -> str:
     spoken = dict(P.SPOKEN)
     for folded, words in ABBREVIATIONS.items():
@@ -165,7 +173,9 @@ _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]")
 # A unit after "/" is said "mỗi <unit>" ("800.000 đồng/người/tháng", "10%/năm").
 _PER = re.compile(r"(?<=[\w%])\s*/\s*(?=(?:năm|tháng|quý|tuần|ngày|giờ|người|hộ|lần|suất|phòng|lượt|km|ha|kg|tấn|"
                   r"học sinh|giấy phép|cơ sở|xã|thôn)\b)")
-_FRACTION = re.compile(r"(?<![\d/.])\b([1-9])/([2-9]|10)\b(?![/\d])")  # "2/3 số xã": hai phần ba
+# "2/3 số xã": hai phần ba; "cắt giảm 01/03 ngày": một phần ba (written with leading zeros; after
+# "ngày" such a pair is a day and a month)
+_FRACTION = re.compile(r"(?<![\d/.])(?<!ngày )\b0?([1-9])/0?([2-9]|10)\b(?![/\d])")
 _UNIT_CODE = re.compile(r"\b(\d+)([A-Z])\b")
 _PER_AMOUNT = re.compile(r"(đồng|%)((?:/[^\s/,.;:()]+)+)")
 _RATIO = re.compile(r"(?<=[^\W\d])\s*/\s*(?=\d)")
@@ -194,6 +204,7 @@ def spoken(text: str, doc: Document | None = None) -> str:
     text = _doc_numbers(text)
     text = _dates(text)
     text = _month_years(text)
+    text = _day_months(text)
     text = _abbreviations(text)
     text = _romans(text)
     text = _RANGE.sub(" đến ", text)  # "10 - 13%", "2026 - 2030"
