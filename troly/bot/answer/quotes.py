@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from troly.models import Document, Source
 from troly.prompts import answers as msg
@@ -35,13 +36,19 @@ def sentence_at(text: str, pos: int) -> tuple[int, int] | None:
     return next(((a, b) for a, b in sentences(text, lo, len(text) if hi < 0 else hi) if a <= pos < b), None)
 
 
+@lru_cache(maxsize=16384)
+def _terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A text's folded syllables and syllable pairs ("KHCN" counts as "khoa học công nghệ"); the same
+    task rows and sentences are scored question after question."""
+    have = folded_syllables(expand_abbreviations(fold(text)))
+    return frozenset(have), frozenset(f"{a} {b}" for a, b in zip(have, have[1:]))
+
+
 def overlap(words: list[str], text: str) -> float:
     """Share of ``words`` present in ``text`` (folded), counting bigram hits double."""
     if not words:
         return 0.0
-    have = folded_syllables(expand_abbreviations(fold(text)))  # "KHCN" counts as "khoa học công nghệ"
-    s = set(have)
-    grams = {f"{a} {b}" for a, b in zip(have, have[1:])}
+    s, grams = _terms(text)
     hit = sum(w in s for w in words)
     ghit = sum(f"{a} {b}" in grams for a, b in zip(words, words[1:]))
     return (hit + 2 * ghit) / (len(words) + 2 * max(len(words) - 1, 0) or 1)
