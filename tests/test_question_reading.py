@@ -106,3 +106,41 @@ def test_a_fact_and_another_ask_of_the_same_document_are_both_answered(circular)
     assert signer.answer.index("phần mềm") < signer.answer.index("Lê Minh Sơn")
     # two facts are still the several-facts route
     assert circular.ask("Thông tư 12 do ai ký và ban hành ngày nào?").trace.route == "several_facts"
+
+
+REPLY = """CỤC THUẾ
+Số: 812/CT-CS
+V/v chính sách thuế đối với khoản vay nước ngoài
+Hà Nội, ngày 02 tháng 12 năm 2025
+
+Kính gửi:
+- Thuế tỉnh Bình An;
+- Công ty TNHH Điện lực An Phát.
+
+Cục Thuế nhận được công văn của Thuế tỉnh Bình An về chính sách thuế nhà thầu. Về vấn đề này, Cục Thuế có ý kiến như sau: khoản lãi vay trả cho bên cho vay nước ngoài thuộc đối tượng chịu thuế nhà thầu.
+
+Nơi nhận:
+- Như trên;
+- Phó Cục trưởng Nguyễn Văn
+Minh (để b/c);
+- Lưu: VT.
+
+TL. CỤC TRƯỞNG
+KT. TRƯỞNG BAN CHÍNH SÁCH
+PHÓ TRƯỞNG BAN
+
+Trần Thị Lan
+"""
+
+
+def test_a_letter_s_recipients_name_its_addressees_and_join_wrapped_items(tmp_path):
+    from troly.ingest.cleanup import clean
+    from troly.ingest.facts import extract_recipients
+    from troly.ingest.layout import read_layout
+
+    assert extract_recipients(read_layout(clean(REPLY))) == [
+        "Thuế tỉnh Bình An", "Công ty TNHH Điện lực An Phát", "Phó Cục trưởng Nguyễn Văn Minh (để b/c)"]
+    kb = make_kb(tmp_path / "kb", [("reply.md", REPLY)])
+    engine = AnswerEngine(kb, kb.settings)
+    ans = engine.ask("cong van 812/CT-CS tra loi cong ty nao, ai ky")
+    assert "Công ty TNHH Điện lực An Phát" in ans.answer and "Trần Thị Lan" in ans.answer

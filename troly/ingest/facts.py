@@ -181,21 +181,59 @@ def extract_signature(lay: Layout) -> tuple[str, str, str]:
     return name, title, mode
 
 
+_MARKS = ("-", "+", "–", "•")
+
+
 def extract_recipients(lay: Layout) -> list[str]:
     out: list[str] = []
+    # In a list whose items open with a dash, a line without one goes on with the item above it
+    # ("- Phó CTr. Đặng Ngọc" / "Minh (để bc);"), unless that item ended with ";" or ".".
+    dashed = any(p.text.lstrip().startswith(_MARKS) for p in lay.recipients)
+    ended, comma = True, False
     for p in lay.recipients:
         text = p.text
         if fold(text).startswith(("noi nhan", "noi nhn")):
             text = re.sub(r"^[^:]*:\s*", "", text)
             if not text.startswith(("-", "+")):
                 continue
+        if dashed and out and not ended and not text.lstrip().startswith(_MARKS) and not fold(text).startswith("luu"):
+            out[-1] = collapse_ws(f"{out[-1]}{',' if comma else ''} {_item(text)}").strip(" ,;.")
+            ended, comma = text.rstrip().endswith((";", ".")), text.rstrip().endswith(",")
+            continue
+        ended, comma = text.rstrip().endswith((";", ".")), text.rstrip().endswith(",")
         for part in re.split(r"(?<=[,;])\s*(?=[-+])|^[-+]\s*", text):
-            item = re.sub(r"\((?:b/?c|báo cáo|đ/?b|t/?h)\)", "", part.strip(" -+;,."), flags=re.I).strip(" ,;.")
-            # Two columns flattened: the signature block ("KT. CHỦ TỊCH") may trail an item.
-            item = re.sub(r"[\s=,;]*\b(?:KT|TM|T/M|K/T)\s*[.:,]?\s*[" + UPPER + "][" + UPPER + " ,.]*$", "", item).strip(" ,;.=")
+            item = _item(part)
             if len(item) >= 3 and not item.lower().startswith("lưu") and not is_caps(item):
                 out.append(collapse_ws(item))
-    return out
+    # "Như trên": the letter's addressees, named
+    at = next((i for i, r in enumerate(out) if fold(r) == "nhu tren"), None)
+    named = addressees(lay.text) if at is not None else []
+    return out[:at] + [collapse_ws(a) for a in named] + out[at + 1:] if named else out
+
+
+_ADDRESSED = re.compile(r"Kính\s+gửi\s*:?[ \t]*(?P<line>[^\n]*)(?P<items>(?:\s*\n\s*[-+–•][^\n]*)*)")
+ADDRESS_CHARS = 160  # a "Kính gửi" line longer than this has run into the body (a joined wrap): not read
+
+
+def addressees(text: str) -> list[str]:
+    """Who a letter is addressed to ("Kính gửi: - Bộ trưởng Bộ Xây dựng; - Chủ tịch ..."), as the
+    "Như trên" of its recipients list means them; [] when the line cannot be read cleanly."""
+    m = _ADDRESSED.search(text)
+    if not m:
+        return []
+    line = m.group("line").strip()
+    # (a line that announces more, "... có ý kiến như sau:", has run into the body)
+    if len(line) > ADDRESS_CHARS or line.endswith(":") or (line and m.group("items").strip()):
+        return []
+    parts = [line] if line else re.findall(r"[-+–•]\s*([^\n]+)", m.group("items"))
+    return [x for x in (_item(p) for p in parts) if len(x) >= 3]
+
+
+def _item(part: str) -> str:
+    """A recipient as listed, without its note ("(b/c)") or a signature block trailing it."""
+    item = re.sub(r"\((?:b/?c|báo cáo|đ/?b|t/?h)\)", "", part.strip(" -+;,."), flags=re.I).strip(" ,;.")
+    # Two columns flattened: the signature block ("KT. CHỦ TỊCH") may trail an item.
+    return re.sub(r"[\s=,;]*\b(?:KT|TM|T/M|K/T)\s*[.:,]?\s*[" + UPPER + "][" + UPPER + " ,.]*$", "", item).strip(" ,;.=")
 
 
 def extract_citations(text: str, own_key: str) -> list[Citation]:

@@ -49,7 +49,10 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                              r"gui bao cao (ve|den|cho|toi) (dau|ai)")),
     ("doc_signer", re.compile(r"\b(ai (da )?ky|nguoi (da )?ky|ky boi|ky ten|chu ky|ai la nguoi ky|"
                               r"(dong chi|nguoi|vi|lanh dao) nao (da )?ky|ai thay mat\b.{0,60}\bky)\b")),
-    ("doc_recipients", re.compile(r"\b(gui (toi|den|cho|len)|noi nhan|gui nhung|(?<!tiep )nhan van ban|gui di dau)\b")),
+    # "Công văn 5664 trả lời ai", "Thông báo 39693 ... cho công ty nào": the letter's addressee
+    ("doc_recipients", re.compile(r"\b(gui (toi|den|cho|len)|noi nhan|gui nhung|(?<!tiep )nhan van ban|gui di dau|"
+                                  r"tra loi (cho )?(ai|cong ty nao|ong nao|ba nao|doanh nghiep nao|don vi nao)|"
+                                  r"cho (cong ty|ong|ba) nao)\b")),
     ("doc_number", re.compile(r"\b(so hieu|so van ban|so ky hieu|mang so|so may)\b")),
     ("doc_issuer", re.compile(r"\b(co quan nao ban hanh|do ai ban hanh|ai ban hanh|do co quan nao|cua co quan nao|"
                               r"don vi nao ban hanh|cap nao ban hanh|ai ra van ban)\b")),
