@@ -20,9 +20,9 @@ from troly.vn.text import collapse_ws, fold
 
 # Words that open a body's name at the head of a task: the issuer heads the header reads, and the
 # office holders and collective subjects directives give tasks to ("Bộ trưởng Bộ Y tế", "Các cơ quan").
-_HOLDERS = ("bo truong", "bi thu", "nguoi dung dau", "pho thu tuong", "tong giam doc", "thu truong", "chu tich", "giam doc", "thong doc", "chanh van phong", "dong chi",
-            "uy vien", "co quan", "to chuc", "cap uy", "chi, dang bo", "mttq", "bao", "dai", "quan su", "tap doan",
-            "tong cong ty", "thanh tra", "ban quan ly")
+_HOLDERS = ("bo truong", "bi thu", "nguoi dung dau", "pho thu tuong", "tong giam doc", "thu truong", "chu tich",
+            "giam doc", "thong doc", "chanh van phong", "dong chi", "uy vien", "co quan", "to chuc", "cap uy",
+            "chi, dang bo", "mttq", "bao", "dai", "quan su", "tap doan", "tong cong ty", "thanh tra", "ban quan ly")
 _AGENCY = re.compile(r"^(?:cac\s+|nhung\s+)?(?:"
                      + "|".join(sorted(set(BODY_HEADS) | set(_HOLDERS), key=len, reverse=True)) + r")\b")
 # Heads whose folded form other words share, compared with their marks: "Bộ"/"bổ sung", "Sở"/"số",
@@ -114,8 +114,8 @@ def _leading_agency(text: str) -> tuple[str, str]:
     m = _LEADING.match(text)
     if not m:
         return "", ""
-    if fold(text).startswith(_NOT_NAMES) or m.group("a").rstrip().endswith(","):  # "Các cơ quan, tổ chức, cá nhân ...": a list of nouns, no verb
-        return "", ""
+    if fold(text).startswith(_NOT_NAMES) or m.group("a").rstrip().endswith(","):
+        return "", ""  # "Các cơ quan, tổ chức, cá nhân ...": a list of nouns, no verb
     agency = m.group("a").strip(" ,")
     asks = _ASKS.split(agency, maxsplit=1)
     if len(asks) == 2:  # "Bộ Nội vụ đề nghị Ủy ban nhân dân các tỉnh triển khai ...": the body asked acts
@@ -128,8 +128,8 @@ def _leading_agency(text: str) -> tuple[str, str]:
 
 # What follows a body's name before its task without being part of it: "Cục Đăng kiểm có trách nhiệm:",
 # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền được giao".
-_NAME_TAIL = re.compile(r"\s+(?:có trách nhiệm|chịu trách nhiệm|theo chức năng|căn cứ|trong phạm vi|chủ trì|phối hợp)\b.*$",
-                        re.I | re.S)
+_NAME_TAIL = re.compile(r"\s+(?:có trách nhiệm|chịu trách nhiệm|theo chức năng|căn cứ|trong phạm vi|chủ trì|"
+                        r"phối hợp)\b.*$", re.I | re.S)
 # "13. Đề nghị Ủy ban Trung ương Mặt trận ...", "1.1. Giao Sở Nông nghiệp và Môi trường chủ trì ...": the
 # body a letter asks or tasks, at an item's start.
 _REQUEST = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu)\s+(?=\S)")

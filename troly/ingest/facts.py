@@ -233,7 +233,8 @@ def _item(part: str) -> str:
     """A recipient as listed, without its note ("(b/c)") or a signature block trailing it."""
     item = re.sub(r"\((?:b/?c|báo cáo|đ/?b|t/?h)\)", "", part.strip(" -+;,."), flags=re.I).strip(" ,;.")
     # Two columns flattened: the signature block ("KT. CHỦ TỊCH") may trail an item.
-    return re.sub(r"[\s=,;]*\b(?:KT|TM|T/M|K/T)\s*[.:,]?\s*[" + UPPER + "][" + UPPER + " ,.]*$", "", item).strip(" ,;.=")
+    return re.sub(r"[\s=,;]*\b(?:KT|TM|T/M|K/T)\s*[.:,]?\s*[" + UPPER + "][" + UPPER + " ,.]*$", "",
+                  item).strip(" ,;.=")
 
 
 def extract_citations(text: str, own_key: str) -> list[Citation]:

@@ -112,7 +112,8 @@ def content(q: Query, lib: Library, hits: list[Hit]) -> Answer | None:
         return None
     picked: list[tuple[int, int, str]] = []
     listed = False
-    asked = words + [str(r.number) for r in q.refs]  # the numbers named ("Nghị quyết 45") pick the sentences citing them
+    # the numbers the question names ("Nghị quyết 45") pick the sentences that cite them
+    asked = words + [str(r.number) for r in q.refs]
     for i, h in enumerate(chosen):
         c = h.chunk
         # the best passage may fill most of the answer; the others share what it leaves
