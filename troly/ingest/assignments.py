@@ -15,6 +15,7 @@ from troly.ingest.header import BODY_HEADS
 from troly.ingest.sections import PREAMBLE, TAIL, PlacedPara
 from troly.ingest.tables import Row, cells, deadline_of, is_row, read_table, split_agencies
 from troly.models import Assignment
+from troly.vn.bodies import REQUEST, marks_fit
 from troly.vn.dates import find_dates
 from troly.vn.text import collapse_ws, fold
 
@@ -25,11 +26,6 @@ _HOLDERS = ("bo truong", "bi thu", "nguoi dung dau", "pho thu tuong", "tong giam
             "chi, dang bo", "mttq", "bao", "dai", "quan su", "tap doan", "tong cong ty", "thanh tra", "ban quan ly")
 _AGENCY = re.compile(r"^(?:cac\s+|nhung\s+)?(?:"
                      + "|".join(sorted(set(BODY_HEADS) | set(_HOLDERS), key=len, reverse=True)) + r")\b")
-# Heads whose folded form other words share, compared with their marks: "Bộ"/"bổ sung", "Sở"/"số",
-# "Báo"/"bảo đảm", "Đài"/"đại hội", "Phòng"/"phong trào", "Trường"/"trưởng"; "Ban hành" is a verb.
-_MARKED = {"bo": ("bộ",), "so": ("sở",), "bao": ("báo",), "dai": ("đài",), "hoi": ("hội",), "doan": ("đoàn",),
-           "phong": ("phòng",), "truong": ("trường", "trưởng"), "vien": ("viện",), "cuc": ("cục",), "thue": ("thuế",),
-           "ban": ("ban",)}
 # a verb, a condition, a report, a meeting: "Ban hành ...", "Trường hợp ...", "Báo cáo ...", "Hội nghị ..."
 _NOT_NAMES = ("ban hanh", "truong hop", "bao cao", "hoi nghi", "to chuc thuc hien", "to chuc trien khai")
 # A name holds no modal or copula: "Kiểm toán viên nhà nước phải ...", "Trung tâm ... là tổ chức ..."
@@ -46,8 +42,8 @@ def is_body_name(text: str) -> bool:
     head = fold(" ".join(words[first:first + 4])).strip(" ,.:;")
     if head.startswith(_NOT_NAMES) or not _AGENCY.match(fold(" ".join(words))) or _NOT_IN_NAME.search(text):
         return False
-    marked = _MARKED.get(fold(words[first]).strip(" ,.:;")) if first < len(words) else None
-    return marked is None or words[first].strip(" ,.:;").lower() in marked
+    # folded heads that are other words too are read with their marks ("Bộ"/"bổ sung", "Báo"/"bảo đảm")
+    return first >= len(words) or marks_fit(fold(words[first]).strip(" ,.:;"), words[first])
 
 
 _ROLE = re.compile(r"\b(chủ trì|phối hợp|thực hiện|có trách nhiệm|tham mưu)\b", re.I)
@@ -130,9 +126,6 @@ def _leading_agency(text: str) -> tuple[str, str]:
 # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền được giao".
 _NAME_TAIL = re.compile(r"\s+(?:có trách nhiệm|chịu trách nhiệm|theo chức năng|căn cứ|trong phạm vi|chủ trì|"
                         r"phối hợp)\b.*$", re.I | re.S)
-# "13. Đề nghị Ủy ban Trung ương Mặt trận ...", "1.1. Giao Sở Nông nghiệp và Môi trường chủ trì ...": the
-# body a letter asks or tasks, at an item's start.
-_REQUEST = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu)\s+(?=\S)")
 # "Văn phòng Chính phủ (trân trọng) thông báo để ... biết, thực hiện": a letter's closing formula.
 _FORMULA = re.compile(r"\b(?:thông báo|trả lời|có ý kiến)\s+(?:để|cho)\b.{0,120}\b(?:biết|thực hiện)\b", re.I | re.S)
 
@@ -152,7 +145,7 @@ def _named_item(rest: str, in_org: bool) -> tuple[str, str, str]:
     """(agency, role, task) of an item that names its own body: "Bộ Xây dựng: chỉ đạo ...", "Bộ trưởng
     Bộ Y tế chỉ đạo ...", "Đề nghị Ủy ban ... vận động ..." (("", "", "") when not). Outside the
     sections that assign work the body must be named as itself: a letter tasks bodies by name."""
-    text = _REQUEST.sub("", rest.strip())
+    text = REQUEST.sub("", rest.strip())
     if _FORMULA.search(text):
         return "", "", ""
     head, colon, after = text.partition(":")
@@ -168,7 +161,7 @@ def _named_item(rest: str, in_org: bool) -> tuple[str, str, str]:
 def _heading_body(rest: str, in_org: bool) -> str:
     """The body an item heading gives the items under it to ("1. Ủy ban nhân dân tỉnh Đồng Nai:",
     "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Tĩnh, ..., Lâm Đồng:"); "" when none."""
-    text = _REQUEST.sub("", rest.strip())
+    text = REQUEST.sub("", rest.strip())
     if in_org and agency_heading(text):
         lead, _ = _leading_agency(text)
         return body_name(lead or text)
@@ -196,11 +189,16 @@ def _after(text: str, name: str) -> str:
     return text[at + len(name):] if at >= 0 else text
 
 
+def _row(agency: str, role: str, task: str, pp: PlacedPara) -> Assignment:
+    """A task row: its deadline read off the task, its partners when the body leads."""
+    dl, dd = _deadline(task)
+    return Assignment(agency, role, _trim(task), dl, dd, pp.breadcrumb, pp.para.start, pp.para.end,
+                      _coordinators(task) if role == "chủ trì" else [])
+
+
 def _led_row(lead: str, role: str, rest: str, pp: PlacedPara) -> Assignment:
     """The row of a paragraph that opens with its agency ("Hội Nông dân huyện vận động ...")."""
-    dl, dd = _deadline(rest)
-    return Assignment(body_name(lead), role, _trim(_after(rest, lead)), dl, dd, pp.breadcrumb, pp.para.start,
-                      pp.para.end, _coordinators(rest) if role == "chủ trì" else [])
+    return _row(body_name(lead), role, _after(rest, lead), pp)
 
 
 def _rest_of(pp: PlacedPara) -> str:
@@ -328,9 +326,7 @@ def extract_assignments(placed: list[PlacedPara]) -> list[Assignment]:
                 agency, task = current_agency, rest
                 role = "chủ trì" if fold(rest).startswith("chu tri") else "thực hiện"
             if agency:
-                dl, dd = _deadline(task)
-                out.append(Assignment(agency, role, _trim(task), dl, dd, pp.breadcrumb, pp.para.start, pp.para.end,
-                                      _coordinators(task) if role == "chủ trì" else []))
+                out.append(_row(agency, role, task, pp))
                 continue
             if pp.level <= 4:
                 continue

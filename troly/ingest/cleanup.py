@@ -130,11 +130,14 @@ def _should_join(prev: str, nxt: str, gap: int, width: float, wraps_single: bool
     return len(p) >= 0.75 * width
 
 
+LIST_MARKS = ("-", "+", "–", "•")  # what opens an item of a "Nơi nhận" list
+
+
 def recipient_item(line: str) -> bool:
     """A line of a "Nơi nhận" list: an item ("- Như trên;", "+ LĐVP"), the lower-case rest of a
     wrapped item, or the "Lưu: VT" line."""
     s = line.strip()
-    return bool(s) and (s[:1] in "-+–•" or s[:1].islower() or fold(s).startswith("luu"))
+    return bool(s) and (s.startswith(LIST_MARKS) or s[:1].islower() or fold(s).startswith("luu"))
 
 
 def _tail_spans(lines: list[str]) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from troly.ingest.cleanup import LIST_MARKS
 from troly.ingest.layout import Layout, is_caps, is_signature_line
 from troly.ingest.signature import find_blocks
 from troly.models import Citation, Facts
@@ -181,14 +182,11 @@ def extract_signature(lay: Layout) -> tuple[str, str, str]:
     return name, title, mode
 
 
-_MARKS = ("-", "+", "–", "•")
-
-
 def extract_recipients(lay: Layout) -> list[str]:
     out: list[str] = []
     # In a list whose items open with a dash, a line without one goes on with the item above it
     # ("- Phó CTr. Đặng Ngọc" / "Minh (để bc);"), unless that item ended with ";" or ".".
-    dashed = any(p.text.lstrip().startswith(_MARKS) for p in lay.recipients)
+    dashed = any(p.text.lstrip().startswith(LIST_MARKS) for p in lay.recipients)
     ended, comma = True, False
     for p in lay.recipients:
         text = p.text
@@ -196,7 +194,7 @@ def extract_recipients(lay: Layout) -> list[str]:
             text = re.sub(r"^[^:]*:\s*", "", text)
             if not text.startswith(("-", "+")):
                 continue
-        if dashed and out and not ended and not text.lstrip().startswith(_MARKS) and not fold(text).startswith("luu"):
+        if dashed and out and not ended and not text.lstrip().startswith(LIST_MARKS) and not fold(text).startswith("luu"):
             out[-1] = collapse_ws(f"{out[-1]}{',' if comma else ''} {_item(text)}").strip(" ,;.")
             ended, comma = text.rstrip().endswith((";", ".")), text.rstrip().endswith(",")
             continue

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from troly.bot.answer.library import Library
 from troly.bot.answer.query import LIST_TYPE, Query, bigrams, content_words, frame_words
-from troly.bot.answer.quotes import label, overlap, repaired_note, source, trim
+from troly.bot.answer.quotes import label, overlap, repaired_note, source, terms, trim
 from troly.models import Answer, Assignment
 from troly.prompts import answers as msg
 from troly.vn.abbreviations import expand_abbreviations, spell_out_initials
@@ -50,12 +50,6 @@ def _agency_words(agency: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16384)
-def _agency_terms(agency: str) -> tuple[frozenset[str], frozenset[str]]:
-    have = _agency_words(agency)
-    return frozenset(have), frozenset(f"{a} {b}" for a, b in zip(have, have[1:]))
-
-
-@lru_cache(maxsize=16384)
 def _levels(words: tuple[str, ...]) -> frozenset[str]:
     """The administrative levels an agency's folded words name: tỉnh, huyện, xã, thành (phố/ủy), ...
     ("xã hội" and "thanh niên" are no level)."""
@@ -77,7 +71,7 @@ def agency_match(words: list[str], agency: str) -> float:
     asked, given = _levels(tuple(words)), _levels(_agency_words(agency))
     if asked and given and asked.isdisjoint(given):
         return 0.0  # "Ban Tuyên giáo Thành ủy" is not the Huyện ủy's, however alike the names
-    hs, hg = _agency_terms(agency)
+    hs, hg = terms(agency)
     uni = sum(w in hs for w in words) / len(words)
     grams = [f"{a} {b}" for a, b in zip(words, words[1:])]
     bi = sum(g in hg for g in grams) / len(grams) if grams else uni
@@ -116,11 +110,11 @@ def _duty_rows(words: list[str], lib: Library,
     # The best-matching agency in the best document; of equal matches, the one with the fewest
     # words the question did not name ("Ủy ban nhân dân huyện" before "UBND huyện, các cấp ủy").
     best = sorted(((d, a) for s, d, a in scored if s >= top - 1e-9),
-                  key=lambda x: len(_agency_terms(x[1].agency)[0] - set(words)))
+                  key=lambda x: len(terms(x[1].agency)[0] - set(words)))
     doc_id, agency = best[0][0], best[0][1].agency
-    same = _agency_terms(agency)[0]
+    same = terms(agency)[0]
     # All the agency's tasks in that document, under any spelling ("UBND huyện" = "Ủy ban nhân dân huyện").
-    tasks = [a for a in lib.docs[doc_id].assignments if _agency_terms(a.agency)[0] == same] or \
+    tasks = [a for a in lib.docs[doc_id].assignments if terms(a.agency)[0] == same] or \
         [a for d, a in best if d == doc_id]
     return doc_id, tasks
 
@@ -175,7 +169,7 @@ def overview(lib: Library, doc_id: str) -> Answer | None:
     doc = lib.docs[doc_id]
     groups: dict[frozenset[str], list[Assignment]] = {}
     for a in sorted(doc.assignments, key=lambda a: a.start):
-        groups.setdefault(_agency_terms(a.agency)[0], []).append(a)  # "UBND huyện" = "Ủy ban nhân dân huyện"
+        groups.setdefault(terms(a.agency)[0], []).append(a)  # "UBND huyện" = "Ủy ban nhân dân huyện"
     if not groups:
         return None
     head = msg.OVERVIEW_HEAD.format(label=label(doc), n=len(groups))

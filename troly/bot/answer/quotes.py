@@ -37,9 +37,9 @@ def sentence_at(text: str, pos: int) -> tuple[int, int] | None:
 
 
 @lru_cache(maxsize=16384)
-def _terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
+def terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """A text's folded syllables and syllable pairs ("KHCN" counts as "khoa học công nghệ"); the same
-    task rows and sentences are scored question after question."""
+    task rows, agency names and sentences are scored question after question."""
     have = folded_syllables(expand_abbreviations(fold(text)))
     return frozenset(have), frozenset(f"{a} {b}" for a, b in zip(have, have[1:]))
 
@@ -48,7 +48,7 @@ def overlap(words: list[str], text: str) -> float:
     """Share of ``words`` present in ``text`` (folded), counting bigram hits double."""
     if not words:
         return 0.0
-    s, grams = _terms(text)
+    s, grams = terms(text)
     hit = sum(w in s for w in words)
     ghit = sum(f"{a} {b}" in grams for a, b in zip(words, words[1:]))
     return (hit + 2 * ghit) / (len(words) + 2 * max(len(words) - 1, 0) or 1)

@@ -168,13 +168,12 @@ def _deadline(ctx: Context, rows: list) -> tuple[Answer | None, str]:
     """A dated row and a dated sentence may both answer "hạn ... khi nào": the one whose quote says
     more of the task asked wins (a row, on a tie). A letter's rows hold only the tasks it gives by
     name; "các bộ, địa phương gửi báo cáo ... chậm nhất ngày ..." is a sentence, not a row."""
-    q = ctx.q
+    q, own = ctx.q, steps.residual(ctx)
     row = compose_tasks.deadline(q, ctx.lib, rows, ctx.targets.docs)
-    said = compose_dates.dated(q, ctx.lib, ctx.kb.search(q.text, k=8, doc_ids=steps.scope_docs(ctx) or None),
-                               steps.residual(ctx))
+    said = compose_dates.dated(q, ctx.lib, ctx.kb.search(q.text, k=8, doc_ids=steps.scope_docs(ctx) or None), own)
     if said is None:
         return row, "compose_tasks.deadline"
-    words = [w for w in steps.residual(ctx) if w not in frame_words(q)]
+    words = [w for w in own if w not in frame_words(q)]
     if row is None or overlap(words, said.sources[0].quote) > overlap(words, row.sources[0].quote):
         return said, "compose_dates.dated"
     return row, "compose_tasks.deadline"

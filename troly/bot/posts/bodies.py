@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from troly.vn.bodies import REQUEST, marks_fit
 from troly.vn.case import lower_first
 from troly.bot.posts.lexicon import BODY_HEADS, predicate_start, starts, tokens
 
@@ -20,19 +21,13 @@ MAX_NAME_WORDS = 12  # "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": lo
 BODY_LEVELS = 2  # an item's own heading, or the heading above it
 
 _MARK = re.compile(r"^\s*(?:Điều\s+\d+[a-zđ]?\s*[.:]|[IVXLC]+\s*[.)]|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\s*\))\s*")
-_REQUEST = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu)\s+")  # "2.9. Đề nghị Liên đoàn Lao động tỉnh"
 _NAME_END = re.compile(r":|\s(?:theo|trong|tại|căn cứ)\s")  # not a comma: "các xã, phường"
-# Heads whose folded form other words share ("số"/"sở", "bảo"/"báo", "phong trào"/"phòng"),
-# compared with their marks; "Ban hành" is a verb, "Ban Tuyên giáo" a body.
-_MARKED_HEADS = {"ban": ("ban",), "so": ("sở",), "bao": ("báo",), "hoi": ("hội",), "doan": ("đoàn",),
-                 "dai": ("đài",), "phong": ("phòng",), "bo": ("bộ",), "cuc": ("cục",),
-                 "truong": ("trường", "trưởng")}
 _NOT_NAMES = ("ban hanh", "truong hop")  # "Trường hợp ..." opens a condition
 
 
 def heading_body(heading: str) -> str:
     """The body a heading names as who carries out the items under it ("" when none)."""
-    text = _REQUEST.sub("", _MARK.sub("", heading or "")).strip(" .:")
+    text = REQUEST.sub("", _MARK.sub("", heading or "")).strip(" .:")
     if not text or len(text.split()) > MAX_BODY_HEADING_WORDS or not text[:1].isupper():
         return ""
     toks = tokens(text)
@@ -40,8 +35,7 @@ def heading_body(heading: str) -> str:
     head = starts(words, 0, BODY_HEADS)
     if not head or " ".join(words[:2]).startswith(_NOT_NAMES):
         return ""
-    marked = _MARKED_HEADS.get(head.strip())
-    if marked and toks[0][2] not in marked:
+    if not marks_fit(head, toks[0][2]):  # "Bộ"/"bổ sung", "Sở"/"số": a head read with its marks
         return ""
     start, _ = predicate_start(text)
     name = text[:start].strip() if start else text
