@@ -13,6 +13,8 @@ from troly.bot.engine import AnswerEngine
     # a document named (by number, or by its type at the start) or its issuing asked: its date
     ("Nghị quyết 12 ban hành ngày nào?", "doc_date"),
     ("QĐ 2109 ngày nào?", "doc_date"),
+    # "trước ngày nào" asks a task's time
+    ("Theo Quyết định 12, Sở Tài chính phải xây dựng quy trình nội bộ trước ngày nào?", "deadline"),
     ("Kế hoạch của phường An Lạc có từ ngày nào?", "doc_date"),
     # no document named and no word of issuing: the date of something the documents say
     ("Lịch công bố số liệu thống kê năm 2026 tính đến ngày nào?", "content"),

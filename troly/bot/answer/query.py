@@ -118,7 +118,9 @@ def frame_words(q: Query) -> set[str]:
     return set(m.group(0).split()) if m else set()
 
 
-_DEADLINE_WORDS = re.compile(r"\b(han|thoi han|han chot|nop|hoan thanh)\b")
+# ("... phải xây dựng quy trình trước ngày nào": "trước" / "chậm nhất" a date asks a task's time, never
+# a document's date of issue)
+_DEADLINE_WORDS = re.compile(r"\b(han|thoi han|han chot|nop|hoan thanh|truoc ngay|cham nhat)\b")
 # What a document's own date is asked with; "ngày nào" after a task ("gửi báo cáo ... trước ngày nào")
 # asks for the task's date.
 _OWN_DATE_WORDS = re.compile(r"\b(ban hanh|ky|ra doi|co tu ngay|ngay ban hanh)\b")
