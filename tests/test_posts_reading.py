@@ -278,3 +278,47 @@ def test_a_citation_whose_issuer_the_aside_cannot_bound_is_left_whole():
     text = ("Hỗ trợ 500.000 đồng mỗi hộ theo quy định tại Nghị quyết số 12/2024/NQ-HĐND ngày 01 tháng 02 năm 2024 "
             "của Hội đồng nhân dân tỉnh An Hòa để sửa nhà.")
     assert clean(text) == text
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a grant, its verb first, with a rate or a sum: what someone gets
+    ("Hỗ trợ 100% học phí cho học sinh đạt giải quốc gia.", PUBLIC),
+    ("Hỗ trợ 2.000.000 đồng/người cho lao động đi làm việc ở nước ngoài.", PUBLIC),
+    ("Miễn lệ phí trước bạ cho hộ nghèo khi đăng ký xe máy lần đầu.", PUBLIC),
+    # cadres' allowances are theirs
+    ("Hỗ trợ cán bộ, công chức cấp xã 500.000 đồng/người/tháng.", INTERNAL),
+])
+def test_a_grant_with_its_amount_speaks_to_people(text, kind):
+    assert read_sentence(text, ["Điều 3. Nội dung hỗ trợ", "2. Mức hỗ trợ"]).kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Giảm 20% số vụ tai nạn giao thông so với năm 2025.",  # a count cut, a target: not a fee waived
+    "Hỗ trợ các xã xây dựng 20 phòng học.",  # a number, no rate or sum
+])
+def test_a_cut_or_a_count_is_no_grant(text):
+    assert read_sentence(text, ["Điều 3. Nội dung hỗ trợ"]).kind != PUBLIC
+
+
+# Constructed for this test: a council resolution whose conditions come before its amounts.
+GRANT = """HỘI ĐỒNG NHÂN DÂN TỈNH AN HÒA
+Số: 12/2025/NQ-HĐND
+An Hòa, ngày 05 tháng 12 năm 2025
+
+NGHỊ QUYẾT
+Quy định chính sách hỗ trợ học sinh giỏi trên địa bàn tỉnh An Hòa
+
+Điều 1. Điều kiện hỗ trợ
+
+Học sinh giỏi được hỗ trợ phải đang học tại trường trung học phổ thông trên địa bàn tỉnh và không vi phạm kỷ luật trong năm học.
+
+Điều 2. Mức hỗ trợ
+
+Hỗ trợ 100% học phí cho học sinh giỏi đạt giải quốc gia trong năm học.
+"""
+
+
+def test_a_citizen_post_on_a_support_policy_tells_the_amount_first():
+    post = PostWriter(ListKB([read("mem:nq-12", GRANT)])).run("học sinh giỏi", "zalo")[0]
+    points = [line for line in post.text.splitlines() if line.startswith("✅")]
+    assert points[0] == "✅ Hỗ trợ 100% học phí cho học sinh giỏi đạt giải quốc gia trong năm học."

@@ -161,6 +161,20 @@ SPOKEN = {
 HASHTAG_FALLBACK = "#VanBanChiDao"
 # A target its goal section states as a bare figure.
 TARGET_POINT = "Mục tiêu: {text}"
+
+# One administrative procedure a decision announces, told as people need it: what it is, how long
+# it takes, what it costs, where to file. ``{name}`` is the procedure's name as its table writes it.
+PROCEDURE_NAMED = "Thủ tục “{name}”"  # a name that does not open with "Thủ tục"
+PROCEDURE_TIME = "giải quyết {time}"  # "trong thời hạn 20 ngày ...", "trong 10 ngày làm việc ..."
+PROCEDURE_TIME_WITHIN = "trong {time}"  # a cell that opens with the figure: "10 ngày làm việc"
+PROCEDURE_TIME_LABEL = "thời hạn giải quyết: {time}"  # any other wording of the cell
+PROCEDURE_NO_FEE = "không thu phí, lệ phí"
+PROCEDURE_FEE = "phí, lệ phí: {fee}"
+PROCEDURE_POINT = "{name}: {details}."
+PROCEDURE_PLACE = "Nơi nộp hồ sơ: {place}."  # said once when every procedure shares it
+PROCEDURE_PLACE_SPOKEN = "Bà con có thể nộp hồ sơ {place}."  # read aloud; {place} opens with "trực tiếp", "qua" ...
+PROCEDURE_PLACE_SPOKEN_AT = "Bà con có thể nộp hồ sơ tại {place}."  # a place named first: "Trung tâm ..."
+PROCEDURE_PLACE_OF = "nơi nộp hồ sơ: {place}"  # a procedure's own, in its point
 # Tags too generic to say what a post is about (lower case, no marks).
 GENERIC_TAGS = {"#vaitro", "#noidung", "#vanban", "#nhiemvu", "#giaiphap", "#congtac", "#vande"}
 

@@ -125,7 +125,8 @@ def spell_out(text: str, defined: dict[str, str]) -> str:
     for abbr in sorted(defined, key=len, reverse=True):
         name = defined[abbr]
         text = re.sub(rf"{re.escape(name)}\s*\({re.escape(abbr)}\)", name, text)
-        text = re.sub(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])", name, text)
+        # never inside a document number ("165/2025/QĐ-UBND", "114-KH/HU"): its code stays as written
+        text = re.sub(rf"(?<![\w&/-]){re.escape(abbr)}(?![\w&/-])", name, text)
     return text
 
 

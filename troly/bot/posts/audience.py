@@ -62,6 +62,12 @@ _REPLACES = re.compile(rf"{_THIS_TEXT}(?:thay the|bai bo)\b")
 # What a group gets, with its amount ("Đối tượng giáo viên mầm non được hưởng mức hỗ trợ 800.000
 # đồng/người/tháng"): whoever the group is, when no body is the subject, it is news for people.
 _GETS = re.compile(r"\bduoc (?:huong|ho tro|tro cap|mien|giam)\b[^.;]*\d")
+# A rule that grants an amount, its verb first ("Hỗ trợ 100% học phí cho vận động viên đạt huy
+# chương ..."): a rate or sum in money or per cent is what someone gets.
+_GRANTS = re.compile(r"^(?:[a-zđ\d]{1,3}[.)]\s*)?(?:(?:ho tro|tro cap|thuong|chi tra)\b[^.;]*?"
+                     r"\d+(?:[.,]\d+)*\s*(?:%|(?:dong|trieu|nghin|ngan|ty)\b)"
+                     # a fee or tax waived or cut ("Giảm 50% lệ phí ..."), not a count ("Giảm 20% số vụ ...")
+                     r"|(?:mien|giam)\b[^.;]{0,20}?\b(?:phi|le phi|thue|hoc phi|tien|lai suat)\b)")
 _ASSIGN = ("Giao ", "Đề nghị ", "Yêu cầu ")  # a sentence that opens by assigning or requesting work
 # Procedure verbs that speak to people when the public is their object.
 _GUIDANCE = ("huong dan", "van dong", "tuyen truyen")
@@ -81,6 +87,7 @@ class Reading:
     # what people will get, for a citizen post when the documents say nothing to people directly
     gain: bool = False
     starts: bool = False  # it says when the text or a measure takes effect: news beside others, never alone
+    grant: bool = False  # what someone gets, with its amount ("Hỗ trợ 100% học phí cho ...")
 
 
 def section_kind(path: list[str]) -> str:
@@ -222,9 +229,9 @@ def read(text: str, path: list[str], public_doc: bool = False) -> Reading:
         return Reading(INTERNAL, section, 0, False, False)  # "... có hiệu lực kể từ ngày ký": no date, no news
     if _REPLACES.search(folded):
         return Reading(INTERNAL, section, 0, False, False)
-    gets = _GETS.search(folded)
-    if gets and not body and first_at(folded[:gets.start()], CADRES) < 0:  # cadres' allowances are theirs
-        return Reading(PUBLIC, section, start, False, False)
+    gets = _GETS.search(folded) or _GRANTS.match(folded.lstrip(" -–+•"))
+    if gets and not body and first_at(folded[:gets.end()], CADRES) < 0:  # cadres' allowances are theirs
+        return Reading(PUBLIC, section, start, False, False, grant=True)
     if _APPLIES_FROM.search(folded):
         return Reading(PUBLIC, section, 0, False, False, starts=True)
     if section == "closing":  # "Thông tư này thay thế ...", "Đối với hồ sơ nộp trước ngày ... thì ..."

@@ -20,6 +20,7 @@ from troly.bot.posts.lexicon import predicate_start
 from troly.bot.posts.repaired import publishable, text_pairs
 from troly.bot.posts.segments import MARKER, items
 from troly.bot.posts.topic import ngrams
+from troly.ingest.procedures import Procedure, procedures
 from troly.models import Document
 from troly.vn.abbreviations import defined_in
 from troly.vn.docnum import find_refs
@@ -44,6 +45,7 @@ class Library:
     grams: set[tuple[str, ...]] = field(default_factory=set)
     defined: dict[str, dict[str, str]] = field(default_factory=dict)  # doc id -> abbreviations it defines
     sentences: list[list[str]] = field(default_factory=list)
+    procedures: dict[str, list[Procedure]] = field(default_factory=dict)  # doc id -> its procedure rows
 
 
 def clean(doc: Document) -> bool:
@@ -258,6 +260,7 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
                 reading = replace(reading, kind=A.INTERNAL, gain=False)
             entries.append(Entry(u, path, reading, frozenset(u.folded), lead))
         lib.entries[d.id] = entries
+        lib.procedures[d.id] = procedures(d.text)
         lib.defined[d.id] = defined_in(d.text)
         lib.sentences += [e.unit.folded for e in entries]
     lib.grams = ngrams(lib.sentences)

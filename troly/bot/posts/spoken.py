@@ -216,12 +216,14 @@ def spoken(text: str, doc: Document | None = None) -> str:
     text = text.replace("&", " và ")
     text = _ALTERNATIVE.sub(r" hoặc \1 ", text)  # "Thôn (tổ) đội trưởng": one post or the other
     text = re.sub(r"\(([^()]*)\)", r", \1,", text)
+    text = _OR.sub(" hoặc ", text)  # "cấp tỉnh/cấp xã", "sửa đổi, bổ sung/cấp lại": one or the other
     text = re.sub(r"\s*/\s*", " ", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", collapse_ws(text))
     text = _SAID_TWICE.sub(r"\1", text)  # "Internet vạn vật (IoT)" said "Internet vạn vật, Internet vạn vật"
     return re.sub(r",\s*([,.])", r"\1", text)
 
 
+_OR = re.compile(r"(?<=[" + LOWER + r"])\s*/\s*(?=[" + LOWER + r"])")
 # A word or two in brackets inside a noun phrase, lower case: an alternative ("Thôn (tổ) đội trưởng").
 _ALTERNATIVE = re.compile(r"(?<=\w) \(([a-zà-ỹđ]+(?: [a-zà-ỹđ]+)?)\) (?=\w)")
 _SAID_TWICE = re.compile(r"\b((?:\w+ ){1,5}\w+), \1\b,?")

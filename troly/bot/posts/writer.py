@@ -23,10 +23,12 @@ from troly.bot.posts import audience as A
 from troly.bot.posts import frames as FR
 from troly.bot.posts import library as L
 from troly.bot.posts import material as M
+from troly.bot.posts import procedures as PR
+from troly.bot.posts import ranking as R
+from troly.bot.posts.ranking import Candidate
 from troly.bot.posts import templates as T
 from troly.bot.posts import topic as TP
 from troly.bot.grounding import unsupported
-from troly.bot.posts.bodies import body_of, with_body
 from troly.bot.posts.hook import hooks, target
 from troly.bot.posts.gate import final_check, gate
 from troly.bot.posts.llm import llm_post
@@ -35,9 +37,9 @@ from troly.bot.posts.phrases import contains, marks_agree, variants
 from troly.bot.posts.post import NoMaterial, Post, docs_of, sources_of
 from troly.bot.posts.sentences import scope_section
 from troly.bot.posts.spoken import spoken
+from troly.ingest.procedures import Procedure
 from troly.models import Document, Hit
 from troly.prompts import posts as P
-from troly.vn.abbreviations import spell_out, written_out
 from troly.vn.text import fold
 
 log = logging.getLogger(__name__)
@@ -49,15 +51,6 @@ MAX_POINTS = 5
 # loudspeaker bulletin runs 150-220 words and names each document as it reads it: two at most.
 MAX_DOCS = {"zalo": 1, "facebook": 1, "loa": 2}
 SEARCH_K = 12
-MIN_SCORE = 0.5
-# A document with this many sentences on the topic gets the full weight over one that names it
-# once (about the gain of a public sentence, 1.5, less a target's 0.5): set on the heldout8 verdicts
-# (stop 21), where a single passing target outranked a plan with five sentences on the topic.
-DOC_FOCUS_SENTENCES = 5
-# A body's task naming what people gain ranks below a sentence for everyone at equal merit: news
-# of a benefit, but told as a body's work (half a phrase found, as the other weights here).
-RESERVE_PENALTY = 0.5
-DOC_FOCUS_WEIGHT = 1.0
 # A sentence that adds at most this many words to its document's title (an appendix's name with
 # its label, "...; Phụ lục II.") says nothing the opening line does not: heldout11 (stop 23).
 TITLE_ECHO_WORDS = 3
@@ -66,14 +59,6 @@ TITLE_ECHO_WORDS = 3
 class KB(Protocol):
     def search(self, query: str, k: int = 5, doc_ids: list[str] | None = None) -> list[Hit]: ...
     def documents(self) -> list[Document]: ...
-
-
-@dataclass
-class Candidate:
-    score: float
-    entry: L.Entry
-    doc: Document
-    text: str  # the point as shown: core clause, cleaned
 
 
 @dataclass
@@ -104,11 +89,19 @@ class PostWriter:
         topic = " ".join(topic.split())
         if not topic:
             raise NoMaterial(P.EMPTY_TOPIC)
-        material = self._material(topic, audience)
+        try:
+            material, declined = self._material(topic, audience), None
+        except NoMaterial as e:
+            material, declined = None, e
+        told = self._procedures(topic, audience, material)
+        if told is not None:
+            material = Material([], None, {}, told[2], topic)
+        elif material is None:
+            raise declined  # type: ignore[misc]
         used: dict[int, int] = {}
         posts = []
         for v in range(max(1, min(variants, 5))):
-            points = self._choose(material, channel, used, v)
+            points = PR.points(told[0], PR.turn(told[1], v), channel) if told else self._choose(material, channel, used, v)
             post = self._template(topic, channel, points, material, v, audience)
             better = llm_post(self.llm, topic, channel, post, points) if self.llm else None
             posts.append(final_check(better, docs_of(points)) if better else post)
@@ -136,7 +129,7 @@ class PostWriter:
             # a document whose title names every phrase of the topic is on it in each sentence
             titled = by_title and bool(t.phrases) and len(M.title_phrases(d, t)) == len(t.phrases)
             loose = (about and bool(t.refs)) or titled
-            body_start = _body_start(d)
+            body_start = R.body_start(d)
             title_words = M.content_words(d.facts.title)
             title_set = set(title_words)
             for e in lib.entries.get(d.id, []):
@@ -160,6 +153,17 @@ class PostWriter:
                 out.append((e, d, about))
         return out
 
+    def _procedures(self, topic: str, audience: str, material: Material | None
+                    ) -> tuple[Document, list[Procedure], tuple[tuple[str, ...], ...]] | None:
+        """The procedures a post tells instead of sentences, with their decision
+        (``procedures.choose``). A decision announcing procedures says in its articles only that
+        it does; the rows say what each takes, costs and where to file."""
+        lib = self._library()
+        t = TP.split_phrases(M.parse_topic(topic), lib.grams)
+        top = material.ranked[0].doc if material and material.ranked else None
+        chosen = PR.choose(lib.docs, lib.procedures, t, top, internal=audience == "canbo")
+        return (chosen[0], chosen[1], tuple(t.phrases)) if chosen else None
+
     def _material(self, topic: str, audience: str) -> Material:
         lib = self._library()
         t = TP.split_phrases(M.parse_topic(topic), lib.grams)
@@ -181,13 +185,13 @@ class PostWriter:
         per_doc = Counter(d.id for _, d, _ in found)
         seen = {id(e) for e, _, _ in found}
         found = found + [(e, d, about) for e, d, about in titled
-                         if 0 < per_doc[d.id] < DOC_FOCUS_SENTENCES and id(e) not in seen and TP.own_subject(d, t)
+                         if 0 < per_doc[d.id] < R.DOC_FOCUS_SENTENCES and id(e) not in seen and TP.own_subject(d, t)
                          and (e.reading.kind == A.PUBLIC
                               or e.reading.kind == A.NEUTRAL and L.announced_list(d, e.unit.start) is not None)]
-        ranked = self._ranked(found, t, weights, in_hit, audience, lib.defined)
+        ranked = R.ranked(found, t, weights, in_hit, audience, lib.defined)
         if not ranked:  # no sentence repeats the topic's words for this audience: the titles naming it
             found = found or titled
-            ranked = self._ranked(titled, t, weights, in_hit, audience, lib.defined)
+            ranked = R.ranked(titled, t, weights, in_hit, audience, lib.defined)
         if not found:
             raise NoMaterial(self._decline(topic, t, lib, bool(passed)))
         if not ranked:
@@ -206,37 +210,6 @@ class PostWriter:
         whole = {d.id for d in lib.docs if M.doc_about(d, t.refs) or TP.touches(M.content_words(d.facts.title), t, d.facts.title)}
         return Material(ranked, lead, _targets(lib, {c.doc.id for c in ranked}, {id(e) for e, _, _ in found}, whole, t),
                         tuple(t.phrases), topic)
-
-    @staticmethod
-    def _ranked(found: list[tuple[L.Entry, Document, bool]], t: M.Topic, weights: dict, in_hit: dict,
-                audience: str, defined: dict[str, dict[str, str]] | None = None) -> list[Candidate]:
-        """The sentences for the audience that score enough; for citizens, when the documents only
-        task bodies, the tasks that name what people gain."""
-        ranked: list[Candidate] = []
-        reserve: list[Candidate] = []
-        per_doc = Counter(d.id for _, d, _ in found)  # sentences on the topic, by document
-        for e, d, about in found:
-            if not _for(e.reading, audience) and not e.reading.gain:
-                continue
-            s = M.score(e.unit, t, about, weights, M.title_phrases(d, t)) + _audience_bonus(e.reading, audience)
-            if e.unit.start < _body_start(d):
-                s -= 0.6  # the title block and recitals repeat the document's name
-            if d.facts.repaired:
-                s -= 0.1  # same merit: the office's own text over a restored scan
-            if e.unit.detail:
-                s -= 0.2  # same merit: the rule before its sub-cases ("điều chỉnh", "tăng thêm phòng")
-            s += _focus(per_doc[d.id], all(contains(M.content_words(" ".join(e.path)), p) for p in t.phrases))
-            s += 0.5 * max((w for (di, a, b), w in in_hit.items()
-                            if di == d.id and a <= e.unit.start < b), default=0.0)
-            reserved = not _for(e.reading, audience)
-            if reserved:
-                s -= RESERVE_PENALTY
-            if s >= MIN_SCORE:
-                shown = written_out(spell_out(_subject(A.core_clause(e.unit.text, e.reading), e),
-                                              (defined or {}).get(d.id, {})))
-                c = Candidate(s, e, d, shown)
-                (reserve if reserved else ranked).append(c)
-        return ranked + reserve  # for citizens, public sentences first (``_material``), else the best
 
     def _decline(self, topic: str, t: M.Topic, lib: L.Library, in_passing: bool = False) -> str:
         counts = TP.phrase_counts(lib.sentences, lib.docs)
@@ -355,47 +328,10 @@ def _targets(lib: L.Library, doc_ids: set[str], on_topic: set[int], whole: set[s
     return out
 
 
-def _focus(n: int, headed: bool) -> float:
-    """How much a document says on the topic: a post speaks for one document, the one with the
-    most sentences on it (``n``), not one that names it once among other things (a target on
-    women directors "of enterprises and co-operatives" is no post on co-operatives). A section
-    whose heading names the topic (``headed``: "1. Lãi suất cho vay hộ nghèo, ...") is about it."""
-    if headed:
-        return DOC_FOCUS_WEIGHT
-    return DOC_FOCUS_WEIGHT * min(1.0, (n - 1) / (DOC_FOCUS_SENTENCES - 1))
-
-
-def _subject(text: str, e: L.Entry) -> str:
-    """A task written without its subject under the heading naming its body, given it back
-    ("Thẩm duyệt thiết kế ..." under "5. Công an tỉnh" -> "Công an tỉnh thẩm duyệt thiết kế ...")."""
-    body = body_of(e.path) or e.lead
-    if text != e.unit.text or not body:
-        return text
-    if text.startswith(body + " "):  # the heading run into its item: "Sở Y tế Hướng dẫn ..."
-        text = text[len(body):].strip()
-    return with_body(text, body) if A.opens_with_verb(text) else e.unit.text
-
-
-def _body_start(doc: Document) -> int:
-    """Where the first section starts: the title block and the recitals stand before it."""
-    return min((sec.start for sec in doc.sections), default=0)
-
-
 def _same_locality(a: Document, b: Document) -> bool:
     """Two documents a bulletin may read together: the same place or issuer (or a place unread)."""
     fa, fb = a.facts, b.facts
     return not fa.place or not fb.place or fa.place == fb.place or fold(fa.issuer) == fold(fb.issuer)
-
-
-def _audience_bonus(reading: A.Reading, audience: str) -> float:
-    if audience == "dan":
-        return (1.5 if reading.kind == A.PUBLIC else 0.0) + (0.5 if reading.target else 0.0)
-    return 0.5 if reading.kind == A.INTERNAL else 0.3 if reading.kind == A.PUBLIC else 0.0
-
-
-def _for(reading: A.Reading, audience: str) -> bool:
-    """Internal procedure is for cadres only."""
-    return audience == "canbo" or reading.kind != A.INTERNAL
 
 
 def _loa_fits(written: str) -> bool:

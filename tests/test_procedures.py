@@ -1,0 +1,134 @@
+"""Administrative procedures a decision announces: read from its appendix table
+(``troly.ingest.procedures``) and told in a citizen post (``troly.bot.posts.procedures``).
+
+Every document here is constructed for these tests, in the national form of a decision that
+announces procedures (Thông tư 02/2017/TT-VPCP); no text is copied from the shipped corpus or
+../shared/corpus. Names of places and bodies are invented.
+"""
+from __future__ import annotations
+
+import pytest
+from posts_fixtures import ListKB, read
+from procedure_fixtures import DECISION, DECISION_SOURCE
+
+from troly.bot.posts import PostWriter
+from troly.bot.posts.spoken import spoken
+from troly.ingest.procedures import procedures
+
+# Another province's plan that names the same field in passing: a post on it stays prose.
+PLAN_SOURCE = "mem:kh-77"
+PLAN = """ỦY BAN NHÂN DÂN TỈNH AN HÒA
+Số: 77/KH-UBND
+An Hòa, ngày 02 tháng 10 năm 2025
+
+KẾ HOẠCH
+bảo vệ nguồn nước sinh hoạt nông thôn năm 2026
+
+I. MỤC TIÊU
+
+1. Phấn đấu đến năm 2026 có 95% hộ dân nông thôn được dùng nước sạch đạt quy chuẩn.
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+
+1. Người dân được hướng dẫn miễn phí cách xử lý nước giếng khoan bảo đảm vệ sinh.
+"""
+
+
+def test_a_procedure_table_gives_one_procedure_a_row_with_its_cells():
+    procs = procedures(DECISION)
+    assert [p.name for p in procs] == ["Cấp giấy phép xả nước thải vào công trình thủy lợi",
+                                      "Gia hạn giấy phép xả nước thải vào công trình thủy lợi"]
+    first, second = procs
+    assert first.code == "1.009001" and first.fee == "Không" and first.group == "LĨNH VỰC THỦY LỢI"
+    assert first.time.startswith("Trong thời hạn 15 ngày") and "Trung tâm Phục vụ" in first.place
+    assert second.place == "Như trên" and second.fee == "200.000 đồng/hồ sơ"
+    # the row's offsets point at its line
+    assert DECISION[first.start:first.end].startswith("| 01 | 1.009001")
+
+
+def test_a_workflow_table_after_the_procedures_gives_no_procedure():
+    names = [p.name for p in procedures(DECISION)]
+    assert not any("Tiếp nhận hồ sơ" in n for n in names)
+
+
+@pytest.mark.parametrize("header, row, name, kind, value", [
+    # columns in another order, the code in the name cell
+    ("| TT | Tên thủ tục hành chính (Mã TTHC) | Phí, lệ phí | Thời hạn giải quyết |",
+     "| 1 | Cấp giấy phép khai thác cát sỏi lòng sông (1.004122) | Không quy định | 20 ngày |",
+     "Cấp giấy phép khai thác cát sỏi lòng sông", "time", "20 ngày"),
+    # a table's title run into the header row
+    ("| DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP TỈNH (01 TTHC) | TT | Tên TTHC | Cách thức, địa điểm thực hiện | Thời hạn giải quyết |",
+     "| 1 | Đăng ký khai thác nước mặt | Nộp trực tiếp tại Bộ phận Một cửa | 07 ngày | |",
+     "Đăng ký khai thác nước mặt", "way", "Nộp trực tiếp tại Bộ phận Một cửa"),
+])
+def test_columns_are_told_by_their_header_words(header, row, name, kind, value):
+    (proc,) = procedures(f"PHỤ LỤC\n{header}\n{row}\n")
+    assert proc.name == name and getattr(proc, kind) == value
+
+
+def test_a_table_that_only_names_procedures_gives_none():
+    text = ("| STT | Mã TTHC | Tên thủ tục hành chính | Tên VBQPPL quy định việc bãi bỏ | Cơ quan thực hiện |\n"
+            "| 1 | 1.000001 | Cấp giấy phép biểu diễn nghệ thuật | Nghị định số 144/2020/NĐ-CP | Sở Văn hóa |\n")
+    assert procedures(text) == []
+
+
+def test_procedures_between_state_bodies_are_marked_internal():
+    text = ("| STT | Tên TTHC nội bộ | Thời hạn giải quyết | Cơ quan thực hiện |\n"
+            "| 1 | Thẩm định kế hoạch phát triển nhà ở cấp tỉnh | 15 ngày | Sở Xây dựng |\n")
+    (proc,) = procedures(text)
+    assert proc.internal
+
+
+def _post(topic: str, channel: str = "zalo", audience: str = "dan", docs=None) -> str:
+    kb = ListKB(docs if docs is not None else [read(DECISION_SOURCE, DECISION), read(PLAN_SOURCE, PLAN)])
+    return PostWriter(kb).run(topic, channel, audience=audience)[0].text
+
+
+def test_a_post_on_announced_procedures_tells_time_fee_and_place_not_the_article():
+    text = _post("nước thải thủy lợi")
+    assert "Quyết định số 0415/QĐ-UBND" in text.split("\n")[0]  # the hook names the decision
+    assert "Công bố kèm theo" not in text  # Điều 1 says nothing people can use
+    assert "Cấp giấy phép xả nước thải vào công trình thủy lợi" in text
+    # the time without what the office does in it, the aside in brackets dropped
+    assert "giải quyết trong thời hạn 15 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ;" in text
+    assert "cắt giảm" not in text and "thẩm định hồ sơ" not in text
+    assert "không thu phí, lệ phí" in text and "200.000 đồng/hồ sơ" in text
+    assert "https://dichvucong.gov.vn" in text  # the address the export broke, joined
+
+
+def test_a_loudspeaker_script_says_where_to_file_in_words_and_no_address():
+    text = _post("nước thải thủy lợi", "loa")
+    # said second, after a connector ("Bên cạnh đó, bà con ..."), the slash read as "hoặc"
+    assert "bà con có thể nộp hồ sơ trực tiếp tại Trung tâm Phục vụ hành chính công tỉnh hoặc cấp xã" in text
+    assert "dichvucong" not in text and "http" not in text
+    assert "mười lăm ngày làm việc" in text and not any(ch.isdigit() for ch in text)
+
+
+INTERNAL_SOURCE = "mem:qd-0416"
+INTERNAL = DECISION.replace("0415/QĐ-UBND", "0416/QĐ-UBND").replace(
+    "| 02 | 1.009002 | Gia hạn giấy phép xả nước thải",
+    "| STT | Tên TTHC nội bộ | Thời hạn giải quyết | Cơ quan thực hiện |\n"
+    "| 1 | Thẩm định phương án xả nước thải của công trình thủy lợi cấp tỉnh | 12 ngày | Sở Nông nghiệp và Môi trường |\n"
+    "| 03 | 1.009003 | Gia hạn giấy phép xả nước thải")
+
+
+def test_a_procedure_between_state_bodies_goes_only_into_a_post_for_cadres():
+    docs = [read(INTERNAL_SOURCE, INTERNAL)]
+    assert "Thẩm định phương án xả nước thải" not in _post("xả nước thải", docs=docs)
+    assert "Thẩm định phương án xả nước thải" in _post("xả nước thải", audience="canbo", docs=docs)
+
+
+def test_a_topic_no_procedure_names_stays_with_the_documents_sentences():
+    text = _post("nước sạch")
+    assert "Kế hoạch" in text.split("\n")[0] and "thủ tục" not in text.lower()
+
+
+def test_a_slash_between_words_is_read_as_or_and_a_code_keeps_its_letters():
+    assert spoken("cấp tỉnh/cấp xã, sửa đổi, bổ sung/cấp lại") == "cấp tỉnh hoặc cấp xã, sửa đổi, bổ sung hoặc cấp lại"
+
+
+def test_a_document_number_keeps_its_code_when_the_document_defines_the_abbreviation():
+    from troly.vn.abbreviations import spell_out
+
+    assert spell_out("Quyết định số 165/2025/QĐ-UBND của UBND tỉnh", {"UBND": "Ủy ban nhân dân"}) == \
+        "Quyết định số 165/2025/QĐ-UBND của Ủy ban nhân dân tỉnh"

@@ -1,0 +1,148 @@
+"""Points of a post on administrative procedures: what each is, how long it takes, what it
+costs and where to file, from the decision's procedure table (``troly.ingest.procedures``).
+
+A decision announcing procedures says in its articles only that it announces them ("Công bố
+kèm theo Quyết định này Danh mục ... chi tiết tại Phụ lục"); a post quoting that tells people
+nothing. What they need is in the table's rows, and those are what the points say, cell by
+cell, in the labels of ``prompts.posts``. Cells are quoted, never reworded, except that asides in
+brackets ("(cắt giảm 01/03 ngày làm việc, tỷ lệ 33,33%)") are dropped and a cell with many cases
+is left out rather than cut mid-list.
+"""
+from __future__ import annotations
+
+import re
+
+from troly.bot.posts import material as M
+from troly.bot.posts import templates as T
+from troly.bot.posts.phrases import contains, marks_agree
+from troly.ingest import procedure_cells as C
+from troly.ingest.procedures import Procedure
+from troly.models import Document
+from troly.prompts import posts as P
+from troly.vn.text import fold, folded_syllables
+
+# How many procedures one post tells, by channel: a Facebook post is the shortest (1,200 characters).
+MAX_PROCEDURES = {"zalo": 3, "facebook": 2, "loa": 2}
+def matching(procs: list[Procedure], topic: M.Topic, titled: bool, internal: bool = False) -> list[Procedure]:
+    """The procedures a topic names, with the marks it was typed with ("hạn hán" is no "gia hạn"),
+    in their name or their group ("LĨNH VỰC QUẢN LÝ ĐÊ ĐIỀU ..."); all of them when only the
+    decision's title names it (``titled``). A topic
+    that only says "thủ tục hành chính" names none. Procedures between state bodies only with
+    ``internal`` (a post for cadres)."""
+    phrases = [ph for ph in topic.phrases if not set(ph) <= C.PROCEDURE_WORDS]
+    if not phrases:
+        return []
+    public = [p for p in procs if internal or not p.internal]
+    # a name's asides say who settles it ("(thẩm quyền của Sở Xây dựng)"), not what it is
+    named = [p for p in public if all(_says(C.strip_asides(f"{p.name} {p.group}"), ph, topic.text) for ph in phrases)]
+    return named or (public if titled else [])
+
+
+def _says(text: str, phrase: tuple[str, ...], topic: str) -> bool:
+    return contains(folded_syllables(text), phrase) and marks_agree(text, topic, phrase)
+
+
+def choose(docs: list[Document], procs: dict[str, list[Procedure]], topic: M.Topic,
+           top: Document | None = None, internal: bool = False) -> tuple[Document, list[Procedure]] | None:
+    """The decision whose procedures a post tells, with those procedures; None for a post of
+    sentences. ``top``: the document the sentences on the topic would speak for. Its procedures
+    take its place when the topic names them, or names its field in the title; another
+    decision's never do: on "du lịch" a plan for eco-tourism is no poorer post than a card of
+    permits for tourist boats. With no sentence on the topic (``top`` None), the decision whose
+    procedures the topic names most: a topic the documents cover is never declined."""
+    found = []
+    for d in [top] if top is not None else docs:
+        named = matching(procs.get(d.id, []), topic, _titled(d, topic), internal)
+        if named and points(d, named, "zalo"):
+            found.append((-len(named), d.id, d, named))
+    if not found:
+        return None
+    _, _, doc, named = min(found, key=lambda f: f[:2])
+    return doc, named
+
+
+# Where a procedure decision's title turns from the field to the body that settles it ("... lĩnh
+# vực tài nguyên nước thuộc thẩm quyền giải quyết của Sở Nông nghiệp và Môi trường").
+_TITLE_BODY = re.compile(r"\s(?:thuộc|của)\s", re.I)
+
+
+def _titled(doc: Document, topic: M.Topic) -> bool:
+    """The topic names the document (its number), or every phrase of the topic is in the title
+    before the body it names: "nông nghiệp" in "Sở Nông nghiệp và Môi trường" is no field."""
+    if M.doc_about(doc, topic.refs):
+        return True
+    field = _TITLE_BODY.split(doc.facts.title or "", maxsplit=1)[0]
+    phrases = [ph for ph in topic.phrases if not set(ph) <= C.PROCEDURE_WORDS]
+    return bool(phrases) and all(contains(folded_syllables(field), ph) for ph in phrases)
+
+
+def turn(procs: list[Procedure], variant: int) -> list[Procedure]:
+    """Another variant tells the next procedures of a long list, the same ones of a short list."""
+    start = variant * MAX_PROCEDURES["facebook"]
+    return procs[start:] + procs[:start] if start < len(procs) else procs
+
+
+def points(doc: Document, procs: list[Procedure], channel: str) -> list[T.Point]:
+    """One point per procedure (name, time, fee), then where to file when they share the place."""
+    chosen: list[Procedure] = []
+    for p in procs:
+        if fold(p.name) not in {fold(c.name) for c in chosen}:
+            chosen.append(p)
+    chosen = chosen[:MAX_PROCEDURES.get(channel, 2)]
+    speech = channel == "loa"
+    places = _places(chosen, speech)
+    shared = len(set(places)) == 1 and places[0] != ""
+    out: list[T.Point] = []
+    for p, place in zip(chosen, places):
+        details = [d for d in (_time(p.time), _fee(p.fee)) if d]
+        if place and not shared:
+            details.append(P.PROCEDURE_PLACE_OF.format(place=C.lower_filing(place)))
+        if details:
+            out.append(_point(doc, p, P.PROCEDURE_POINT.format(name=name_of(p), details="; ".join(details))))
+    if out and shared:
+        if speech:  # said second: a bulletin cut to its length keeps where to go
+            out.insert(1, _point(doc, chosen[0], _spoken_place(places[0])))
+        else:
+            out.append(_point(doc, chosen[0], P.PROCEDURE_PLACE.format(place=places[0])))
+    return out
+
+
+def _spoken_place(place: str) -> str:
+    lowered = C.lower_filing(place)
+    form = P.PROCEDURE_PLACE_SPOKEN if lowered != place else P.PROCEDURE_PLACE_SPOKEN_AT
+    return form.format(place=lowered)
+
+
+def name_of(p: Procedure) -> str:
+    name = p.name.rstrip(" .;")
+    return name if fold(name).startswith("thu tuc") else P.PROCEDURE_NAMED.format(name=name)
+
+
+def _point(doc: Document, p: Procedure, text: str) -> T.Point:
+    return T.Point(text, doc, doc.text[p.start:p.end].strip(), p.group)
+
+
+def _time(cell: str) -> str:
+    cases = C.time_cases(cell)
+    if not cases:
+        return ""
+    text, f = "; ".join(cases), fold(cases[0])
+    if len(cases) == 1 and f.startswith("trong"):
+        return P.PROCEDURE_TIME.format(time=text)
+    if len(cases) == 1 and (f[:1].isdigit() or re.match(r"(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\b", f)):
+        return P.PROCEDURE_TIME.format(time=P.PROCEDURE_TIME_WITHIN.format(time=text))
+    if f.startswith("thoi han"):  # "Thời hạn thực hiện yêu cầu chứng thực là ngay trong ngày ..."
+        return text
+    return P.PROCEDURE_TIME_LABEL.format(time=text)
+
+
+def _fee(cell: str) -> str:
+    free, amount = C.fee(cell)
+    return P.PROCEDURE_NO_FEE if free else P.PROCEDURE_FEE.format(fee=amount) if amount else ""
+
+
+def _places(procs: list[Procedure], speech: bool) -> list[str]:
+    out: list[str] = []
+    for p in procs:
+        out.append(out[-1] if C.same_as_above(p.place) and out else C.place(p.place, p.way, speech))
+    return out

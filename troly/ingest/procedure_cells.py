@@ -1,0 +1,126 @@
+"""What the cells of a procedure row say, cleaned for a reader (a post, an answer): the time it
+takes, the fee, where and how to file.
+
+Cells are quoted, never reworded, except that asides in brackets ("(cắt giảm 01/03 ngày làm
+việc, tỷ lệ 33,33%)") and footnote marks are dropped, a time is cut before what the office does
+in it, and a cell too long to read whole (many cases, rules cited) gives nothing rather than a
+cut mid-list. Pure functions; wording around them lives in ``troly.prompts``.
+"""
+from __future__ import annotations
+
+import re
+
+from troly.vn.case import lower_first
+from troly.vn.text import collapse_ws, fold
+
+# Longest cell quoted whole, in characters; longer cells list many cases or cite rules.
+# Set on the 25 decisions of ../shared/corpus/real with procedure tables (stop 27): single-case
+# times run 15-130 characters, fees with an amount 10-110, a place with its ways 60-220.
+TIME_CHARS, FEE_CHARS, PLACE_CHARS = 160, 120, 240
+
+# What every procedure decision's title says ("công bố danh mục thủ tục hành chính"): no topic.
+PROCEDURE_WORDS = frozenset({"thu", "tuc", "hanh", "chinh", "tthc", "danh", "muc", "cong", "bo"})
+_NO_FEE = {"khong", "khong co", "khong quy dinh", "khong qui dinh", "mien phi", "0 dong", "khong thu"}
+# An aside in brackets: who settles it, a figure restated, a cut ("(cắt giảm 01/03 ngày làm việc)").
+_PARENS = re.compile(r"\s*\([^()]{0,120}\)")
+_ITEM = re.compile(r"(?:^|(?<=[.;:])|\s)\s*(?:[-–+•]|\d\.(?:\d\.)?)\s+(?=\S)")
+# A web address the export broke at a dot or a slash ("https:// dichvucong. gov.vn").
+_URL_GAPS = ((re.compile(r"(?<=https://)\s+|(?<=http://)\s+"), ""), (re.compile(r"(?<=[a-z])\.\s+(?=(?:vn|gov|com)\b)"), "."),
+             (re.compile(r"(?<=dichvu)\s+(?=cong)"), ""))
+# An address read aloud helps no one: "(địa chỉ: https://dichvucong.gov.vn)" goes in a script.
+_URL = re.compile(r",?\s*\(?\s*(?:địa chỉ(?: truy cập)?\s*:?\s*)?(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*"
+                  r"\.(?:vn|com)\b/?\)?", re.I)
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+# A leading label of a place item ("Địa điểm:", "Cơ quan tiếp nhận và trả kết quả:"): the point says it.
+_PLACE_LABEL = re.compile(r"^[^:]{0,60}\b(?:địa điểm|cách thức|tiếp nhận|nơi)\b[^:]{0,60}:\s*(?=\S)", re.I)
+# A fee cell's own label ("Phí: 10.000 đồng/trường hợp").
+_FEE_LABEL = re.compile(r"^(?:phí|lệ phí|phí, lệ phí|mức thu)\s*:\s*", re.I)
+# Words that open a filing item as an adverb, lowered inside the sentence; a name keeps its capital.
+_FILING_OPENERS = ("truc tiep", "truc tuyen", "qua ", "nop ", "thong qua", "gui ")
+# What says where or how a form is filed; an item saying only who settles it is left out.
+_FILING = ("truc tiep", "truc tuyen", "buu chinh", "buu dien", "tiep nhan", "phuc vu hanh chinh", "mot cua",
+           "dich vu cong", "nop ")
+_WHO_DECIDES = re.compile(r"^(?:co quan|don vi)(?!.*tiep nhan)")
+
+
+def strip_asides(text: str) -> str:
+    """Without its asides in brackets: "Cấp biển hiệu ... (thẩm quyền của Sở Xây dựng)"."""
+    return _PARENS.sub("", text)
+
+
+def lower_filing(text: str) -> str:
+    """A filing item opening with an adverb ("Trực tiếp tại ...") lowered inside a sentence."""
+    return text[:1].lower() + text[1:] if fold(text).startswith(_FILING_OPENERS) else text
+
+
+def _items(cell: str) -> list[str]:
+    return [i.strip(" .;") for i in _ITEM.split(cell) if i and i.strip(" .;")]
+
+
+_TIME_WORD = re.compile(r"\b(?:ngay|gio|thang|tuan|nam|phut)\b")
+_NEW_SUBJECT = re.compile(r",\s+(?=[A-ZĐ][a-zà-ỹđ]*\s+[A-ZĐ]?[a-zà-ỹđ])")
+
+
+def _core(case: str) -> str:
+    """The time a case states, without what the office does in it: "Trong thời hạn 10 ngày, kể từ
+    ngày nhận được hồ sơ hợp lệ, Chủ tịch Ủy ban nhân dân tỉnh xem xét ..." -> up to "hợp lệ"."""
+    first = re.split(r"\.\s+(?=[A-ZĐ])", case, maxsplit=1)[0]
+    cut = _NEW_SUBJECT.search(first)
+    if cut and any(ch.isdigit() for ch in first[:cut.start()]):
+        return first[:cut.start()]
+    return first
+
+
+def time_cases(cell: str) -> list[str]:
+    """The time limit, one string a case (lowered first letter); [] when the cell states no time
+    a reader can take whole (a code under the column, a long list of cases)."""
+    cases = [_core(c) for c in _items(_PARENS.sub("", _FOOTNOTE.sub("", cell)))]
+    cases = [lower_first(c) for c in dict.fromkeys(cases)]  # the same case for two ways of filing: once
+    text = "; ".join(cases)
+    if not cases or len(text) > TIME_CHARS or not _TIME_WORD.search(fold(text)):
+        return []
+    return cases
+
+
+def fee(cell: str) -> tuple[bool, str]:
+    """(no fee, the amount as written): (True, "") for "Không", "Không quy định"; (False, "50.000
+    đồng/hồ sơ"); (False, "") when the cell cites a rule or lists cases."""
+    text = _FEE_LABEL.sub("", _PARENS.sub("", collapse_ws(cell))).strip(" .;")
+    if text and fold(text).strip(" .") in _NO_FEE:
+        return True, ""
+    if text and len(text) <= FEE_CHARS and any(ch.isdigit() for ch in text) and not re.search(r"\d+/\d{4}/", text):
+        return False, lower_first(text)  # an amount, not a rule's number
+    return False, ""
+
+
+def same_as_above(place: str) -> bool:
+    """"Như trên": the place of the row above."""
+    return fold(place).strip(" .") == "nhu tren"
+
+
+def place(place_cell: str, way: str, speech: bool = False) -> str:
+    """Where and how to file, its items joined with "; " (the first as written): places and ways
+    of filing only, never who settles it; web addresses mended, or left out for ``speech``."""
+    items: list[str] = []
+    for cell in (place_cell, way):
+        cell = collapse_ws(cell)
+        for gap, joined in _URL_GAPS:
+            cell = gap.sub(joined, cell)
+        if speech:
+            cell = _URL.sub("", cell)
+        parts = _items(cell)
+        for k, item in enumerate(parts):
+            if item.endswith(":") and k + 1 < len(parts):  # "Trực tiếp:" over its places
+                parts[k + 1] = f"{item} {parts[k + 1]}"
+                continue
+            item = _PLACE_LABEL.sub("", item).strip(" .;:")
+            f = fold(item)
+            if any(w in f for w in _FILING) and not _WHO_DECIDES.match(f) and f not in map(fold, items):
+                items.append(item)
+    text = ""
+    for item in items:
+        more = f"{text}; {lower_filing(item)}" if text else item
+        if len(more) > PLACE_CHARS:
+            break
+        text = more
+    return text

@@ -1,0 +1,162 @@
+"""Administrative procedures a decision announces, read from its appendix table.
+
+A decision that "công bố" procedures (thủ tục hành chính) carries them in a table whose form is
+set nationally (Thông tư 02/2017/TT-VPCP): one row a procedure with its name, code, time limit,
+where and how to file, fee, legal basis. Provinces word the headers their own way ("Tên TTHC",
+"Tên thủ tục hành chính (Mã TTHC)", "Cách thức, địa điểm thực hiện", "Phí, lệ phí (ĐVT:
+đồng)") and order them freely, so columns are told by what their header says, as in
+``troly.ingest.tables``. What people need from such a decision is in these rows, not in its
+articles ("Công bố kèm theo Quyết định này Danh mục ... chi tiết tại Phụ lục").
+
+Tables that only list names (procedures abolished, or replaced, with the law that does it)
+have no time, place or fee column and give no procedure here. Procedures between state
+bodies ("TTHC nội bộ") are kept, marked ``internal``: they are news for cadres, not citizens.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from troly.ingest.tables import cells, is_header, is_row
+from troly.vn.text import collapse_ws, fold
+
+# Column kinds by their header's words (folded); the first kind that matches wins.
+_COLUMNS = (
+    ("law", ("can cu", "co so phap ly", "ten vbqppl", "ten van ban", "quyet dinh cong bo")),
+    ("name", ("ten thu tuc", "ten tthc", "ten quy trinh")),
+    ("time", ("thoi han giai quyet", "thoi gian giai quyet", "thoi han", "thoi gian")),
+    ("fee", ("phi", "le phi", "muc thu")),
+    ("place", ("dia diem", "noi tiep nhan", "noi nop")),
+    ("way", ("cach thuc",)),
+    ("body", ("co quan thuc hien", "co quan giai quyet", "tham quyen")),
+    ("code", ("ma ", "ma so", "so ho so", "ma tthc", "ma thu tuc", "ma ho so")),
+    ("index", ("stt", "tt", "so tt")),
+)
+# What a procedure row tells people; a table with none of them only names procedures.
+_DETAILS = ("time", "place", "way", "fee")
+# A code written into the name cell: "Cấp giấy phép ... (1.004122)", "... mẫu AK 1.000603.H21".
+_CODE_IN_NAME = re.compile(r"\s*(?:\(\s*(?:mã[^)]{0,12})?\d\.\d{6}[^)]{0,12}\)|\b\d\.\d{6}(?:\.\s*H\d{2})?)\s*\.?$", re.I)
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """One administrative procedure as its table row states it (cells verbatim, spaces collapsed)."""
+
+    name: str
+    code: str = ""
+    time: str = ""  # time limit to settle it
+    place: str = ""  # where to file (and collect the result)
+    way: str = ""  # how to file: in person, online, by post
+    fee: str = ""  # fees and charges ("Không" when none)
+    body: str = ""  # the body that settles it
+    group: str = ""  # the group row above it: a field ("LĨNH VỰC ĐÊ ĐIỀU") or a level ("CẤP TỈNH")
+    internal: bool = False  # a procedure between state bodies
+    start: int = 0  # the row's offsets in Document.text
+    end: int = 0
+
+
+def column_kind(header: str) -> str:
+    f = fold(collapse_ws(header)).strip(" .:")
+    for kind, words in _COLUMNS:
+        if any(f == w.strip() or f.startswith(w) for w in words):
+            return kind
+    if "dia diem" in f:  # "Cách thức/Địa điểm thực hiện": where, with how
+        return "place"
+    return ""
+
+
+def _kinds(header: list[str]) -> list[str]:
+    kinds = [column_kind(c) for c in header]
+    seen: set[str] = set()
+    for k, kind in enumerate(kinds):  # the first column of a kind holds it
+        if kind in seen:
+            kinds[k] = ""
+        seen.add(kind)
+    return kinds
+
+
+def _name(cell: str) -> tuple[str, str]:
+    """(name, code) from a name cell that may carry the code."""
+    m = _CODE_IN_NAME.search(cell)
+    if not m or m.start() < 10:
+        return cell.strip(" .;"), ""
+    return cell[:m.start()].strip(" .;"), re.sub(r"[^\d.H]", "", m.group(0)).strip(".")
+
+
+def _lines_up(row: list[str], header: list[str], kinds: list[str]) -> bool:
+    """A row whose cells sit under the header's: reaching past the name column (its last cells
+    may have wrapped out of the line), the name a name ("04 ngày làm việc" under the name column
+    is a row of merged cells shifted left)."""
+    k = kinds.index("name")
+    return k + 2 <= len(row) and row[k][:1].isalpha()
+
+
+def _header(row: list[str]) -> list[str]:
+    """A header with a table's title run into it ("| DANH MỤC ... (08 TTHC) | TT | Tên ... |")."""
+    kinds = [column_kind(c) for c in row]
+    if "index" in kinds and not any(kinds[:kinds.index("index")]):
+        return row[kinds.index("index"):]
+    return row
+
+
+def _table(rows: list[tuple[list[str], int, int]]) -> list[Procedure]:
+    header = _header(rows[0][0])
+    kinds = _kinds(header)
+    if "name" not in kinds or not any(k in kinds for k in _DETAILS):
+        return []
+    internal = "noi bo" in fold(header[kinds.index("name")])
+    out: list[Procedure] = []
+    group = ""
+    for row, start, end in rows[1:]:
+        filled = [c for c in row if c]
+        if len(filled) <= 2 and len(header) >= 4:  # "| II | LĨNH VỰC QUẢN LÝ ĐÊ ĐIỀU ... |"
+            group = filled[-1] if filled else group
+            continue
+        if not _lines_up(row, header, kinds):
+            continue
+        got = {kind: (row[k] if k < len(row) else "") for k, kind in enumerate(kinds) if kind}
+        name, code = _name(got.get("name", ""))
+        if len(name) < 8 or not any(got.get(k) for k in _DETAILS):
+            continue
+        out.append(Procedure(name, got.get("code", "") or code, got.get("time", ""), got.get("place", ""),
+                             got.get("way", ""), got.get("fee", ""), got.get("body", ""), group,
+                             internal or "noi bo" in fold(group), start, end))
+    return out
+
+
+# Non-row lines a table may be broken by (a cell's text wrapped out of its row) before it ends.
+TABLE_GAP_LINES = 3
+
+
+def procedures(text: str) -> list[Procedure]:
+    """Every procedure row of the text's procedure tables, in text order."""
+    out: list[Procedure] = []
+    rows: list[tuple[list[str], int, int]] = []
+    gap = 0
+    pos = 0
+    for line in text.splitlines(keepends=True) + [""]:
+        start, pos = pos, pos + len(line)
+        if line and is_row(line):
+            rows.append((cells(line), start, start + len(line.rstrip("\n"))))
+            gap = 0
+            continue
+        gap += 1
+        if line and gap <= TABLE_GAP_LINES and rows:
+            continue  # a wrapped cell: the table goes on at the next row
+        out.extend(_tables(rows))
+        rows, gap = [], 0
+    return out
+
+
+HEADER_CELL_CHARS = 80  # a column's label; a longer cell is data ("Trong thời hạn 20 ngày ...")
+
+
+def _is_header(row: list[str]) -> bool:
+    """Short labels naming columns: a procedure table's header, or another table's that ends it."""
+    return all(len(c) <= HEADER_CELL_CHARS for c in row) and (is_header(row) or "name" in _kinds(row))
+
+
+def _tables(rows: list[tuple[list[str], int, int]]) -> list[Procedure]:
+    """A run of rows may hold several tables, each under its own header."""
+    heads = [i for i, (row, _, _) in enumerate(rows) if _is_header(row)]
+    return [p for a, b in zip(heads, heads[1:] + [len(rows)]) for p in _table(rows[a:b])]
