@@ -9,6 +9,7 @@ name takes the spelling the text gives it ("Bộ Khoa học và Công nghệ"). 
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -18,6 +19,7 @@ from troly.vn.text import fold, fold_chars
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
+@functools.lru_cache(maxsize=64)  # a document's text, asked of again and again: its forms read once
 def word_forms(text: str) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Lower-case words and word pairs -> the form the text writes them in most often
     mid-sentence (a pair decides for its words: "Cần Thơ" but "cần thiết")."""
@@ -85,8 +87,17 @@ def issuer_phrase(issuer: str, text: str = "") -> str:
         return written
     if not issuer.isupper():
         return issuer
-    cased = truecase(issuer, text, str.capitalize) if text else issuer.lower()
+    # "ỦY BAN NHÂN DÂN | TỈNH AN HÒA": words the text never writes mid-sentence are a body's own
+    # words (lower case) before its level, a place's name (capitalized) after it
+    level = _LEVEL.search(fold(issuer))
+    if level is None:
+        cased = truecase(issuer, text, str.capitalize) if text else issuer.lower()
+    else:
+        cased = truecase(issuer[:level.end()], text) + truecase(issuer[level.end():], text, str.capitalize)
     return cased[:1].upper() + cased[1:]
+
+
+_LEVEL = re.compile(r"(?<=\s)(?:tinh|huyen|xa|phuong|quan|thi xa|thanh pho|thi tran|dac khu)\s(?!uy\b)")
 
 
 def lower_first(text: str) -> str:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from troly.bot.answer.query import bigrams
+from troly.ingest.procedure_cells import same_as_above
+from troly.ingest.procedures import Procedure, procedures
 from troly.models import Citation, Document
 from troly.vn.docnum import DocRef, as_written, parse_key, type_name
 import re
@@ -49,6 +51,7 @@ class Library:
     rows: list = field(default_factory=list, repr=False)  # every (doc id, Assignment)
     topic_words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # title + opening: words, bigrams
     places: set[str] = field(default_factory=set, repr=False)  # the documents' places, folded ("my tu")
+    _procedures: list | None = field(default=None, repr=False)
     _own_idx: dict = field(default_factory=dict, repr=False)
     _folded: dict = field(default_factory=dict, repr=False)
     _cited_idx: dict = field(default_factory=dict, repr=False)
@@ -99,6 +102,21 @@ class Library:
         lib.rows = [(d.id, a) for d in documents for a in d.assignments]
         lib._index()
         return lib
+
+    def procedures(self) -> list[tuple[Document, Procedure]]:
+        """Every procedure row of the documents' procedure tables (read once), a "Như trên" place
+        given the row above's."""
+        if self._procedures is None:
+            out: list[tuple[Document, Procedure]] = []
+            for doc_id in sorted(self.docs):
+                doc, above = self.docs[doc_id], ""
+                for p in procedures(doc.text):
+                    if same_as_above(p.place) and above:
+                        p = replace(p, place=above)
+                    above = p.place
+                    out.append((doc, p))
+            self._procedures = out
+        return self._procedures
 
     def folded(self, doc_id: str) -> str:
         """The document's text folded character by character (offsets unchanged), cached."""

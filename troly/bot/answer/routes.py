@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from troly.bot.answer import compose_dates, compose_facts, compose_phrases, compose_tasks
+from troly.bot.answer import compose_dates, compose_facts, compose_phrases, compose_procedures, compose_tasks
 from troly.bot.answer import steps
 from troly.bot.answer.context import Context
 from troly.bot.answer.query import detect_intents, frame_words, parse
@@ -230,6 +230,7 @@ ROUTES: tuple[Step, ...] = (
     route("deadline_list", _intent("deadline_list"),
           lambda ctx: compose_tasks.deadline_list(ctx.lib, ctx.lib.rows, ctx.targets.docs) or steps.content(ctx)),
     # a fact of a document is no figure, whatever its title says ("Nghị quyết về ... mức chi ... hiệu lực khi nào")
+    route("procedure", lambda ctx: bool(compose_procedures.asks(ctx.q.folded)), compose_procedures.answer),
     guard("no_figure",
           lambda ctx: bool(ctx.q.quantity) and ctx.q.intent not in FACT_INTENTS and steps.figure_missing(ctx),
           lambda ctx: steps.abstain(ctx, msg.ABSTAIN_NO_FIGURE.format(what=ctx.q.quantity))),
