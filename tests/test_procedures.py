@@ -132,3 +132,9 @@ def test_a_document_number_keeps_its_code_when_the_document_defines_the_abbrevia
 
     assert spell_out("Quyết định số 165/2025/QĐ-UBND của UBND tỉnh", {"UBND": "Ủy ban nhân dân"}) == \
         "Quyết định số 165/2025/QĐ-UBND của Ủy ban nhân dân tỉnh"
+
+
+def test_a_post_on_procedures_asks_people_to_file_not_to_join_in():
+    zalo, loa = _post("nước thải thủy lợi"), _post("nước thải thủy lợi", "loa")
+    assert "nơi tiếp nhận hồ sơ" in zalo.split("\n\n")[-2]  # the call to action, before the source line
+    assert "chung tay" not in loa and "nơi tiếp nhận hồ sơ" in loa

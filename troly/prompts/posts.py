@@ -70,6 +70,18 @@ CALLS_TO_ACTION = {
             "Hãy theo dõi trang để cập nhật thông tin chính thống và chia sẻ tới cộng đồng!",
         ],
     },
+    # a post on administrative procedures: what to do is to file, where the post says
+    "thu_tuc": {
+        "zalo": [
+            "Tổ chức, cá nhân có nhu cầu xin liên hệ nơi tiếp nhận hồ sơ nêu trên để được hướng dẫn. "
+            "Bà con hãy chuyển tin này vào nhóm Zalo của khu dân cư!",
+            "Ai cần làm thủ tục, hãy lưu lại tin này và hỏi nơi tiếp nhận hồ sơ để được hướng dẫn cụ thể!",
+        ],
+        "facebook": [
+            "Ai cần làm thủ tục, hãy lưu lại bài viết và chia sẻ tới người thân, bạn bè!",
+            "Hãy chia sẻ để người có nhu cầu biết thủ tục, thời hạn và nơi nộp hồ sơ!",
+        ],
+    },
     "canbo": {
         "zalo": [
             "Đề nghị cán bộ, đảng viên chuyển tin vào nhóm Zalo của chi bộ, cơ quan và triển khai đúng tiến độ!",
@@ -122,6 +134,12 @@ LOA_CLOSINGS = {
         "Bản tin đến đây là kết thúc. Xin cảm ơn bà con đã theo dõi!",
         "Đề nghị bà con nhân dân cùng chung sức, đồng lòng thực hiện. "
         "Xin cảm ơn bà con và hẹn gặp lại trong bản tin sau!",
+    ],
+    "thu_tuc": [
+        "Tổ chức, cá nhân có nhu cầu xin liên hệ nơi tiếp nhận hồ sơ để được hướng dẫn. "
+        "Bà con vừa nghe bản tin tuyên truyền. Xin cảm ơn bà con đã chú ý lắng nghe!",
+        "Bà con cần làm thủ tục xin liên hệ nơi tiếp nhận hồ sơ để được hướng dẫn cụ thể. "
+        "Bản tin xin tạm dừng tại đây. Xin chào và hẹn gặp lại bà con!",
     ],
     "canbo": [
         "Đề nghị cán bộ, đảng viên gương mẫu thực hiện và vận động Nhân dân cùng hưởng ứng. "

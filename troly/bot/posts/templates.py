@@ -167,12 +167,13 @@ def _sources_line(docs: list[Document]) -> str:
 
 
 def social(channel: str, hook: str, points: list[Point], docs: list[Document], variant: int,
-           audience: str, topic: str) -> str:
-    """A Zalo or Facebook post: the hook, the points, a call to action, source line, hashtags."""
+           audience: str, topic: str, calls: str = "") -> str:
+    """A Zalo or Facebook post: the hook, the points, a call to action (``calls``: another set
+    than the audience's, "thu_tuc" for a post on procedures), source line, hashtags."""
     bullet = _pick(P.BULLETS[channel], variant)
     lines = [f"📢 {hook}", ""]
     lines += [f"{bullet} {p.text}" for p in points]
-    lines += ["", _pick(P.CALLS_TO_ACTION[audience][channel], variant), "", _sources_line(docs),
+    lines += ["", _pick(P.CALLS_TO_ACTION[calls or audience][channel], variant), "", _sources_line(docs),
               " ".join(hashtags(topic, points, docs))]
     return "\n".join(lines).strip()
 
@@ -191,11 +192,11 @@ def long_enough(channel: str, text: str) -> bool:
 
 # --- Loudspeaker --------------------------------------------------------------------
 
-def loa_parts(topic: str, variant: int, audience: str, show_topic: bool) -> tuple[str, str]:
-    """(greeting, closing) as local stations say them."""
+def loa_parts(topic: str, variant: int, audience: str, show_topic: bool, calls: str = "") -> tuple[str, str]:
+    """(greeting, closing) as local stations say them (``calls`` as in ``social``)."""
     greetings = P.LOA_GREETINGS[audience]
     greet = _pick(greetings, variant).format(topic=fold_topic(topic)) if show_topic else P.LOA_GREETING_PLAIN
-    return greet, _pick(P.LOA_CLOSINGS[audience], variant)
+    return greet, _pick(P.LOA_CLOSINGS[calls or audience], variant)
 
 
 def loa(greet: str, hook: str, points: list[Point], closing: str) -> str:

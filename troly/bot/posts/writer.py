@@ -45,6 +45,7 @@ from troly.vn.text import fold
 log = logging.getLogger(__name__)
 
 AUDIENCES = ("dan", "canbo")
+PROCEDURE_CALLS = "thu_tuc"  # a citizen post on procedures asks people to file, not to "join in"
 MAX_POINTS = 5
 # A written post speaks for the one document its opening line names: points of a second document
 # under that line read as the first one's (a reviewer's most common complaint after fragments). A
@@ -68,6 +69,7 @@ class Material:
     targets: dict[str, str]  # doc id -> its best target sentence (for the hook)
     phrases: tuple[tuple[str, ...], ...] = ()  # the topic's (folded), kept in the hook's title
     topic: str = ""  # as typed, marks and all
+    calls: str = ""  # the calls to action, when not the audience's ("thu_tuc": procedures)
 
 
 class PostWriter:
@@ -95,7 +97,7 @@ class PostWriter:
             material, declined = None, e
         told = self._procedures(topic, audience, material)
         if told is not None:
-            material = Material([], None, {}, told[2], topic)
+            material = Material([], None, {}, told[2], topic, PROCEDURE_CALLS if audience == "dan" else "")
         elif material is None:
             raise declined  # type: ignore[misc]
         used: dict[int, int] = {}
@@ -280,7 +282,7 @@ class PostWriter:
             target = ""
         if channel == "loa":
             show = not unsupported(topic, [d.text for d in docs_of(points)])
-            greet, closing = T.loa_parts(topic, variant, audience, show)
+            greet, closing = T.loa_parts(topic, variant, audience, show, material.calls)
 
             def build(hook: str, pts: list[T.Point]) -> str:
                 return T.loa(greet, hook, pts, closing)
@@ -288,7 +290,7 @@ class PostWriter:
             fits = _loa_fits
         else:
             def build(hook: str, pts: list[T.Point]) -> str:
-                return T.social(channel, hook, pts, docs_of(pts), variant, audience, topic)
+                return T.social(channel, hook, pts, docs_of(pts), variant, audience, topic, material.calls)
 
             def fits(text: str) -> bool:
                 return T.fits(channel, text)
