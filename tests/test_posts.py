@@ -135,6 +135,17 @@ def test_spoken_forms():
                  "không trăm hai mươi tư về khoa học và công nghệ; Ủy ban nhân dân huyện.")
 
 
+@pytest.mark.parametrize("written, said", [
+    ("7.285,7", "bảy nghìn hai trăm tám mươi lăm phẩy bảy"),  # thousands, then a decimal comma
+    ("5,7,12", "năm, bảy, mười hai"),  # numbers listed without spaces: each said, never a crash
+    ("33,33", "ba mươi ba phẩy ba mươi ba"),
+])
+def test_a_written_number_is_said_whatever_its_separators(written, said):
+    from troly.bot.posts.spoken import decimal_words
+
+    assert decimal_words(written) == said
+
+
 # --- LLM ---------------------------------------------------------------------------
 
 GOOD = ("Người dân là chủ thể của chuyển đổi số [1].\n"
