@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from posts_fixtures import ListKB, read
-from procedure_fixtures import DECISION, DECISION_SOURCE
+from procedure_fixtures import DECISION, DECISION_SOURCE, HEADER
 
 from troly.bot.posts import PostWriter
 from troly.bot.posts.spoken import spoken
@@ -64,6 +64,21 @@ def test_a_workflow_table_after_the_procedures_gives_no_procedure():
 def test_columns_are_told_by_their_header_words(header, row, name, kind, value):
     (proc,) = procedures(f"PHỤ LỤC\n{header}\n{row}\n")
     assert proc.name == name and getattr(proc, kind) == value
+
+
+def test_a_table_goes_on_across_blank_lines_and_a_group_named_on_lines_of_its_own():
+    # as the clean text writes it: a blank line between paragraphs, rows included
+    text = (f"{HEADER}\n\n| I |\n\nLĨNH VỰC DI SẢN VĂN HÓA\n\n(02 TTHC)\n\n"
+            "| 1 | 1.001123 | Cấp lại giấy chứng nhận đủ điều kiện kinh doanh giám định cổ vật | 04 ngày làm việc | "
+            "Trung tâm Phục vụ hành chính công tỉnh | Không |\n\n"
+            "| STT | Thành phần hồ sơ | Bản chính |\n\n| 1 | Thành phần hồ sơ, bao gồm: | Bản sao |\n")
+    assert [p.name for p in procedures(text)] == ["Cấp lại giấy chứng nhận đủ điều kiện kinh doanh giám định cổ vật"]
+
+
+def test_a_list_of_papers_run_on_from_the_table_is_no_procedure():
+    text = (f"{HEADER}\n| 1 | 1.000001 | Cấp giấy phép biểu diễn nghệ thuật | 05 ngày làm việc | Sở Văn hóa | Không |\n"
+            "| 2 | | Văn bản đề nghị cấp giấy phép theo mẫu | Bản chính |\n")
+    assert [p.name for p in procedures(text)] == ["Cấp giấy phép biểu diễn nghệ thuật"]
 
 
 def test_a_table_that_only_names_procedures_gives_none():

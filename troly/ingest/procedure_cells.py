@@ -20,7 +20,7 @@ TIME_CHARS, FEE_CHARS, PLACE_CHARS = 160, 120, 240
 
 # What every procedure decision's title says ("công bố danh mục thủ tục hành chính"): no topic.
 PROCEDURE_WORDS = frozenset({"thu", "tuc", "hanh", "chinh", "tthc", "danh", "muc", "cong", "bo"})
-_NO_FEE = {"khong", "khong co", "khong quy dinh", "khong qui dinh", "mien phi", "0 dong", "khong thu"}
+_NO_FEE = {"khong", "khong co", "mien phi", "0 dong", "khong thu"}  # "Không quy định" is shown as written
 # An aside in brackets: who settles it, a figure restated, a cut ("(cắt giảm 01/03 ngày làm việc)").
 _PARENS = re.compile(r"\s*\([^()]{0,120}\)")
 _ITEM = re.compile(r"(?:^|(?<=[.;:])|\s)\s*(?:[-–+•]|\d\.(?:\d\.)?)\s+(?=\S)")
@@ -83,14 +83,23 @@ def time_cases(cell: str) -> list[str]:
 
 
 def fee(cell: str) -> tuple[bool, str]:
-    """(no fee, the amount as written): (True, "") for "Không", "Không quy định"; (False, "50.000
-    đồng/hồ sơ"); (False, "") when the cell cites a rule or lists cases."""
+    """(no fee, the fee as written): (True, "") for "Không", "Miễn phí"; (False, "50.000 đồng/hồ sơ"),
+    (False, "không quy định"); (False, "") when the cell cites a rule or lists cases."""
     text = _FEE_LABEL.sub("", _PARENS.sub("", collapse_ws(cell))).strip(" .;")
     if text and fold(text).strip(" .") in _NO_FEE:
         return True, ""
+    if text and fold(text).startswith(("khong quy dinh", "khong qui dinh")) and len(text) <= FEE_CHARS:
+        return False, lower_first(text)  # no fee set: said as the table says it
     if text and len(text) <= FEE_CHARS and any(ch.isdigit() for ch in text) and not re.search(r"\d+/\d{4}/", text):
         return False, lower_first(text)  # an amount, not a rule's number
-    return False, ""
+    # amounts by case ("- Từ ngày 01/7/2025 đến ngày 31/12/2026: 30.000 đồng/bộ. - Từ ngày 01/01/2027
+    # trở đi: 60.000 đồng/bộ. - Thu phí tại thời điểm nộp hồ sơ"): the items that state one
+    amounts = [i for i in _items(text) if _AMOUNT.search(i) and not re.search(r"\d+/\d{4}/", i)]
+    joined = "; ".join(lower_first(i) for i in amounts)
+    return False, (joined if amounts and len(joined) <= FEE_CHARS else "")
+
+
+_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:đồng|%)", re.I)
 
 
 def same_as_above(place: str) -> bool:
@@ -115,7 +124,9 @@ def place(place_cell: str, way: str, speech: bool = False) -> str:
                 continue
             item = _PLACE_LABEL.sub("", item).strip(" .;:")
             f = fold(item)
-            if any(w in f for w in _FILING) and not _WHO_DECIDES.match(f) and f not in map(fold, items):
+            glued = f.replace(" ", "")  # "Qua dịch vụ bưuchínhcông ích": words run together by the export
+            if any(w.replace(" ", "") in glued for w in _FILING) and not _WHO_DECIDES.match(f) \
+                    and f not in map(fold, items):
                 items.append(item)
     text = ""
     for item in items:

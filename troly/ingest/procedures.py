@@ -32,6 +32,7 @@ _COLUMNS = (
     ("code", ("ma ", "ma so", "so ho so", "ma tthc", "ma thu tuc", "ma ho so")),
     ("index", ("stt", "tt", "so tt")),
 )
+_TIME = re.compile(r"\d|\b(?:ngay|gio|thang|tuan|nam|muoi|mot|hai|ba|bon|sau|bay|tam|chin)\b")
 # What a procedure row tells people; a table with none of them only names procedures.
 _DETAILS = ("time", "place", "way", "fee")
 # A code written into the name cell: "Cấp giấy phép ... (1.004122)", "... mẫu AK 1.000603.H21".
@@ -116,15 +117,18 @@ def _table(rows: list[tuple[list[str], int, int]]) -> list[Procedure]:
             continue
         got = {kind: (row[k] if k < len(row) else "") for k, kind in enumerate(kinds) if kind}
         name, code = _name(got.get("name", ""))
-        if len(name) < 8 or not any(got.get(k) for k in _DETAILS):
+        if len(name) < 8 or name.endswith(":") or not any(got.get(k) for k in _DETAILS):
             continue
+        if got.get("time") and not _TIME.search(fold(got["time"])):
+            continue  # "Bản chính | Bản sao" under the time column: a list of papers run on from the table
         out.append(Procedure(name, got.get("code", "") or code, got.get("time", ""), got.get("place", ""),
                              got.get("way", ""), got.get("fee", ""), got.get("body", ""), group,
                              internal or "noi bo" in fold(group), start, end))
     return out
 
 
-# Non-row lines a table may be broken by (a cell's text wrapped out of its row) before it ends.
+# Non-blank lines that are no row a table may be broken by (a cell's text wrapped out of its row,
+# a group's name and count on lines of their own) before it ends.
 TABLE_GAP_LINES = 3
 
 
@@ -140,9 +144,11 @@ def procedures(text: str) -> list[Procedure]:
             rows.append((cells(line), start, start + len(line.rstrip("\n"))))
             gap = 0
             continue
+        if line and not line.strip() and rows:
+            continue  # the clean text puts a blank line between paragraphs, rows included
         gap += 1
         if line and gap <= TABLE_GAP_LINES and rows:
-            continue  # a wrapped cell: the table goes on at the next row
+            continue  # a wrapped cell, a group's name on its own line: the table goes on at the next row
         out.extend(_tables(rows))
         rows, gap = [], 0
     return out

@@ -179,6 +179,9 @@ SPOKEN = {
 HASHTAG_FALLBACK = "#VanBanChiDao"
 # A target its goal section states as a bare figure.
 TARGET_POINT = "Mục tiêu: {text}"
+# An item of a list of things forbidden, out of its list: said as forbidden.
+PROHIBITED_POINT = "Không được {text}"
+FORBIDDEN_POINT = "Nghiêm cấm {text}"
 
 # One administrative procedure a decision announces, told as people need it: what it is, how long
 # it takes, what it costs, where to file. ``{name}`` is the procedure's name as its table writes it.
@@ -189,6 +192,7 @@ PROCEDURE_TIME_LABEL = "thời hạn giải quyết: {time}"  # any other wordin
 PROCEDURE_NO_FEE = "không thu phí, lệ phí"
 PROCEDURE_FEE = "phí, lệ phí: {fee}"
 PROCEDURE_POINT = "{name}: {details}."
+PROCEDURE_NAME_ONLY = "{name}."  # a procedure whose table gives neither time nor fee
 PROCEDURE_PLACE = "Nơi nộp hồ sơ: {place}."  # said once when every procedure shares it
 PROCEDURE_PLACE_SPOKEN = "Bà con có thể nộp hồ sơ {place}."  # read aloud; {place} opens with "trực tiếp", "qua" ...
 PROCEDURE_PLACE_SPOKEN_AT = "Bà con có thể nộp hồ sơ tại {place}."  # a place named first: "Trung tâm ..."

@@ -100,3 +100,23 @@ def without_target(text: str) -> str:
     """The point without the label ``as_target`` gave it."""
     head = P.TARGET_POINT.split("{text}")[0]
     return text[len(head):] if text.startswith(head) else text
+
+
+# A heading or lead-in that forbids what its items name ("Điều 8. Những việc không được làm ...",
+# "Các hành vi bị nghiêm cấm"): out of the list, an item reads as what to do.
+_FORBIDS = (("nghiem cam", "FORBIDDEN_POINT"), ("bi cam", "FORBIDDEN_POINT"), ("khong duoc", "PROHIBITED_POINT"))
+_SAYS_NO = re.compile(r"^(?:không|cấm|nghiêm cấm|tuyệt đối không)\b", re.I)
+
+
+def prohibited(text: str, path: Sequence[str]) -> str:
+    """An item of a list its heading forbids, said as forbidden ("Không được thông đồng, móc
+    ngoặc ..."); unchanged elsewhere or when it says so itself."""
+    own = fold(text)[:30]
+    headings = [h for h in path if own not in fold(h)]  # the item's own first line is no heading
+    if not text or _SAYS_NO.match(text) or not headings:
+        return text
+    heading = fold(headings[-1])
+    for words, form in _FORBIDS:
+        if words in heading:
+            return getattr(P, form).format(text=lower_first(text))
+    return text

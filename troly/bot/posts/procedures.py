@@ -99,6 +99,8 @@ def points(doc: Document, procs: list[Procedure], channel: str) -> list[T.Point]
             details.append(P.PROCEDURE_PLACE_OF.format(place=C.lower_filing(place)))
         if details:
             out.append(_point(doc, p, P.PROCEDURE_POINT.format(name=name_of(p), details="; ".join(details))))
+        elif shared:  # its name, the place said once below: what to do and where, if not how long
+            out.append(_point(doc, p, P.PROCEDURE_NAME_ONLY.format(name=name_of(p))))
     if out and shared:
         if speech:  # said second: a bulletin cut to its length keeps where to go
             out.insert(1, _point(doc, chosen[0], _spoken_place(places[0])))

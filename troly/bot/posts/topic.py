@@ -64,13 +64,15 @@ def context_words(doc: Document, path: list[str]) -> list[str]:
     return M.content_words(" ".join([doc.facts.title, *path]))
 
 
-def on_topic(unit: M.Unit, context: list[str], topic: M.Topic, about: bool, titled: bool = False) -> bool:
+def on_topic(unit: M.Unit, context: list[str], topic: M.Topic, about: bool, titled: bool = False,
+             context_text: str = "") -> bool:
     """Each phrase in the sentence or its frame, one at least in the sentence (see module doc).
 
     A topic that names a document (``about``: the sentence's document is, or implements, it)
     is satisfied by that document's sentences, and so is a topic the document's title names
     whole (``titled``: a decision on internet points' hours is on "trò chơi điện tử" in each
-    of its articles, which do not repeat the words).
+    of its articles, which do not repeat the words). ``context_text``: the title and headings as
+    written, for their marks.
     """
     if topic.refs and not (about or M.mentions_ref(unit, topic.refs)):
         return False
@@ -80,7 +82,10 @@ def on_topic(unit: M.Unit, context: list[str], topic: M.Topic, about: bool, titl
     if not inside and not (about and topic.refs) and not titled:
         return False
     for p, whole in topic.stranded.items():
-        if not any(near(words, whole) for words in (unit.folded, context)):
+        # with the marks the topic was typed with: "cơ sở vật chất" is no "cổ vật"
+        said = near(unit.folded, whole) and marks_agree(unit.text, topic.text, whole)
+        framed = near(context, whole) and marks_agree(context_text, topic.text, whole)
+        if not (said or framed):
             return False  # "số" alone, with "kinh tế" elsewhere, is no sentence on "kinh tế số"
     # a title naming the topic's nouns with "của" between ("Đại hội lần thứ XIV của Đảng") names it
     return titled or all(p in inside or contains(context, p) for p in topic.phrases)

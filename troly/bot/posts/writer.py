@@ -146,7 +146,7 @@ class PostWriter:
                 if titled and e.unit.start < body_start:
                     continue  # the title block and the recitals before the body only repeat the title
                 context = TP.context_words(d, e.path)
-                if not TP.on_topic(e.unit, context, t, about, titled):
+                if not TP.on_topic(e.unit, context, t, about, titled, " ".join([d.facts.title, *e.path])):
                     continue
                 if not loose and passing(e.unit.text, [p for p in t.phrases if not contains(context, p)]):
                     if passed is not None:  # "an toàn công trình, phòng cháy, chữa cháy, bảo vệ môi trường ..."
@@ -268,7 +268,8 @@ class PostWriter:
         if variant % 2 == 0:
             rest.sort(key=lambda i: (docs.index(ranked[i].doc.id), ranked[i].entry.unit.start))
         rest.sort(key=lambda i: _trails(ranked[i]))  # "... nêu trên", "... từ ngày": after what they are of
-        return [T.Point(FR.as_target(cut(i) if fits(i) else ranked[i].text, ranked[i].entry.reading, ranked[i].entry.path),
+        return [T.Point(FR.as_target(FR.prohibited(cut(i) if fits(i) else ranked[i].text, ranked[i].entry.path),
+                                     ranked[i].entry.reading, ranked[i].entry.path),
                         ranked[i].doc, ranked[i].entry.unit.quote, " › ".join(ranked[i].entry.path))
                 for i in [first] + rest]
 
