@@ -146,6 +146,13 @@ def test_a_written_number_is_said_whatever_its_separators(written, said):
     assert decimal_words(written) == said
 
 
+def test_a_range_however_spaced_is_said_with_den_and_a_dash_between_words_is_a_pause():
+    assert spoken("giai đoạn 2026- 2030, 2021-2025") == ("giai đoạn hai nghìn không trăm hai mươi sáu đến hai nghìn "
+                                                         "không trăm ba mươi, hai nghìn không trăm hai mươi mốt đến "
+                                                         "hai nghìn không trăm hai mươi lăm")
+    assert spoken("Kế hoạch tài chính - ngân sách nhà nước") == "Kế hoạch tài chính, ngân sách nhà nước"
+
+
 # --- LLM ---------------------------------------------------------------------------
 
 GOOD = ("Người dân là chủ thể của chuyển đổi số [1].\n"

@@ -184,7 +184,8 @@ _FRACTION = re.compile(r"(?<![\d/.])(?<!ngày )\b0?([1-9])/0?([2-9]|10)\b(?![/\d
 _UNIT_CODE = re.compile(r"\b(\d+)([A-Z])\b")
 _PER_AMOUNT = re.compile(r"(đồng|%)((?:/[^\s/,.;:()]+)+)")
 _RATIO = re.compile(r"(?<=[^\W\d])\s*/\s*(?=\d)")
-_RANGE = re.compile(r"(?<=\d)\s+[-–]\s+(?=\d)")
+_RANGE = re.compile(r"(?<=\d)\s*[-–]\s*(?=\d)")  # "2026 - 2030", "2026- 2030", "2021-2025"
+_DASH = re.compile(r"(?<=[^\W\d_])\s+[-–]\s+(?=[^\W\d_])")  # "tài chính - ngân sách": a pause aloud
 # "(tám trăm ngàn đồng)" after "800.000 đồng": the amount spelled out, said once.
 SPELLED = re.compile(r"\s*\((?:bằng chữ:\s*)?(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|"
                       r"triệu|tỷ|linh|lẻ|mốt|tư|lăm|đồng|\s|,)+\)", re.I)
@@ -213,6 +214,7 @@ def spoken(text: str, doc: Document | None = None) -> str:
     text = _abbreviations(text)
     text = _romans(text)
     text = _RANGE.sub(" đến ", text)  # "10 - 13%", "2026 - 2030"
+    text = _DASH.sub(", ", text)
     text = _RATIO.sub(" trên ", text)  # "23 ca sinh/1.000 phụ nữ"
     text = _FRACTION.sub(lambda m: f"{number_words(int(m.group(1)))} phần {number_words(int(m.group(2)))}", text)
     text = _UNIT_CODE.sub(r"\1 \2", text)  # "5G" -> "5 G": the digit said, the letter kept
