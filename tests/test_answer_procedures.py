@@ -60,3 +60,34 @@ def test_an_issuer_in_capitals_is_named_as_a_sentence_writes_it(caps, text, show
     # "Huyện ủy" is a name, not a level: the text's own spelling stands
     assert issuer_phrase("BAN THƯỜNG VỤ HUYỆN ỦY MỸ LỢI", "Huyện ủy Mỹ Lợi ban hành kế hoạch.").endswith(
         " Huyện ủy Mỹ Lợi")
+
+
+# Constructed: a third province's plan, which announces no procedure.
+PLAN = """ỦY BAN NHÂN DÂN TỈNH MỸ LỢI
+Số: 12/KH-UBND
+Mỹ Lợi, ngày 02 tháng 10 năm 2025
+
+KẾ HOẠCH
+bảo vệ nguồn nước năm 2026
+
+I. MỤC TIÊU
+
+1. Phấn đấu đến năm 2026 có 95% hộ dân nông thôn được dùng nước sạch.
+"""
+
+
+def test_a_question_on_a_place_no_decision_of_which_announces_it_says_so_first(tmp_path):
+    kb = make_kb(tmp_path / "kb", [("qd-0415.md", DECISION), ("kh-12.md", PLAN)])
+    engine = AnswerEngine(kb, kb.settings)
+    there = engine.ask("Cấp giấy phép xả nước thải vào công trình thủy lợi ở Mỹ Lợi mất bao lâu?")
+    assert there.answer.splitlines()[0] == ("Các văn bản hiện có không có văn bản nào của Mỹ Lợi công bố thủ tục "
+                                            "này; văn bản của địa phương khác:")
+    assert "tỉnh An Hòa" in there.answer.splitlines()[1]
+    home = engine.ask("Cấp giấy phép xả nước thải vào công trình thủy lợi ở An Hòa mất bao lâu?")
+    assert home.answer.startswith("Theo Quyết định số 0415/QĐ-UBND")
+
+
+def test_most_words_of_the_question_must_be_in_the_name(engine):
+    # "xả nước thải vào công trình thủy lợi" pairs, but "khai thác" / "cát" named too: another procedure
+    ans = engine.ask("Cấp giấy phép khai thác cát trong công trình thủy lợi mất bao lâu?")
+    assert ans.trace.route != "procedure"

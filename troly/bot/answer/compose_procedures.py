@@ -39,7 +39,9 @@ _ASKING = frozenset("a ai bao nhieu may mat co khong la gi nao the nhu o tai den
 # ("cấp phép hoạt động liên quan đến đê điều") holds 70-100% of its pairs in the name, and one
 # on something else ("học phí đại học công lập") none: single words meet by chance ("đại học",
 # "đại diện", "khoa học"), pairs do not.
-MATCH_SHARE, MATCH_PAIRS = 0.5, 2
+# Besides, four in five of its words: "đăng ký kết hôn" shares "đăng ký kết" with "Đăng ký kết quả
+# thực hiện nhiệm vụ khoa học" but not "hôn".
+MATCH_SHARE, MATCH_PAIRS, MATCH_WORDS = 0.5, 2, 0.8
 MAX_DECISIONS = 3  # the same procedure in many provinces' decisions: this many answers at most
 
 
@@ -92,6 +94,8 @@ def find(ctx: Context) -> list[tuple[Document, Procedure]]:
         if not own_pairs or len(hit) < min(MATCH_PAIRS, len(own_pairs)) or len(hit) < MATCH_SHARE * len(own_pairs):
             continue
         words_share = len(own_words & name) / len(own_words)
+        if words_share < MATCH_WORDS:
+            continue
         scored.append(((len(hit) / len(own_pairs), words_share, -len(name_pairs - own_pairs)), doc.id, doc, p))
     if not scored:
         return []
@@ -123,7 +127,20 @@ def answer(ctx: Context) -> Answer | None:
         return None
     ctx.trace.composer = "procedures"
     text = lines[0] if len(lines) == 1 else "\n".join([msg.PROCEDURE_MANY] + [f"- {ln}" for ln in lines])
+    elsewhere = _place_not_found(ctx, [doc for doc, _ in found])
+    if elsewhere:  # "... ở Cà Mau" answered from Cao Bằng's decision: said first, never implied
+        text = msg.PROCEDURE_ELSEWHERE.format(place=elsewhere) + "\n" + text
     return Answer(text, False, ctx.q.intent, sources, [s.doc_id for s in sources])
+
+
+def _place_not_found(ctx: Context, docs: list[Document]) -> str:
+    """The place the question names (one the documents know) when no decision answering is of it."""
+    asked = f" {' '.join(folded_syllables(ctx.q.folded))} "
+    named = [pl for pl in sorted(ctx.lib.places) if f" {pl} " in asked]
+    if not named or any(" ".join(folded_syllables(d.facts.place)) in named for d in docs):
+        return ""
+    return next((d.facts.place for d in ctx.lib.docs.values() if " ".join(folded_syllables(d.facts.place)) == named[0]),
+                named[0])
 
 
 def _part(kind: str, p: Procedure) -> str:
