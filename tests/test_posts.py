@@ -151,6 +151,8 @@ def test_a_range_however_spaced_is_said_with_den_and_a_dash_between_words_is_a_p
                                                          "không trăm ba mươi, hai nghìn không trăm hai mươi mốt đến "
                                                          "hai nghìn không trăm hai mươi lăm")
     assert spoken("Kế hoạch tài chính - ngân sách nhà nước") == "Kế hoạch tài chính, ngân sách nhà nước"
+    # a sum over a sum is no unit: "560 tỷ đồng/690 tỷ đồng" is 560 of 690
+    assert spoken("đạt 560 tỷ đồng/690 tỷ đồng") == "đạt năm trăm sáu mươi tỷ đồng trên sáu trăm chín mươi tỷ đồng"
 
 
 # --- LLM ---------------------------------------------------------------------------

@@ -153,3 +153,16 @@ def test_a_post_on_procedures_asks_people_to_file_not_to_join_in():
     zalo, loa = _post("nước thải thủy lợi"), _post("nước thải thủy lợi", "loa")
     assert "nơi tiếp nhận hồ sơ" in zalo.split("\n\n")[-2]  # the call to action, before the source line
     assert "chung tay" not in loa and "nơi tiếp nhận hồ sơ" in loa
+
+
+def test_every_way_of_filing_is_said_its_addresses_dropped_when_too_long():
+    from troly.ingest.procedure_cells import place
+
+    way = ("- Nộp hồ sơ trực tiếp hoặc qua dịch vụ bưu chính công ích đến Trung tâm Phục vụ Hành chính công tỉnh "
+           "An Hòa (số 16, đường Trường Thi, phường Trường Vinh, tỉnh An Hòa, điện thoại 0238 3 888 888); - Nộp hồ "
+           "sơ trực tiếp hoặc qua đường bưu chính công ích đến Trung tâm Phục vụ Hành chính công các xã, phường trên "
+           "địa bàn tỉnh An Hòa; - Nộp hồ sơ trực tuyến toàn trình qua Cổng dịch vụ công Quốc gia: https://dichvucong.gov.vn")
+    said = place("", way)
+    assert said.startswith("Trực tiếp hoặc qua dịch vụ bưu chính công ích đến Trung tâm Phục vụ Hành chính công tỉnh An Hòa;")
+    assert "các xã, phường" in said and "trực tuyến toàn trình" in said  # all three ways
+    assert "Trường Thi" not in said and "nộp hồ sơ" not in said.lower()  # the address and the verb go

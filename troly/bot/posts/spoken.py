@@ -182,7 +182,7 @@ _PER = re.compile(r"(?<=[\w%])\s*/\s*(?=(?:năm|tháng|quý|tuần|ngày|giờ|n
 # "ngày" such a pair is a day and a month)
 _FRACTION = re.compile(r"(?<![\d/.])(?<!ngày )\b0?([1-9])/0?([2-9]|10)\b(?![/\d])")
 _UNIT_CODE = re.compile(r"\b(\d+)([A-Z])\b")
-_PER_AMOUNT = re.compile(r"(đồng|%)((?:/[^\s/,.;:()]+)+)")
+_PER_AMOUNT = re.compile(r"(đồng|%)((?:/(?!\d)[^\s/,.;:()]+)+)")  # "đồng/người", never "đồng/690 tỷ đồng"
 _RATIO = re.compile(r"(?<=[^\W\d])\s*/\s*(?=\d)")
 _RANGE = re.compile(r"(?<=\d)\s*[-–]\s*(?=\d)")  # "2026 - 2030", "2026- 2030", "2021-2025"
 _DASH = re.compile(r"(?<=[^\W\d_])\s+[-–]\s+(?=[^\W\d_])")  # "tài chính - ngân sách": a pause aloud
