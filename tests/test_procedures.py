@@ -166,3 +166,16 @@ def test_every_way_of_filing_is_said_its_addresses_dropped_when_too_long():
     assert said.startswith("Trực tiếp hoặc qua dịch vụ bưu chính công ích đến Trung tâm Phục vụ Hành chính công tỉnh An Hòa;")
     assert "các xã, phường" in said and "trực tuyến toàn trình" in said  # all three ways
     assert "Trường Thi" not in said and "nộp hồ sơ" not in said.lower()  # the address and the verb go
+
+
+def test_procedures_with_neither_time_nor_fee_are_named_in_one_sentence_with_where_to_file():
+    text = (f"{HEADER}\n| 1 | 1.000001 | Đăng ký nội quy lao động của doanh nghiệp | | Trực tiếp tại Trung tâm Phục vụ "
+            "hành chính công tỉnh | |\n| 2 | 1.000002 | Gia hạn giấy phép lao động | | Trực tiếp tại Trung tâm Phục vụ "
+            "hành chính công tỉnh | |\n")
+    from troly.bot.posts.procedures import points
+    from troly.ingest.procedures import procedures as read_procedures
+
+    doc = read("mem:names", DECISION.split("PHỤ LỤC")[0] + "PHỤ LỤC\n" + text)
+    said = [p.text for p in points(doc, read_procedures(doc.text), "zalo")]
+    assert said == ["Các thủ tục được công bố gồm: “Đăng ký nội quy lao động của doanh nghiệp”; “Gia hạn giấy phép lao động”.",
+                    "Nơi nộp hồ sơ: Trực tiếp tại Trung tâm Phục vụ hành chính công tỉnh."]

@@ -192,7 +192,9 @@ PROCEDURE_TIME_LABEL = "thời hạn giải quyết: {time}"  # any other wordin
 PROCEDURE_NO_FEE = "không thu phí, lệ phí"
 PROCEDURE_FEE = "phí, lệ phí: {fee}"
 PROCEDURE_POINT = "{name}: {details}."
-PROCEDURE_NAME_ONLY = "{name}."  # a procedure whose table gives neither time nor fee
+# Procedures whose table gives neither time nor fee, named in one sentence before where to file.
+PROCEDURE_NAME_ONLY = "Thủ tục được công bố: {names}."
+PROCEDURE_NAMES = "Các thủ tục được công bố gồm: {names}."
 PROCEDURE_PLACE = "Nơi nộp hồ sơ: {place}."  # said once when every procedure shares it
 PROCEDURE_PLACE_SPOKEN = "Bà con có thể nộp hồ sơ {place}."  # read aloud; {place} opens with "trực tiếp", "qua" ...
 PROCEDURE_PLACE_SPOKEN_AT = "Bà con có thể nộp hồ sơ tại {place}."  # a place named first: "Trung tâm ..."

@@ -93,14 +93,20 @@ def points(doc: Document, procs: list[Procedure], channel: str) -> list[T.Point]
     places = _places(chosen, speech)
     shared = len(set(places)) == 1 and places[0] != ""
     out: list[T.Point] = []
+    named: list[Procedure] = []  # procedures whose table gives neither time nor fee: named together
     for p, place in zip(chosen, places):
         details = [d for d in (_time(p.time), _fee(p.fee)) if d]
         if place and not shared:
             details.append(P.PROCEDURE_PLACE_OF.format(place=C.lower_filing(place)))
         if details:
             out.append(_point(doc, p, P.PROCEDURE_POINT.format(name=name_of(p), details="; ".join(details))))
-        elif shared:  # its name, the place said once below: what to do and where, if not how long
-            out.append(_point(doc, p, P.PROCEDURE_NAME_ONLY.format(name=name_of(p))))
+        elif shared:  # the place said once below: what to do and where, if not how long
+            named.append(p)
+    named = named[:1] if speech else named  # aloud, one name and where to file fit a bulletin
+    if named:  # one sentence, also aloud ("Theo đó, thủ tục “...”." is none)
+        names = "; ".join(f"“{C.strip_asides(p.name).rstrip(' .;')}”" for p in named)
+        form = P.PROCEDURE_NAMES if len(named) > 1 else P.PROCEDURE_NAME_ONLY
+        out.insert(0, _point(doc, named[0], form.format(names=names)))
     if out and shared:
         if speech:  # said second: a bulletin cut to its length keeps where to go
             out.insert(1, _point(doc, chosen[0], _spoken_place(places[0])))
