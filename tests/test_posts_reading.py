@@ -322,3 +322,12 @@ def test_a_citizen_post_on_a_support_policy_tells_the_amount_first():
     post = PostWriter(ListKB([read("mem:nq-12", GRANT)])).run("học sinh giỏi", "zalo")[0]
     points = [line for line in post.text.splitlines() if line.startswith("✅")]
     assert points[0] == "✅ Hỗ trợ 100% học phí cho học sinh giỏi đạt giải quốc gia trong năm học."
+
+
+def test_a_word_written_only_after_a_sentence_s_capital_keeps_its_case_there():
+    from troly.vn.case import truecase
+
+    # "hành" is lower case in "Ban hành ..." (a sentence start) though a name writes "Hành chính" twice
+    text = ("Ban hành kèm theo Quyết định này danh mục. Nộp tại Trung tâm Phục vụ Hành chính công tỉnh. "
+            "Trả kết quả tại Trung tâm Phục vụ Hành chính công xã.")
+    assert truecase("VỀ VIỆC BAN HÀNH DANH MỤC", text) == "về việc ban hành danh mục"

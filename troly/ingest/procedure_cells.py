@@ -56,7 +56,7 @@ def lower_filing(text: str) -> str:
 
 
 def _items(cell: str) -> list[str]:
-    return [i.strip(" .;") for i in _ITEM.split(cell) if i and i.strip(" .;")]
+    return [i.strip(" .,;") for i in _ITEM.split(cell) if i and i.strip(" .,;")]
 
 
 _TIME_WORD = re.compile(r"\b(?:ngay|gio|thang|tuan|nam|phut)\b")
@@ -126,7 +126,7 @@ def place(place_cell: str, way: str, speech: bool = False) -> str:
             if item.endswith(":") and k + 1 < len(parts):  # "Trực tiếp:" over its places
                 parts[k + 1] = f"{item} {parts[k + 1]}"
                 continue
-            item = _FILE_VERB.sub("", _PLACE_LABEL.sub("", item)).strip(" .;:")
+            item = _FILE_VERB.sub("", _PLACE_LABEL.sub("", item)).strip(" .,;:")
             f = fold(item)
             glued = f.replace(" ", "")  # "Qua dịch vụ bưuchínhcông ích": words run together by the export
             if any(w.replace(" ", "") in glued for w in _FILING) and not _WHO_DECIDES.match(f) \

@@ -73,7 +73,7 @@ CALLS_TO_ACTION = {
     # a post on administrative procedures: what to do is to file, where the post says
     "thu_tuc": {
         "zalo": [
-            "Tổ chức, cá nhân có nhu cầu xin liên hệ nơi tiếp nhận hồ sơ nêu trên để được hướng dẫn. "
+            "Tổ chức, cá nhân có nhu cầu xin liên hệ nơi tiếp nhận hồ sơ để được hướng dẫn. "
             "Bà con hãy chuyển tin này vào nhóm Zalo của khu dân cư!",
             "Ai cần làm thủ tục, hãy lưu lại tin này và hỏi nơi tiếp nhận hồ sơ để được hướng dẫn cụ thể!",
         ],
@@ -188,7 +188,7 @@ FORBIDDEN_POINT = "Nghiêm cấm {text}"
 PROCEDURE_NAMED = "Thủ tục “{name}”"  # a name that does not open with "Thủ tục"
 PROCEDURE_TIME = "giải quyết {time}"  # "trong thời hạn 20 ngày ...", "trong 10 ngày làm việc ..."
 PROCEDURE_TIME_WITHIN = "trong {time}"  # a cell that opens with the figure: "10 ngày làm việc"
-PROCEDURE_TIME_LABEL = "thời hạn giải quyết: {time}"  # any other wording of the cell
+PROCEDURE_TIME_LABEL = "thời hạn giải quyết là {time}"  # any other wording of the cell; never a second colon
 PROCEDURE_NO_FEE = "không thu phí, lệ phí"
 PROCEDURE_FEE = "phí, lệ phí: {fee}"
 PROCEDURE_POINT = "{name}: {details}."

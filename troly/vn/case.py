@@ -38,6 +38,10 @@ def word_forms(text: str) -> dict[tuple[str, ...], tuple[str, ...]]:
         # a pair says how its first word is written too when its second is a capital ("An Hòa, ngày")
         if prev is not None and text[m.start() - 1] == " " and (not prev_start or w[:1].isupper()):
             counts.setdefault((prev.lower(), w.lower()), Counter())[(prev, w)] += 1
+        elif prev is not None and text[m.start() - 1] == " ":
+            # after a sentence's capital, the second word's own case still holds ("Ban hành kèm theo"
+            # says "hành", whatever "Phục vụ Hành chính công" says): for that word only
+            counts.setdefault(("^", prev.lower(), w.lower()), Counter())[(w,)] += 1
         prev, prev_start = w, start
     return {k: c.most_common(1)[0][0] for k, c in counts.items()
             if c.most_common(1)[0][1] > sum(c.values()) / 2}
@@ -59,7 +63,9 @@ def truecase(caps: str, text: str, unknown=str.lower) -> str:
     for i, w in enumerate(words):
         pair = forms.get((words[i - 1], w)) if i else None
         nxt = forms.get((w, words[i + 1])) if i + 1 < len(words) else None
-        chosen.append(pair[1] if pair else nxt[0] if nxt else forms.get((w,), (unknown(w),))[0])
+        after_start = forms.get(("^", words[i - 1], w)) if i else None
+        chosen.append(pair[1] if pair else nxt[0] if nxt else after_start[0] if after_start
+                      else forms.get((w,), (unknown(w),))[0])
     it = iter(chosen)
     out = _TOKEN.sub(lambda m: next(it), caps)
     for r in find_refs(caps):
