@@ -14,6 +14,7 @@ bodies ("TTHC nội bộ") are kept, marked ``internal``: they are news for cadr
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -56,6 +57,7 @@ class Procedure:
     end: int = 0
 
 
+@functools.lru_cache(maxsize=8192)  # headers repeat from table to table and document to document
 def column_kind(header: str) -> str:
     f = fold(collapse_ws(header)).strip(" .:")
     for kind, words in _COLUMNS:
@@ -127,6 +129,8 @@ def _table(rows: list[tuple[list[str], int, int]]) -> list[Procedure]:
     return out
 
 
+# A procedure table's name column, as its header writes it ("Tên TTHC", "Tên thủ tục hành chính").
+_NAME_HEADER = re.compile(r"\|\s*t[eê]n\s+(?:th[uủ]\s+t[uụ]c|tthc|quy\s+tr[iì]nh)", re.I)  # clean text is NFC
 # Non-blank lines that are no row a table may be broken by (a cell's text wrapped out of its row,
 # a group's name and count on lines of their own) before it ends.
 TABLE_GAP_LINES = 3
@@ -134,6 +138,8 @@ TABLE_GAP_LINES = 3
 
 def procedures(text: str) -> list[Procedure]:
     """Every procedure row of the text's procedure tables, in text order."""
+    if not _NAME_HEADER.search(text):
+        return []  # no table names procedures: most documents, skipped in one pass
     out: list[Procedure] = []
     rows: list[tuple[list[str], int, int]] = []
     gap = 0
@@ -159,7 +165,7 @@ HEADER_CELL_CHARS = 80  # a column's label; a longer cell is data ("Trong thời
 
 def _is_header(row: list[str]) -> bool:
     """Short labels naming columns: a procedure table's header, or another table's that ends it."""
-    return all(len(c) <= HEADER_CELL_CHARS for c in row) and (is_header(row) or "name" in _kinds(row))
+    return all(len(c) <= HEADER_CELL_CHARS for c in row) and ("name" in _kinds(row) or is_header(row))
 
 
 def _tables(rows: list[tuple[list[str], int, int]]) -> list[Procedure]:

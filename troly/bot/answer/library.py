@@ -101,6 +101,7 @@ class Library:
         lib.profile_index = dict(prof)
         lib.rows = [(d.id, a) for d in documents for a in d.assignments]
         lib._index()
+        lib.procedures()  # read with the rest, never on a question's time
         return lib
 
     def procedures(self) -> list[tuple[Document, Procedure]]:
