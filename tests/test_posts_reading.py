@@ -331,3 +331,32 @@ def test_a_word_written_only_after_a_sentence_s_capital_keeps_its_case_there():
     text = ("Ban hành kèm theo Quyết định này danh mục. Nộp tại Trung tâm Phục vụ Hành chính công tỉnh. "
             "Trả kết quả tại Trung tâm Phục vụ Hành chính công xã.")
     assert truecase("VỀ VIỆC BAN HÀNH DANH MỤC", text) == "về việc ban hành danh mục"
+
+
+def test_a_negating_word_between_a_phrase_s_words_is_no_match():
+    from troly.bot.posts.phrases import near
+
+    assert not near("thue su dung dat phi nong nghiep".split(), ("dat", "nong", "nghiep"))
+    assert near("dat san xuat nong nghiep".split(), ("dat", "nong", "nghiep"))  # a qualifier is fine
+
+
+# Constructed: a tax office's reply to one company's letter.
+REPLY = """CỤC THUẾ TỈNH AN HÒA
+Số: 1201/CT-QLDN
+V/v chính sách thuế đối với khoản vay của cổ đông
+An Hòa, ngày 02 tháng 12 năm 2025
+
+Kính gửi: Công ty Cổ phần Nước giải khát An Hòa
+
+Cục Thuế nhận được công văn số 15/2025/CV-NGK ngày 17/11/2025 của Công ty Cổ phần Nước giải khát An Hòa về chính sách thuế đối với khoản vay của cổ đông. Về vấn đề này, Cục Thuế có ý kiến như sau:
+
+Trường hợp Công ty vay tiền của cổ đông là cá nhân với lãi suất 0% thì thuộc trường hợp ấn định thuế theo quy định.
+"""
+
+
+def test_a_letter_to_one_company_is_no_post_for_citizens_but_is_for_cadres():
+    kb = ListKB([read("mem:cv-1201", REPLY)])
+    with pytest.raises(NoMaterial) as declined:
+        PostWriter(kb).run("cổ đông", "zalo")
+    assert "gửi riêng một doanh nghiệp" in str(declined.value)
+    assert "1201/CT-QLDN" in PostWriter(kb).run("cổ đông", "zalo", audience="canbo")[0].text

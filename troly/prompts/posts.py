@@ -27,8 +27,8 @@ AUDIENCE_NAMES = {"dan": "người dân", "canbo": "cán bộ, đảng viên"}
 # A topic the documents speak of only to the bodies that carry the work out.
 ONLY_CADRE = (
     "Các văn bản hiện có chỉ nói về “{topic}” ở phần việc của cơ quan, cán bộ (triển khai, báo cáo, "
-    "quán triệt), chưa có nội dung dành cho người dân. Có thể soạn bài cho cán bộ, đảng viên "
-    "(--audience canbo, hoặc chọn đối tượng “cán bộ” trên trang quản trị)."
+    "quán triệt) hoặc trong văn bản gửi riêng một doanh nghiệp, cá nhân, chưa có nội dung dành cho người "
+    "dân. Có thể soạn bài cho cán bộ, đảng viên (chọn đối tượng “cán bộ” khi soạn bài)."
 )
 # Said after NO_MATERIAL when the documents cover nearby topics.
 SUGGEST = "Các văn bản hiện có nói về: {topics}."

@@ -219,6 +219,22 @@ def _named(word: str, nxt: str, doc_text: str) -> bool:
     return len(re.findall(rf"[a-zà-ỹđ,] {pair}\b", doc_text)) >= NAME_USES
 
 
+# A company or a person as a document's addressee, or as the writer of the letter it answers.
+_PARTY = r"(?:Công ty|Chi nhánh|Tổng công ty|Doanh nghiệp|Hợp tác xã|Ông|Bà)\b"
+_ANSWERS = re.compile(r"(?:nhận được|trả lời|phúc đáp)\s+(?:công văn|văn bản|đơn|thư|phiếu\s+\S+|kiến nghị|phản ánh)"
+                      r"[^.]{0,200}?\bcủa\s+" + _PARTY, re.I)
+ANSWER_HEAD_CHARS = 4000  # the letter it answers is named in its opening paragraph
+
+
+def for_one_party(doc: Document) -> bool:
+    """A document addressed to one company or person ("Kính gửi: Công ty TNHH ...", a customs
+    ruling on one firm's goods), or answering its letter ("Cục Thuế nhận được công văn số ... của
+    Công ty ..."): that party's case, not news for people (heldout24: a post made of a tax reply
+    to one brewery)."""
+    first = doc.facts.recipients[:1]
+    return bool(first and re.match(_PARTY, first[0])) or bool(_ANSWERS.search(doc.text[:ANSWER_HEAD_CHARS]))
+
+
 def build(docs: list[Document], min_repair_confidence: float) -> Library:
     """The library of ``docs`` (cached by their ids and hashes)."""
     key = (min_repair_confidence,) + tuple(sorted((d.id, d.sha256 or str(len(d.text))) for d in docs))
@@ -240,7 +256,8 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
         forms = word_forms(d.text)
         # the "Nơi nhận" list's items: who receives the document, never what it says
         sent_to = {" ".join(M.content_words(r)) for r in d.facts.recipients if len(r.split()) >= 2}
-        internal = A.internal_document(d.facts.title)  # a body's charter: for cadre posts only
+        # a body's charter, or a letter to one company or person: for cadre posts only
+        internal = A.internal_document(d.facts.title) or for_one_party(d)
         public_doc = A.for_public(d.facts.title)
         leads = item_leads(d.text)
         names = catalogues(d)

@@ -22,6 +22,10 @@ def near(seq: list[str], phrase: tuple[str, ...], gap: int = NEAR_GAP) -> bool:
     return _in_order(seq, [(syl,) for syl in phrase], gap)
 
 
+# Words that, between two words of a phrase, turn it into its opposite.
+_NEGATING = {"phi", "khong", "chua", "ngoai"}
+
+
 def _in_order(seq: list[str], parts: list[tuple[str, ...]], gap: int, budget: int | None = None) -> bool:
     """The parts in order, each found at most ``gap`` words after the one before it (the nearest
     such place), and at most ``budget`` words skipped in all when a budget is given."""
@@ -33,7 +37,7 @@ def _in_order(seq: list[str], parts: list[tuple[str, ...]], gap: int, budget: in
         for part in parts[1:]:
             limit = gap if budget is None else min(gap, budget - spent)
             skip = next((k for k in range(limit + 1) if tuple(seq[at + k:at + k + len(part)]) == part), -1)
-            if skip < 0:
+            if skip < 0 or _NEGATING & set(seq[at:at + skip]):  # "đất phi nông nghiệp" is no "đất nông nghiệp"
                 ok = False
                 break
             spent += skip
