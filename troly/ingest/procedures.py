@@ -18,6 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from troly.ingest.procedure_cells import same_as_above
 from troly.ingest.tables import cells, is_header, is_row
 from troly.vn.text import collapse_ws, fold
 
@@ -123,7 +124,10 @@ def _table(rows: list[tuple[list[str], int, int]]) -> list[Procedure]:
             continue
         if got.get("time") and not _TIME.search(fold(got["time"])):
             continue  # "Bản chính | Bản sao" under the time column: a list of papers run on from the table
-        out.append(Procedure(name, got.get("code", "") or code, got.get("time", ""), got.get("place", ""),
+        place = got.get("place", "")
+        if same_as_above(place) and out:  # "Như trên": the row above's place, as the table means it
+            place = out[-1].place
+        out.append(Procedure(name, got.get("code", "") or code, got.get("time", ""), place,
                              got.get("way", ""), got.get("fee", ""), got.get("body", ""), group,
                              internal or "noi bo" in fold(group), start, end))
     return out

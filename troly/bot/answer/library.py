@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from troly.bot.answer.query import bigrams
-from troly.ingest.procedure_cells import same_as_above
 from troly.ingest.procedures import Procedure, procedures
 from troly.models import Citation, Document
 from troly.vn.docnum import DocRef, as_written, parse_key, type_name
@@ -105,18 +104,10 @@ class Library:
         return lib
 
     def procedures(self) -> list[tuple[Document, Procedure]]:
-        """Every procedure row of the documents' procedure tables (read once), a "Như trên" place
-        given the row above's."""
+        """Every procedure row of the documents' procedure tables, read once."""
         if self._procedures is None:
-            out: list[tuple[Document, Procedure]] = []
-            for doc_id in sorted(self.docs):
-                doc, above = self.docs[doc_id], ""
-                for p in procedures(doc.text):
-                    if same_as_above(p.place) and above:
-                        p = replace(p, place=above)
-                    above = p.place
-                    out.append((doc, p))
-            self._procedures = out
+            self._procedures = [(self.docs[doc_id], p) for doc_id in sorted(self.docs)
+                                for p in procedures(self.docs[doc_id].text)]
         return self._procedures
 
     def folded(self, doc_id: str) -> str:

@@ -150,7 +150,4 @@ def _fee(cell: str) -> str:
 
 
 def _places(procs: list[Procedure], speech: bool) -> list[str]:
-    out: list[str] = []
-    for p in procs:
-        out.append(out[-1] if C.same_as_above(p.place) and out else C.place(p.place, p.way, speech))
-    return out
+    return [C.place(p.place, p.way, speech) for p in procs]  # "Như trên" was read as the row above
