@@ -86,6 +86,14 @@ def make_kb(tmp: Path, texts: list[tuple[str, str]] | None = None):
     return kb
 
 
+def make_engine(tmp: Path, texts: list[tuple[str, str]]):
+    """An AnswerEngine over ``make_kb(tmp, texts)``."""
+    from troly.bot.engine import AnswerEngine
+
+    kb = make_kb(tmp, texts)
+    return AnswerEngine(kb, kb.settings)
+
+
 # --- posts: a topic's distinctive phrase, list fragments, a restored scan ----------------
 
 DX_SOURCE = "mem:ke-hoach-45"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from directive_fixtures import make_kb
+from directive_fixtures import make_engine
 from troly.bot.answer.compose_content import asks_figure
 from troly.bot.answer.query import parse
-from troly.bot.engine import AnswerEngine
 
 DECISION = """THỦ TƯỚNG CHÍNH PHỦ
 Số: 812/QĐ-TTg
@@ -34,8 +33,7 @@ Hồ Văn Nam
 
 @pytest.fixture()
 def engine(tmp_path):
-    kb = make_kb(tmp_path / "kb", [("decision.md", DECISION)])
-    return AnswerEngine(kb, kb.settings)
+    return make_engine(tmp_path / "kb", [("decision.md", DECISION)])
 
 
 def test_a_figure_asked_opens_the_answer(engine):
@@ -100,8 +98,7 @@ def test_a_form_s_lines_to_fill_in_are_no_answer(tmp_path):
     assert blank("b) ..............................................................")
     assert blank("2. ………..……………………..…………………….")
     assert not blank("Thẻ chuyên gia gồm ba hạng: Thẻ kim cương, Thẻ vàng và Thẻ bạc.")
-    kb = make_kb(tmp_path / "kb", [("cards.md", CARDS)])
-    ans = AnswerEngine(kb, kb.settings).ask("thẻ chuyên gia gồm những hạng thẻ nào")
+    ans = make_engine(tmp_path / "kb", [("cards.md", CARDS)]).ask("thẻ chuyên gia gồm những hạng thẻ nào")
     assert "kim cương" in ans.answer and "......" not in ans.answer
 
 

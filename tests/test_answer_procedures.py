@@ -4,16 +4,14 @@ where to file) answered from the row of its table, on constructed decisions
 from __future__ import annotations
 
 import pytest
-from directive_fixtures import make_kb
+from directive_fixtures import make_engine
 from procedure_fixtures import DECISION, OTHER
 
-from troly.bot.engine import AnswerEngine
 
 
 @pytest.fixture()
 def engine(tmp_path):
-    kb = make_kb(tmp_path / "kb", [("qd-0415.md", DECISION), ("qd-0777.md", OTHER)])
-    return AnswerEngine(kb, kb.settings)
+    return make_engine(tmp_path / "kb", [("qd-0415.md", DECISION), ("qd-0777.md", OTHER)])
 
 
 def test_the_time_a_procedure_takes_is_its_row_s_cell_without_asides(engine):
@@ -77,8 +75,7 @@ I. MỤC TIÊU
 
 
 def test_a_question_on_a_place_no_decision_of_which_announces_it_says_so_first(tmp_path):
-    kb = make_kb(tmp_path / "kb", [("qd-0415.md", DECISION), ("kh-12.md", PLAN)])
-    engine = AnswerEngine(kb, kb.settings)
+    engine = make_engine(tmp_path / "kb", [("qd-0415.md", DECISION), ("kh-12.md", PLAN)])
     there = engine.ask("Cấp giấy phép xả nước thải vào công trình thủy lợi ở Mỹ Lợi mất bao lâu?")
     assert there.answer.splitlines()[0] == ("Các văn bản hiện có không có văn bản nào của Mỹ Lợi công bố thủ tục "
                                             "này; văn bản của địa phương khác:")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from directive_fixtures import make_kb
-from troly.bot.engine import AnswerEngine
+from directive_fixtures import make_engine
 from troly.ingest.assignments import extract_assignments, is_body_name
 from troly.ingest.layout import read_layout
 from troly.ingest.sections import place
@@ -105,8 +104,7 @@ def test_a_body_s_name_is_read_with_its_marks(text, named):
 
 @pytest.fixture()
 def engine(tmp_path):
-    kb = make_kb(tmp_path / "kb", [("letter.md", LETTER), ("dispatch.md", DISPATCH)])
-    return AnswerEngine(kb, kb.settings)
+    return make_engine(tmp_path / "kb", [("letter.md", LETTER), ("dispatch.md", DISPATCH)])
 
 
 def test_who_does_what_in_a_named_document_lists_its_bodies(engine):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from directive_fixtures import make_kb
+from directive_fixtures import make_engine
 from troly.bot.answer.query import parse
-from troly.bot.engine import AnswerEngine
 
 
 @pytest.mark.parametrize("question, intent", [
@@ -42,8 +41,7 @@ Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2026.
 
 
 def test_a_document_s_title_words_are_no_figure_asked(tmp_path):
-    kb = make_kb(tmp_path / "kb", [("nq.md", RESOLUTION)])
-    engine = AnswerEngine(kb, kb.settings)
+    engine = make_engine(tmp_path / "kb", [("nq.md", RESOLUTION)])
     ans = engine.ask("Nghị quyết 44/2025/NQ-HĐND về nội dung, mức chi văn hóa cơ sở có hiệu lực từ ngày nào?")
     assert not ans.abstained and "01 tháng 01 năm 2026" in ans.answer
     # asked as a figure, the amount it never gives is still refused
@@ -81,8 +79,7 @@ Lê Minh Sơn
 
 @pytest.fixture()
 def circular(tmp_path):
-    kb = make_kb(tmp_path / "kb", [("tt.md", CIRCULAR)])
-    return AnswerEngine(kb, kb.settings)
+    return make_engine(tmp_path / "kb", [("tt.md", CIRCULAR)])
 
 
 def test_the_date_a_document_takes_effect_is_the_one_next_to_hieu_luc(circular):
@@ -142,7 +139,6 @@ def test_a_letter_s_recipients_name_its_addressees_and_join_wrapped_items(tmp_pa
 
     assert extract_recipients(read_layout(clean(REPLY))) == [
         "Thuế tỉnh Bình An", "Công ty TNHH Điện lực An Phát", "Phó Cục trưởng Nguyễn Văn Minh (để b/c)"]
-    kb = make_kb(tmp_path / "kb", [("reply.md", REPLY)])
-    engine = AnswerEngine(kb, kb.settings)
+    engine = make_engine(tmp_path / "kb", [("reply.md", REPLY)])
     ans = engine.ask("cong van 812/CT-CS tra loi cong ty nao, ai ky")
     assert "Công ty TNHH Điện lực An Phát" in ans.answer and "Trần Thị Lan" in ans.answer
