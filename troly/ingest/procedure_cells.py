@@ -43,6 +43,10 @@ _FILING_OPENERS = ("truc tiep", "truc tuyen", "qua ", "nop ", "thong qua", "gui 
 _FILING = ("truc tiep", "truc tuyen", "buu chinh", "buu dien", "tiep nhan", "phuc vu hanh chinh", "mot cua",
            "dich vu cong", "nop ")
 _WHO_DECIDES = re.compile(r"^(?:co quan|don vi)(?!.*tiep nhan)")
+# "Nộp hồ sơ trực tiếp ...": the label and the sentence around it say "nộp hồ sơ" already.
+_FILE_VERB = re.compile(r"^(?:nộp hồ sơ|nộp)\s+(?=(?:trực|qua|tại|đến)\b)", re.I)
+_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:đồng|%)", re.I)
+_RULE_NUMBER = re.compile(r"\d+/\d{4}/")  # "Thông tư số 10/2024/TT-BTC": a rule cited, not an amount
 
 
 def strip_asides(text: str) -> str:
@@ -92,18 +96,13 @@ def fee(cell: str) -> tuple[bool, str]:
         return True, ""
     if text and fold(text).startswith(("khong quy dinh", "khong qui dinh")) and len(text) <= FEE_CHARS:
         return False, lower_first(text)  # no fee set: said as the table says it
-    if text and len(text) <= FEE_CHARS and any(ch.isdigit() for ch in text) and not re.search(r"\d+/\d{4}/", text):
+    if text and len(text) <= FEE_CHARS and any(ch.isdigit() for ch in text) and not _RULE_NUMBER.search(text):
         return False, lower_first(text)  # an amount, not a rule's number
     # amounts by case ("- Từ ngày 01/7/2025 đến ngày 31/12/2026: 30.000 đồng/bộ. - Từ ngày 01/01/2027
     # trở đi: 60.000 đồng/bộ. - Thu phí tại thời điểm nộp hồ sơ"): the items that state one
-    amounts = [i for i in _items(text) if _AMOUNT.search(i) and not re.search(r"\d+/\d{4}/", i)]
+    amounts = [i for i in _items(text) if _AMOUNT.search(i) and not _RULE_NUMBER.search(i)]
     joined = "; ".join(lower_first(i) for i in amounts)
     return False, (joined if amounts and len(joined) <= FEE_CHARS else "")
-
-
-# "Nộp hồ sơ trực tiếp ...": the label and the sentence around it say "nộp hồ sơ" already.
-_FILE_VERB = re.compile(r"^(?:nộp hồ sơ|nộp)\s+(?=(?:trực|qua|tại|đến)\b)", re.I)
-_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:đồng|%)", re.I)
 
 
 def same_as_above(place: str) -> bool:

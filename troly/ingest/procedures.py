@@ -87,7 +87,7 @@ def _name(cell: str) -> tuple[str, str]:
     return cell[:m.start()].strip(" .;"), re.sub(r"[^\d.H]", "", m.group(0)).strip(".")
 
 
-def _lines_up(row: list[str], header: list[str], kinds: list[str]) -> bool:
+def _lines_up(row: list[str], kinds: list[str]) -> bool:
     """A row whose cells sit under the header's: reaching past the name column (its last cells
     may have wrapped out of the line), the name a name ("04 ngày làm việc" under the name column
     is a row of merged cells shifted left)."""
@@ -116,7 +116,7 @@ def _table(rows: list[tuple[list[str], int, int]]) -> list[Procedure]:
         if len(filled) <= 2 and len(header) >= 4:  # "| II | LĨNH VỰC QUẢN LÝ ĐÊ ĐIỀU ... |"
             group = filled[-1] if filled else group
             continue
-        if not _lines_up(row, header, kinds):
+        if not _lines_up(row, kinds):
             continue
         got = {kind: (row[k] if k < len(row) else "") for k, kind in enumerate(kinds) if kind}
         name, code = _name(got.get("name", ""))
@@ -142,8 +142,13 @@ TABLE_GAP_LINES = 3
 
 def procedures(text: str) -> list[Procedure]:
     """Every procedure row of the text's procedure tables, in text order."""
+    return list(_read(text))
+
+
+@functools.lru_cache(maxsize=512)  # the posts' library and the answers' read the same texts
+def _read(text: str) -> tuple[Procedure, ...]:
     if not _NAME_HEADER.search(text):
-        return []  # no table names procedures: most documents, skipped in one pass
+        return ()  # no table names procedures: most documents, skipped in one pass
     out: list[Procedure] = []
     rows: list[tuple[list[str], int, int]] = []
     gap = 0
@@ -159,9 +164,10 @@ def procedures(text: str) -> list[Procedure]:
         gap += 1
         if line and gap <= TABLE_GAP_LINES and rows:
             continue  # a wrapped cell, a group's name on its own line: the table goes on at the next row
-        out.extend(_tables(rows))
+        if rows:
+            out.extend(_tables(rows))
         rows, gap = [], 0
-    return out
+    return tuple(out)
 
 
 HEADER_CELL_CHARS = 80  # a column's label; a longer cell is data ("Trong thời hạn 20 ngày ...")

@@ -104,7 +104,7 @@ def without_target(text: str) -> str:
 
 # A heading or lead-in that forbids what its items name ("Điều 8. Những việc không được làm ...",
 # "Các hành vi bị nghiêm cấm"): out of the list, an item reads as what to do.
-_FORBIDS = (("nghiem cam", "FORBIDDEN_POINT"), ("bi cam", "FORBIDDEN_POINT"), ("khong duoc", "PROHIBITED_POINT"))
+_FORBIDS = (("nghiem cam", P.FORBIDDEN_POINT), ("bi cam", P.FORBIDDEN_POINT), ("khong duoc", P.PROHIBITED_POINT))
 _SAYS_NO = re.compile(r"^(?:không|cấm|nghiêm cấm|tuyệt đối không)\b", re.I)
 
 
@@ -118,5 +118,5 @@ def prohibited(text: str, path: Sequence[str]) -> str:
     heading = fold(headings[-1])
     for words, form in _FORBIDS:
         if words in heading:
-            return getattr(P, form).format(text=lower_first(text))
+            return form.format(text=lower_first(text))
     return text

@@ -23,19 +23,25 @@ from troly.vn.text import fold, folded_syllables
 
 # How many procedures one post tells, by channel: a Facebook post is the shortest (1,200 characters).
 MAX_PROCEDURES = {"zalo": 3, "facebook": 2, "loa": 2}
+
+
 def matching(procs: list[Procedure], topic: M.Topic, titled: bool, internal: bool = False) -> list[Procedure]:
     """The procedures a topic names, with the marks it was typed with ("hạn hán" is no "gia hạn"),
     in their name or their group ("LĨNH VỰC QUẢN LÝ ĐÊ ĐIỀU ..."); all of them when only the
-    decision's title names it (``titled``). A topic
-    that only says "thủ tục hành chính" names none. Procedures between state bodies only with
-    ``internal`` (a post for cadres)."""
-    phrases = [ph for ph in topic.phrases if not set(ph) <= C.PROCEDURE_WORDS]
+    decision's title names it (``titled``). A topic that only says "thủ tục hành chính" names
+    none. Procedures between state bodies only with ``internal`` (a post for cadres)."""
+    phrases = _own_phrases(topic)
     if not phrases:
         return []
     public = [p for p in procs if internal or not p.internal]
     # a name's asides say who settles it ("(thẩm quyền của Sở Xây dựng)"), not what it is
     named = [p for p in public if all(_says(C.strip_asides(f"{p.name} {p.group}"), ph, topic.text) for ph in phrases)]
     return named or (public if titled else [])
+
+
+def _own_phrases(topic: M.Topic) -> list[tuple[str, ...]]:
+    """The topic's phrases less those every procedure decision's title says ("thủ tục hành chính")."""
+    return [ph for ph in topic.phrases if not set(ph) <= C.PROCEDURE_WORDS]
 
 
 def _says(text: str, phrase: tuple[str, ...], topic: str) -> bool:
@@ -72,7 +78,7 @@ def _titled(doc: Document, topic: M.Topic) -> bool:
     if M.doc_about(doc, topic.refs):
         return True
     field = _TITLE_BODY.split(doc.facts.title or "", maxsplit=1)[0]
-    phrases = [ph for ph in topic.phrases if not set(ph) <= C.PROCEDURE_WORDS]
+    phrases = _own_phrases(topic)
     return bool(phrases) and all(contains(folded_syllables(field), ph) for ph in phrases)
 
 

@@ -68,8 +68,7 @@ def decimal_words(token: str) -> str:
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", token):
         return number_words(int(token.replace(".", "")))
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", token):  # "1.285,7": thousands, then a decimal comma
-        whole, _, frac = token.replace(".", "").partition(",")
-        return decimal_words(f"{whole},{frac}")
+        token = token.replace(".", "")
     if len(re.findall(r"[.,]", token)) > 1:  # "5,7,12": numbers listed without spaces, each said
         return ", ".join(decimal_words(part) for part in re.split(r"[.,]", token) if part)
     whole, _, frac = token.replace(".", ",").partition(",")
