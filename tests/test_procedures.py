@@ -179,3 +179,11 @@ def test_procedures_with_neither_time_nor_fee_are_named_in_one_sentence_with_whe
     said = [p.text for p in points(doc, read_procedures(doc.text), "zalo")]
     assert said == ["Các thủ tục được công bố gồm: “Đăng ký nội quy lao động của doanh nghiệp”; “Gia hạn giấy phép lao động”.",
                     "Nơi nộp hồ sơ: Trực tiếp tại Trung tâm Phục vụ hành chính công tỉnh."]
+
+
+def test_a_web_address_broken_by_the_export_is_joined_whatever_its_host():
+    from troly.ingest.procedure_cells import place
+
+    # constructed: a provincial portal, not only the national one
+    assert place("- Trực tuyến qua https://motcua anhoa.gov.vn", "") == "Trực tuyến qua https://motcuaanhoa.gov.vn"
+    assert place("- Trực tuyến qua https:// dichvucong. gov.vn", "") == "Trực tuyến qua https://dichvucong.gov.vn"

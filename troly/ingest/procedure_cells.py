@@ -28,7 +28,8 @@ _PARENS = re.compile(r"\s*\([^()]{0,120}\)")
 _ITEM = re.compile(r"(?:^|(?<=[.;:])|\s)\s*(?:[-–+•]|\d\.(?:\d\.)?)\s+(?=\S)")
 # A web address the export broke at a dot or a slash ("https:// dichvucong. gov.vn").
 _URL_GAPS = ((re.compile(r"(?<=https://)\s+|(?<=http://)\s+"), ""), (re.compile(r"(?<=[a-z])\.\s+(?=(?:vn|gov|com)\b)"), "."),
-             (re.compile(r"(?<=dichvu)\s+(?=cong)"), ""))
+             # a host name broken by a space ("https://dichvu cong.gov.vn"): the pieces run on to the domain
+             (re.compile(r"(?<=//)([a-z0-9-]+)\s+(?=[a-z0-9-]+\.(?:gov\.vn|vn|com)\b)"), r"\1"))
 # An address read aloud helps no one: "(địa chỉ: https://dichvucong.gov.vn)" goes in a script.
 _URL = re.compile(r",?\s*\(?\s*(?:địa chỉ(?: truy cập)?\s*:?\s*)?(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*"
                   r"\.(?:vn|com)\b/?\)?", re.I)
