@@ -229,3 +229,16 @@ def test_a_heading_run_into_its_sentence_is_no_target_for_the_hook():
     sentence = "Người dân thi đua chào mừng Đại hội lần thứ XIV của Đảng."
     assert not merged_label(sentence, word_forms(plan), plan)
     assert merged_label(sentence, word_forms(plan))
+
+
+def test_a_topic_only_the_bodies_work_holds_is_declined_for_citizens_naming_its_document(kb):
+    """Constructed (AGRI): "sinh hoạt chi bộ" is only in the party cells' task of studying the plan.
+    Citizens get no post; the officer is told which document holds it, and the cadre post has it."""
+    with pytest.raises(NoMaterial) as exc:
+        PostWriter(kb).run("sinh hoạt chi bộ", "zalo")
+    msg = str(exc.value)
+    assert "chưa có nội dung dành cho người dân" in msg
+    assert msg.endswith("Văn bản có nội dung này: Kế hoạch số 88/KH-UBND ngày 05 tháng 3 năm 2025 "
+                        "của Ủy ban nhân dân tỉnh An Hòa.")
+    [cadres] = PostWriter(kb).run("sinh hoạt chi bộ", "zalo", audience="canbo")
+    assert "sinh hoạt chi bộ" in cadres.text

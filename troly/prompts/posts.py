@@ -30,6 +30,8 @@ ONLY_CADRE = (
     "quán triệt) hoặc trong văn bản gửi riêng một doanh nghiệp, cá nhân, chưa có nội dung dành cho người "
     "dân. Có thể soạn bài cho cán bộ, đảng viên (chọn đối tượng “cán bộ” khi soạn bài)."
 )
+# Said after ONLY_CADRE: the documents that hold the topic, for the officer to read or to post to cadres.
+ONLY_CADRE_DOCS = "Văn bản có nội dung này: {docs}."
 # Said after NO_MATERIAL when the documents cover nearby topics.
 SUGGEST = "Các văn bản hiện có nói về: {topics}."
 # Nothing left that the documents support word for word (never expected; kept safe).

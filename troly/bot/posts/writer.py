@@ -197,7 +197,7 @@ class PostWriter:
         if not found:
             raise NoMaterial(self._decline(topic, t, lib, bool(passed)))
         if not ranked:
-            raise NoMaterial(P.ONLY_CADRE.format(topic=topic))
+            raise NoMaterial(_only_cadre(topic, [d for _, d, _ in found]))
         if audience == "dan" and any(c.entry.reading.kind == A.PUBLIC and not c.entry.reading.starts for c in ranked):
             # what the documents say to people; abstract policy lines only when there is nothing
             # else, or when they are items of a list a public item belongs to: three rate cuts
@@ -306,6 +306,16 @@ class PostWriter:
 def _says(point: str, phrase: tuple[str, ...], topic: str) -> bool:
     """The phrase in the point, with the marks the topic was typed with ("đồng bào" is no "bão")."""
     return M.says(point, phrase) and marks_agree(point, topic, phrase)
+
+
+def _only_cadre(topic: str, holding: list[Document]) -> str:
+    """The decline for citizens, naming the documents (at most two, those with the most sentences
+    on the topic) that hold it: the officer reads them, or asks for a cadre post."""
+    counts = Counter(d.id for d in holding)
+    by_id = {d.id: d for d in holding}
+    top = sorted(counts, key=lambda i: (-counts[i], i))[:2]
+    named = "; ".join(T.source_label(by_id[i]) for i in top)
+    return P.ONLY_CADRE.format(topic=topic) + (" " + P.ONLY_CADRE_DOCS.format(docs=named) if named else "")
 
 
 def _trails(c: Candidate) -> bool:
