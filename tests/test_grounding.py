@@ -86,3 +86,19 @@ def test_a_number_followed_by_a_comma_is_tied_to_no_issuer():
     assert a.issuer == "ban thuong vu tinh uy"  # folded
     [a] = attributions("Kết luận số 69-KL/TW, ngày 24/01/2024 của Bộ Chính trị.")  # the date goes on
     assert a.issuer == "bo chinh tri"
+
+
+def test_a_title_s_own_words_after_ve_tie_the_number_to_no_issuer():
+    """Constructed: "của nhà máy ..." inside the title a hook quotes after "về" is the subject's, not
+    an issuer; the same number tied by "về kết luận của" to a body the source never names still is."""
+    from troly.bot.grounding import unsupported_attributions
+
+    source = ("BỘ CÔNG THƯƠNG\nSố: 58/2025/TT-BCT\nTHÔNG TƯ\nQUY ĐỊNH PHƯƠNG PHÁP XÁC ĐỊNH GIÁ DỊCH VỤ PHÁT "
+              "ĐIỆN CỦA NHÀ MÁY THỦY ĐIỆN TÍCH NĂNG\nThông báo số 730-TB/TU về kết luận của Ban Thường vụ Tỉnh ủy.")
+    hook = ("Thông tư số 58/2025/TT-BCT về quy định phương pháp xác định giá dịch vụ "
+            "phát điện của nhà máy thủy điện tích năng.")
+    assert unsupported_attributions(hook, [source]) == []
+    wrong = "Thông báo số 730-TB/TU về kết luận của Ban Thường vụ Huyện ủy."
+    assert unsupported_attributions(wrong, [source]) == ["730-TB/TU về kết luận của Ban Thường vụ Huyện ủy"]
+    short = "Thông tư số 58/2025/TT-BCT về giá của nhà máy."  # too short a phrase to be the title's
+    assert unsupported_attributions(short, [source + " về giá của nhà máy"]) != []

@@ -242,3 +242,15 @@ def test_a_topic_only_the_bodies_work_holds_is_declined_for_citizens_naming_its_
                         "của Ủy ban nhân dân tỉnh An Hòa.")
     [cadres] = PostWriter(kb).run("sinh hoạt chi bộ", "zalo", audience="canbo")
     assert "sinh hoạt chi bộ" in cadres.text
+
+
+def test_a_short_bulletin_signs_off_with_its_sources_and_never_repeats_a_point(agri):
+    """Constructed (AGRI): one point on the topic makes a short script; it names its source with the
+    date before the closing, and says no point twice."""
+    [post] = PostWriter(ListKB([agri])).run("mã số vùng trồng", "loa")
+    text = post.text
+    assert "nhắc lại" not in text
+    assert ("Bản tin được biên soạn theo Kế hoạch số tám mươi tám ngày năm tháng ba năm hai nghìn không trăm "
+            "hai mươi lăm của Ủy ban nhân dân tỉnh An Hòa.") in text
+    sentences = [s.strip() for s in re.split(r"[.!]", text) if len(s.split()) > 4]
+    assert len(sentences) == len(set(sentences))

@@ -113,10 +113,29 @@ def test_a_post_on_announced_procedures_tells_time_fee_and_place_not_the_article
 
 def test_a_loudspeaker_script_says_where_to_file_in_words_and_no_address():
     text = _post("nước thải thủy lợi", "loa")
-    # said second, after a connector ("Bên cạnh đó, bà con ..."), the slash read as "hoặc"
-    assert "bà con có thể nộp hồ sơ trực tiếp tại Trung tâm Phục vụ hành chính công tỉnh hoặc cấp xã" in text
-    assert "dichvucong" not in text and "http" not in text
-    assert "mười lăm ngày làm việc" in text and not any(ch.isdigit() for ch in text)
+    # one sentence per procedure, never the table's cells with their labels and semicolons
+    assert ("Theo đó, thủ tục “Cấp giấy phép xả nước thải vào công trình thủy lợi” được giải quyết trong thời "
+            "hạn mười lăm ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ và không thu phí, lệ phí.") in text
+    # said to the listeners with no connector, the slash read as "hoặc", the ways one after another
+    assert (". Bà con có thể nộp hồ sơ trực tiếp tại Trung tâm Phục vụ hành chính công tỉnh hoặc cấp xã, "
+            "hoặc trực tuyến qua Cổng dịch vụ công Quốc gia.") in text
+    assert "dichvucong" not in text and "http" not in text and ";" not in text and ": " not in text
+    assert not any(ch.isdigit() for ch in text)
+
+
+def test_read_aloud_the_places_come_first_then_the_ways_and_a_fee_by_case_its_amount_first():
+    from troly.bot.posts.procedures import _fee, _spoken_place
+
+    place = ("Trung tâm Phục vụ hành chính công tỉnh An Hòa; Trung tâm Phục vụ hành chính công cấp xã; "
+             "Trực tiếp; Dịch vụ bưu chính công ích; trực tuyến qua Cổng dịch vụ công Quốc gia")
+    assert _spoken_place(place) == (
+        "Bà con có thể nộp hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh An Hòa hoặc Trung tâm Phục vụ hành "
+        "chính công cấp xã, theo hình thức trực tiếp, qua dịch vụ bưu chính công ích hoặc trực tuyến qua Cổng "
+        "dịch vụ công Quốc gia.")
+    cell = "Từ ngày 01/7/2025 đến hết ngày 31/12/2026: 30.000 đồng/bộ; Từ ngày 01/01/2027: 60.000 đồng/bộ"
+    assert _fee(cell, speech=True) == ("mức phí, lệ phí là 30.000 đồng/bộ từ ngày 01/7/2025 đến hết ngày "
+                                      "31/12/2026; 60.000 đồng/bộ từ ngày 01/01/2027")
+    assert _fee(cell).lower() == ("phí, lệ phí: " + cell).lower()  # written, the table's wording stands
 
 
 INTERNAL_SOURCE = "mem:qd-0416"

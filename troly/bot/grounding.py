@@ -168,6 +168,7 @@ class Attribution:
     type: str
     issuer: str  # folded words of the issuer's name
     written: str  # the span as written
+    after: str = ""  # the span after the number ("về ... của nhà máy thủy điện tích năng")
 
 
 def _issuer_words(after: str) -> list[str]:
@@ -202,8 +203,8 @@ def attributions(text: str) -> list[Attribution]:
             continue
         words = _issuer_words(clause[m.end():])
         if words and words[0][:1].isalpha():
-            out.append(Attribution(ref.number, ref.type, " ".join(words),
-                                   (text[ref.start:ref.end + m.end()] + " ".join(clause[m.end():].split()[:len(words)])).rstrip(",")))
+            written = (text[ref.start:ref.end + m.end()] + " ".join(clause[m.end():].split()[:len(words)])).rstrip(",")
+            out.append(Attribution(ref.number, ref.type, " ".join(words), written, written[ref.end - ref.start:]))
     return out + _issued(text, refs)
 
 
@@ -232,16 +233,37 @@ def _issued(text: str, refs: list[DocRef]) -> list[Attribution]:
 def unsupported_attributions(text: str, source_texts: Iterable[str]) -> list[str]:
     """Issuer attributions in ``text`` ("Thông báo số 730 ... của Ban Thường vụ Huyện ủy") that no
     source makes for the same document: the sources must tie that number to that issuer."""
+    source_texts = list(source_texts)
     made: dict[tuple[int, str], list[str]] = {}
     for s in source_texts:
         for a in attributions(s):
             made.setdefault((a.number, a.type), []).append(a.issuer)
     out = []
+    folded = None
     for a in attributions(text):
         said = made.get((a.number, a.type), [])
-        if not any(i.startswith(a.issuer) or a.issuer.startswith(i) for i in said):
-            out.append(a.written)
+        if any(i.startswith(a.issuer) or a.issuer.startswith(i) for i in said):
+            continue
+        subject = _subject_phrase(a.after)
+        if subject:
+            folded = folded if folded is not None else [" ".join(fold(s).split()) for s in source_texts]
+            if any(subject in f for f in folded):
+                continue  # "về quy định ... của nhà máy thủy điện": the title's own words, no issuer
+        out.append(a.written)
     return out
+
+
+TITLE_PHRASE_WORDS = 5  # a subject phrase this long, found word for word in a source, is its title's
+
+
+def _subject_phrase(after: str) -> str:
+    """The subject phrase after "về" ("về quy định ... của nhà máy ...", folded), when it is long
+    enough to be told from a bare "của <issuer>" that any source might hold; else ""."""
+    words = fold(after).split()
+    if not words or words[0] not in {"ve", "v/v"}:
+        return ""
+    words = words[2:] if words[1:2] == ["viec"] else words[1:]
+    return " ".join(words) if len(words) >= TITLE_PHRASE_WORDS else ""
 
 
 def ungrounded(text: str, source_texts: Iterable[str]) -> list[str]:

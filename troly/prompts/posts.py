@@ -121,8 +121,9 @@ LOA_GREETINGS = {
     ],
 }
 LOA_GREETING_PLAIN = "Kính thưa toàn thể bà con nhân dân! Sau đây là bản tin tuyên truyền."
-LOA_REPEAT = "Đài Truyền thanh xin nhắc lại: {point}"
+LOA_SOURCES = "Bản tin được biên soạn theo {sources}."  # a short bulletin's sign-off, its sources with their dates
 LOA_OTHER_DOCUMENT = "Theo {what}, "
+LISTENERS = "Bà con "  # how a bulletin's sentence addresses its listeners
 LOA_CONNECTORS = ["", "Theo đó, ", "Bên cạnh đó, ", "Đồng thời, ", "Ngoài ra, ", "Cùng với đó, "]
 LOA_CLOSINGS = {
     "dan": [
@@ -194,12 +195,23 @@ PROCEDURE_TIME_LABEL = "thời hạn giải quyết là {time}"  # any other wor
 PROCEDURE_NO_FEE = "không thu phí, lệ phí"
 PROCEDURE_FEE = "phí, lệ phí: {fee}"
 PROCEDURE_POINT = "{name}: {details}."
+# Read aloud, a procedure is one sentence: its name, then how long it takes and what it costs.
+PROCEDURE_POINT_SPOKEN = "{name} {details}."
+PROCEDURE_TIME_SPOKEN = "được giải quyết {time}"
+PROCEDURE_TIME_LABEL_SPOKEN = "có thời hạn giải quyết là {time}"
+PROCEDURE_TIME_OWN_SPOKEN = "có {time}"  # the cell's own sentence: "thời hạn thực hiện ... là ..."
+PROCEDURE_FEE_SPOKEN = "mức phí, lệ phí là {fee}"
+PROCEDURE_AND = " và "
+PROCEDURE_OR = " hoặc "
+PROCEDURE_BY = "qua {way}"  # a channel of filing: "qua dịch vụ bưu chính"
+PROCEDURE_WAYS = "{places}, theo hình thức {ways}"  # places first, then the ways of filing
+PROCEDURE_AT = "tại {place}"  # a place of filing: "tại Trung tâm Phục vụ hành chính công cấp xã"
+PROCEDURE_PLACE_OF_SPOKEN = "hồ sơ nộp {place}"  # a procedure's own place, read aloud in its sentence
 # Procedures whose table gives neither time nor fee, named in one sentence before where to file.
 PROCEDURE_NAME_ONLY = "Thủ tục được công bố: {names}."
 PROCEDURE_NAMES = "Các thủ tục được công bố gồm: {names}."
 PROCEDURE_PLACE = "Nơi nộp hồ sơ: {place}."  # said once when every procedure shares it
-PROCEDURE_PLACE_SPOKEN = "Bà con có thể nộp hồ sơ {place}."  # read aloud; {place} opens with "trực tiếp", "qua" ...
-PROCEDURE_PLACE_SPOKEN_AT = "Bà con có thể nộp hồ sơ tại {place}."  # a place named first: "Trung tâm ..."
+PROCEDURE_PLACE_SPOKEN = "Bà con có thể nộp hồ sơ {place}."  # read aloud; {place}: "tại ...", "qua ...", "trực tuyến ..."
 PROCEDURE_PLACE_OF = "nơi nộp hồ sơ: {place}"  # a procedure's own, in its point
 # Tags too generic to say what a post is about (lower case, no marks).
 GENERIC_TAGS = {"#vaitro", "#noidung", "#vanban", "#nhiemvu", "#giaiphap", "#congtac", "#vande"}

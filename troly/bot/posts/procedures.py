@@ -101,11 +101,13 @@ def points(doc: Document, procs: list[Procedure], channel: str) -> list[T.Point]
     out: list[T.Point] = []
     named: list[Procedure] = []  # procedures whose table gives neither time nor fee: named together
     for p, place in zip(chosen, places):
-        details = [d for d in (_time(p.time), _fee(p.fee)) if d]
+        details = [d for d in (_time(p.time, speech), _fee(p.fee, speech)) if d]
         if place and not shared:
-            details.append(P.PROCEDURE_PLACE_OF.format(place=C.lower_filing(place)))
+            details.append(_spoken_place(place, P.PROCEDURE_PLACE_OF_SPOKEN) if speech
+                           else P.PROCEDURE_PLACE_OF.format(place=C.lower_filing(place)))
         if details:
-            out.append(_point(doc, p, P.PROCEDURE_POINT.format(name=name_of(p), details="; ".join(details))))
+            form = P.PROCEDURE_POINT_SPOKEN if speech else P.PROCEDURE_POINT
+            out.append(_point(doc, p, form.format(name=name_of(p), details=_joined(details, speech))))
         elif shared:  # the place said once below: what to do and where, if not how long
             named.append(p)
     named = named[:1] if speech else named  # aloud, one name and where to file fit a bulletin
@@ -121,10 +123,46 @@ def points(doc: Document, procs: list[Procedure], channel: str) -> list[T.Point]
     return out
 
 
-def _spoken_place(place: str) -> str:
-    lowered = C.lower_filing(place)
-    form = P.PROCEDURE_PLACE_SPOKEN if lowered != place else P.PROCEDURE_PLACE_SPOKEN_AT
-    return form.format(place=lowered)
+def _joined(details: list[str], speech: bool) -> str:
+    """A written point lists its details after a colon; read aloud they run on as one sentence
+    ("... được giải quyết trong 02 ngày làm việc, phí, lệ phí là ..."), never cell by cell."""
+    if not speech:
+        return "; ".join(details)
+    return ", ".join(details[:-1]) + P.PROCEDURE_AND + details[-1] if len(details) > 1 else details[0]
+
+
+# How a way of filing is said after "nộp hồ sơ" (folded openings): how, already ("trực tiếp tại
+# ...", "qua ..."); by a channel, after "qua" ("Dịch vụ bưu chính"); else a place, after "tại".
+_HOW = ("truc tiep", "truc tuyen", "qua ", "nop ", "gui ", "tai ")
+_CHANNEL = ("dich vu buu chinh", "buu chinh", "duong buu chinh", "cong dich vu cong", "he thong")
+
+
+def _spoken_place(place: str, form: str = P.PROCEDURE_PLACE_SPOKEN) -> str:
+    """Where to file as a sentence read aloud: the ways one after another, "hoặc" before the last
+    ("tại Trung tâm Phục vụ hành chính công cấp xã, qua dịch vụ bưu chính hoặc trực tuyến ..."),
+    never the table's cells with their semicolons."""
+    places, ways = [], []
+    for item in place.split("; "):
+        item = item.strip(" ,;.")
+        f = fold(item)
+        if f.startswith(_HOW):
+            ways.append(item[:1].lower() + item[1:])
+        elif f.startswith(_CHANNEL):
+            ways.append(P.PROCEDURE_BY.format(way=item[:1].lower() + item[1:]))
+        elif item:
+            places.append(item)
+    said = P.PROCEDURE_AT.format(place=_either(places)) if places else ""
+    if ways:  # the places, then how: "tại A hoặc B, theo hình thức trực tiếp, qua ... hoặc ..."
+        said = P.PROCEDURE_WAYS.format(places=said, ways=_either(ways)) if said else _either(ways)
+    return form.format(place=said)
+
+
+def _either(items: list[str]) -> str:
+    """"A, B hoặc C"; ", hoặc" when an item has its own ("tỉnh/cấp xã" is read "tỉnh hoặc cấp xã")."""
+    if len(items) < 2:
+        return "".join(items)
+    inner = any("/" in i or P.PROCEDURE_OR in i for i in items[:-1])
+    return ", ".join(items[:-1]) + ("," if inner else "") + P.PROCEDURE_OR + items[-1]
 
 
 def name_of(p: Procedure) -> str:
@@ -136,23 +174,34 @@ def _point(doc: Document, p: Procedure, text: str) -> T.Point:
     return T.Point(text, doc, doc.text[p.start:p.end].strip(), p.group)
 
 
-def _time(cell: str) -> str:
+def _time(cell: str, speech: bool = False) -> str:
+    """The time limit as the point says it; read aloud, as the predicate of the procedure's name
+    ("được giải quyết trong ...", "có thời hạn giải quyết là ...")."""
     cases = C.time_cases(cell)
     if not cases:
         return ""
     text, f = "; ".join(cases), fold(cases[0])
-    if len(cases) == 1 and f.startswith("trong"):
-        return P.PROCEDURE_TIME.format(time=text)
+    within = len(cases) == 1 and f.startswith("trong")
     if len(cases) == 1 and (f[:1].isdigit() or re.match(r"(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\b", f)):
-        return P.PROCEDURE_TIME.format(time=P.PROCEDURE_TIME_WITHIN.format(time=text))
+        text, within = P.PROCEDURE_TIME_WITHIN.format(time=text), True
+    if within:
+        return (P.PROCEDURE_TIME_SPOKEN if speech else P.PROCEDURE_TIME).format(time=text)
     if f.startswith("thoi han"):  # "Thời hạn thực hiện yêu cầu chứng thực là ngay trong ngày ..."
-        return text
-    return P.PROCEDURE_TIME_LABEL.format(time=text)
+        return P.PROCEDURE_TIME_OWN_SPOKEN.format(time=text[:1].lower() + text[1:]) if speech else text
+    return (P.PROCEDURE_TIME_LABEL_SPOKEN if speech else P.PROCEDURE_TIME_LABEL).format(time=text)
 
 
-def _fee(cell: str) -> str:
+_CASE = re.compile(r"^([^:]{4,120}?):\s*(\S.*)$")  # a case and its amount: "Từ ngày ... : 30.000 đồng"
+
+
+def _fee(cell: str, speech: bool = False) -> str:
     free, amount = C.fee(cell)
-    return P.PROCEDURE_NO_FEE if free else P.PROCEDURE_FEE.format(fee=amount) if amount else ""
+    if free:
+        return P.PROCEDURE_NO_FEE
+    if speech:  # "Từ ngày 01/7/2025 đến ...: 30.000 đồng/bộ; từ ...: 60.000 đồng" -> the amount, then when
+        amount = "; ".join(_CASE.sub(lambda m: f"{m[2]} {m[1][:1].lower()}{m[1][1:]}", c.strip())
+                           for c in amount.split("; "))
+    return (P.PROCEDURE_FEE_SPOKEN if speech else P.PROCEDURE_FEE).format(fee=amount) if amount else ""
 
 
 def _places(procs: list[Procedure], speech: bool) -> list[str]:
