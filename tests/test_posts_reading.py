@@ -360,3 +360,23 @@ def test_a_letter_to_one_company_is_no_post_for_citizens_but_is_for_cadres():
         PostWriter(kb).run("cổ đông", "zalo")
     assert "gửi riêng một doanh nghiệp" in str(declined.value)
     assert "1201/CT-QLDN" in PostWriter(kb).run("cổ đông", "zalo", audience="canbo")[0].text
+
+
+LONG_TITLE = """ỦY BAN NHÂN DÂN TỈNH AN HÒA
+Số: 41/2025/QĐ-UBND
+An Hòa, ngày 24 tháng 11 năm 2025
+
+QUYẾT ĐỊNH
+Ban hành Quy trình rà soát đối tượng, quy định đối tượng ưu tiên thực hiện Dự án 1, Dự án 2 Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi giai đoạn 2021-2030, giai đoạn I: từ năm 2021 đến năm 2025 trên địa bàn tỉnh An Hòa
+
+Điều 1. Ban hành kèm theo Quyết định này Quy trình rà soát đối tượng.
+"""
+
+
+def test_a_title_too_long_for_the_line_is_cut_before_a_tail_not_after_its_first_clause():
+    """Constructed: 45 words before the first tail (" giai đoạn "); the opening line keeps what the
+    process is for rather than "ban hành Quy trình rà soát đối tượng" alone."""
+    doc = read("mem:quyet-dinh-41", LONG_TITLE)
+    assert hooks(doc)[0].endswith("về ban hành Quy trình rà soát đối tượng, quy định đối tượng ưu tiên thực hiện "
+                                  "Dự án 1, Dự án 2 Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng "
+                                  "đồng bào dân tộc thiểu số và miền núi giai đoạn 2021-2030.")
