@@ -55,6 +55,15 @@ def test_sentence_structure_decides_the_audience():
     assert read_sentence("Rà soát hạ tầng mạng tại các trạm viễn thông.", work).kind == INTERNAL
 
 
+def test_a_sentence_opening_on_its_basis_is_the_bodies_procedure():
+    """Constructed sentences: what rests "Trên cơ sở ..." is the next step of the offices, and cut
+    at its semicolon the frame has no clause at all."""
+    for s in ("Trên cơ sở ý kiến của cơ quan tài chính, cơ quan quản lý nhà ở hoàn thiện lại tờ trình.",
+              "Trên cơ sở tình hình thực hiện các dự án đầu tư năm 2025, Kế hoạch đầu tư công trung hạn."):
+        assert read_sentence(s, []).kind == INTERNAL, s
+    assert read_sentence("Người dân được tập huấn miễn phí trên cơ sở nhu cầu đăng ký.", []).kind == PUBLIC
+
+
 def test_a_long_opening_list_of_bodies_is_trimmed_one_body_is_kept():
     long = ("Các sở, ban, ngành, Ủy ban nhân dân các huyện, Mặt trận Tổ quốc và các tổ chức chính trị - "
             "xã hội tập trung hướng dẫn nông dân xây dựng mã số vùng trồng cho các sản phẩm chủ lực.")

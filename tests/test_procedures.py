@@ -124,11 +124,17 @@ def test_a_loudspeaker_script_says_where_to_file_in_words_and_no_address():
 
 
 def test_read_aloud_the_places_come_first_then_the_ways_and_a_fee_by_case_its_amount_first():
-    from troly.bot.posts.procedures import _fee, _spoken_place
+    from troly.bot.posts.procedures import _fee, _filing
+    from troly.prompts.posts import PROCEDURE_PLACE_SPOKEN
 
     place = ("Trung tâm Phục vụ hành chính công tỉnh An Hòa; Trung tâm Phục vụ hành chính công cấp xã; "
              "Trực tiếp; Dịch vụ bưu chính công ích; trực tuyến qua Cổng dịch vụ công Quốc gia")
-    assert _spoken_place(place) == (
+    from troly.ingest.procedure_cells import place as cells
+
+    # words the export ran together are apart again, whichever cell they are in
+    assert cells("Trung tâm Phục vụ hành chính công tỉnh An Hòa", "Trực tiếp; Qua dịch vụ bưuchínhcông ích") == \
+        "Trung tâm Phục vụ hành chính công tỉnh An Hòa; trực tiếp; Qua dịch vụ bưu chính công ích"
+    assert _filing(place, PROCEDURE_PLACE_SPOKEN) == (
         "Bà con có thể nộp hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh An Hòa hoặc Trung tâm Phục vụ hành "
         "chính công cấp xã, theo hình thức trực tiếp, qua dịch vụ bưu chính công ích hoặc trực tuyến qua Cổng "
         "dịch vụ công Quốc gia.")
@@ -197,7 +203,7 @@ def test_procedures_with_neither_time_nor_fee_are_named_in_one_sentence_with_whe
     doc = read("mem:names", DECISION.split("PHỤ LỤC")[0] + "PHỤ LỤC\n" + text)
     said = [p.text for p in points(doc, read_procedures(doc.text), "zalo")]
     assert said == ["Các thủ tục được công bố gồm: “Đăng ký nội quy lao động của doanh nghiệp”; “Gia hạn giấy phép lao động”.",
-                    "Nơi nộp hồ sơ: Trực tiếp tại Trung tâm Phục vụ hành chính công tỉnh."]
+                    "Hồ sơ nộp trực tiếp tại Trung tâm Phục vụ hành chính công tỉnh."]
 
 
 def test_a_web_address_broken_by_the_export_is_joined_whatever_its_host():

@@ -50,6 +50,34 @@ _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:đồng|%)", re.I)
 _RULE_NUMBER = re.compile(r"\d+/\d{4}/")  # "Thông tư số 10/2024/TT-BTC": a rule cited, not an amount
 
 
+# Phrases of filing an export runs together ("bưuchínhcông ích"), folded; their word breaks are put back.
+_RUN_TOGETHER = ("buu chinh cong ich", "dich vu cong truc tuyen", "truc tuyen toan trinh", "truc tuyen mot phan",
+                 "truc tiep")
+
+
+def unglued(text: str) -> str:
+    """Words of a filing phrase the export ran together, apart again ("qua dịch vụ bưuchínhcông
+    ích" -> "qua dịch vụ bưu chính công ích"): a run of letters that folds to two words or more
+    of such a phrase, read off the folded phrase (folding keeps one letter for one letter)."""
+    def split(m: re.Match) -> str:
+        run = m.group(0)
+        f = fold(run)
+        if len(f) != len(run) or run.isascii():
+            return run  # not one letter for one letter (decomposed marks), or a web address's host
+        for phrase in _RUN_TOGETHER:
+            words = phrase.split()
+            for n in range(len(words), 1, -1):
+                if "".join(words[:n]) == f or "".join(words[-n:]) == f:
+                    part = words[:n] if "".join(words[:n]) == f else words[-n:]
+                    out, at = [], 0
+                    for w in part:
+                        out.append(run[at:at + len(w)])
+                        at += len(w)
+                    return " ".join(out)
+        return run
+    return re.sub(r"[^\W\d_]{6,}", split, text)
+
+
 def strip_asides(text: str) -> str:
     """Without its asides in brackets: "Cấp biển hiệu ... (thẩm quyền của Sở Xây dựng)"."""
     return _PARENS.sub("", text)
@@ -126,7 +154,7 @@ def place(place_cell: str, way: str, speech: bool = False) -> str:
             if item.endswith(":") and k + 1 < len(parts):  # "Trực tiếp:" over its places
                 parts[k + 1] = f"{item} {parts[k + 1]}"
                 continue
-            item = _FILE_VERB.sub("", _PLACE_LABEL.sub("", item)).strip(" .,;:")
+            item = unglued(_FILE_VERB.sub("", _PLACE_LABEL.sub("", item)).strip(" .,;:"))
             f = fold(item)
             glued = f.replace(" ", "")  # "Qua dịch vụ bưuchínhcông ích": words run together by the export
             if any(w.replace(" ", "") in glued for w in _FILING) and not _WHO_DECIDES.match(f) \

@@ -206,13 +206,12 @@ PROCEDURE_OR = " hoặc "
 PROCEDURE_BY = "qua {way}"  # a channel of filing: "qua dịch vụ bưu chính"
 PROCEDURE_WAYS = "{places}, theo hình thức {ways}"  # places first, then the ways of filing
 PROCEDURE_AT = "tại {place}"  # a place of filing: "tại Trung tâm Phục vụ hành chính công cấp xã"
-PROCEDURE_PLACE_OF_SPOKEN = "hồ sơ nộp {place}"  # a procedure's own place, read aloud in its sentence
 # Procedures whose table gives neither time nor fee, named in one sentence before where to file.
 PROCEDURE_NAME_ONLY = "Thủ tục được công bố: {names}."
 PROCEDURE_NAMES = "Các thủ tục được công bố gồm: {names}."
-PROCEDURE_PLACE = "Nơi nộp hồ sơ: {place}."  # said once when every procedure shares it
+PROCEDURE_PLACE = "Hồ sơ nộp {place}."  # said once when every procedure shares it; {place}: "tại ...", "trực tuyến ..."
 PROCEDURE_PLACE_SPOKEN = "Bà con có thể nộp hồ sơ {place}."  # read aloud; {place}: "tại ...", "qua ...", "trực tuyến ..."
-PROCEDURE_PLACE_OF = "nơi nộp hồ sơ: {place}"  # a procedure's own, in its point
+PROCEDURE_PLACE_OF = "hồ sơ nộp {place}"  # a procedure's own, in its point
 # Tags too generic to say what a post is about (lower case, no marks).
 GENERIC_TAGS = {"#vaitro", "#noidung", "#vanban", "#nhiemvu", "#giaiphap", "#congtac", "#vande"}
 

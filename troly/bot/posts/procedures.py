@@ -103,8 +103,7 @@ def points(doc: Document, procs: list[Procedure], channel: str) -> list[T.Point]
     for p, place in zip(chosen, places):
         details = [d for d in (_time(p.time, speech), _fee(p.fee, speech)) if d]
         if place and not shared:
-            details.append(_spoken_place(place, P.PROCEDURE_PLACE_OF_SPOKEN) if speech
-                           else P.PROCEDURE_PLACE_OF.format(place=C.lower_filing(place)))
+            details.append(_filing(place, P.PROCEDURE_PLACE_OF))
         if details:
             form = P.PROCEDURE_POINT_SPOKEN if speech else P.PROCEDURE_POINT
             out.append(_point(doc, p, form.format(name=name_of(p), details=_joined(details, speech))))
@@ -117,9 +116,9 @@ def points(doc: Document, procs: list[Procedure], channel: str) -> list[T.Point]
         out.insert(0, _point(doc, named[0], form.format(names=names)))
     if out and shared:
         if speech:  # said second: a bulletin cut to its length keeps where to go
-            out.insert(1, _point(doc, chosen[0], _spoken_place(places[0])))
+            out.insert(1, _point(doc, chosen[0], _filing(places[0], P.PROCEDURE_PLACE_SPOKEN)))
         else:
-            out.append(_point(doc, chosen[0], P.PROCEDURE_PLACE.format(place=places[0])))
+            out.append(_point(doc, chosen[0], _filing(places[0], P.PROCEDURE_PLACE)))
     return out
 
 
@@ -137,10 +136,10 @@ _HOW = ("truc tiep", "truc tuyen", "qua ", "nop ", "gui ", "tai ")
 _CHANNEL = ("dich vu buu chinh", "buu chinh", "duong buu chinh", "cong dich vu cong", "he thong")
 
 
-def _spoken_place(place: str, form: str = P.PROCEDURE_PLACE_SPOKEN) -> str:
-    """Where to file as a sentence read aloud: the ways one after another, "hoặc" before the last
-    ("tại Trung tâm Phục vụ hành chính công cấp xã, qua dịch vụ bưu chính hoặc trực tuyến ..."),
-    never the table's cells with their semicolons."""
+def _filing(place: str, form: str) -> str:
+    """Where to file as a sentence: the places, then the ways, "hoặc" before the last ("tại Trung
+    tâm Phục vụ hành chính công cấp xã, theo hình thức trực tiếp, qua dịch vụ bưu chính hoặc trực
+    tuyến ..."), never the table's cells with their semicolons, ways listed as if places."""
     places, ways = [], []
     for item in place.split("; "):
         item = item.strip(" ,;.")
