@@ -115,7 +115,7 @@ def test_a_loudspeaker_script_says_where_to_file_in_words_and_no_address():
     text = _post("nước thải thủy lợi", "loa")
     # one sentence per procedure, never the table's cells with their labels and semicolons
     assert ("Theo đó, thủ tục “Cấp giấy phép xả nước thải vào công trình thủy lợi” được giải quyết trong thời "
-            "hạn mười lăm ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ và không thu phí, lệ phí.") in text
+            "hạn mười lăm ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ. Không thu phí, lệ phí.") in text
     # said to the listeners with no connector, the slash read as "hoặc", the ways one after another
     assert (". Bà con có thể nộp hồ sơ trực tiếp tại Trung tâm Phục vụ hành chính công tỉnh hoặc cấp xã, "
             "hoặc trực tuyến qua Cổng dịch vụ công Quốc gia.") in text
@@ -212,3 +212,28 @@ def test_a_web_address_broken_by_the_export_is_joined_whatever_its_host():
     # constructed: a provincial portal, not only the national one
     assert place("- Trực tuyến qua https://motcua anhoa.gov.vn", "") == "Trực tuyến qua https://motcuaanhoa.gov.vn"
     assert place("- Trực tuyến qua https:// dichvucong. gov.vn", "") == "Trực tuyến qua https://dichvucong.gov.vn"
+
+
+def test_a_two_syllable_topic_no_sentence_holds_is_never_two_words_of_a_procedure_name():
+    """Constructed: "khai sinh" is "khai" of "khai thác" and "sinh" of "sinh hoạt" in a name; no
+    procedure is told and no post is written on it."""
+    from troly.bot.posts import NoMaterial
+
+    doc = read("mem:qd-khai", DECISION.replace("Cấp giấy phép xả nước thải vào công trình thủy lợi",
+                                                 "Cấp giấy phép khai thác nước cho sinh hoạt"))
+    assert "khai thác nước cho sinh hoạt" in _post("khai thác nước", docs=[doc])
+    with pytest.raises(NoMaterial):
+        _post("khai sinh", docs=[doc])
+
+
+def test_a_note_on_filling_in_a_form_is_no_point():
+    """Constructed: a certificate's "Cách ghi" ("Sinh ngày: Ghi đúng ngày, tháng, năm sinh trong giấy khai
+    sinh") is how to fill the form, not a rule on birth registration; "ghi nhận" is another verb."""
+    from troly.bot.posts import NoMaterial
+    from troly.bot.posts.library import form_note
+
+    form = DECISION.split("PHỤ LỤC")[0] + ("PHỤ LỤC\nMẫu giấy chứng nhận\n- Cách ghi:\n+ Chứng nhận: ghi rõ họ và tên.\n"
+                                            "+ Sinh ngày: Ghi đúng ngày, tháng, năm sinh trong giấy khai sinh.\n")
+    with pytest.raises(NoMaterial):
+        _post("giấy khai sinh", docs=[read("mem:form", form)])
+    assert form_note("ghi ro ho ten".split()) and not form_note("ghi nhan ket qua".split())

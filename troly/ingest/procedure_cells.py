@@ -117,6 +117,28 @@ def time_cases(cell: str) -> list[str]:
     return cases
 
 
+_DURATION = re.compile(r"(?<![\d.,/])(\d{1,3})\s+(giờ|ngày)(\s+làm việc)?\b", re.I)
+_CASE_WORDS = ("truong hop", "doi voi")  # what opens a case of a cell ("Đối với trường hợp hồ sơ ...")
+
+
+def time_range(cell: str) -> str:
+    """A cell of cases too long to tell whole, as the span of its time limits: "từ 6 đến 24 giờ làm
+    việc" when every case states one in the same unit ("Đối với trường hợp ... điện tử: Trong thời
+    hạn 6 giờ làm việc ...; ... nộp trực tiếp ...: 8 giờ làm việc ..."); "" otherwise."""
+    items = _items(_PARENS.sub("", _FOOTNOTE.sub("", cell)))
+    if len(items) < 2 or not all(fold(i).startswith(_CASE_WORDS) for i in items):
+        return ""
+    found = [_DURATION.search(i) for i in items]
+    if not all(found):
+        return ""
+    units = {(m[2].lower(), bool(m[3])) for m in found}
+    values = sorted({int(m[1]) for m in found})
+    if len(units) != 1 or len(values) < 2:
+        return ""
+    unit, working = units.pop()
+    return f"từ {values[0]} đến {values[-1]} {unit}{' làm việc' if working else ''}"
+
+
 def fee(cell: str) -> tuple[bool, str]:
     """(no fee, the fee as written): (True, "") for "Không", "Miễn phí"; (False, "50.000 đồng/hồ sơ"),
     (False, "không quy định"); (False, "") when the cell cites a rule or lists cases."""

@@ -101,6 +101,7 @@ PROCEDURE_NAMED = "thủ tục “{name}”"  # a name that does not open with "
 PROCEDURE_MANY = "Thủ tục này được công bố trong văn bản của nhiều địa phương:"
 PROCEDURE_ELSEWHERE = "Các văn bản hiện có không có văn bản nào của {place} công bố thủ tục này; văn bản của địa phương khác:"
 PROCEDURE_TIME = "thời hạn giải quyết: {time}"
+PROCEDURE_TIME_RANGE = "{span}, tùy trường hợp"  # a cell of cases told by the span of its limits
 PROCEDURE_NO_FEE = "không thu phí, lệ phí"
 PROCEDURE_FEE = "phí, lệ phí: {fee}"
 PROCEDURE_PLACE = "nơi nộp hồ sơ: {place}"

@@ -190,6 +190,7 @@ FORBIDDEN_POINT = "Nghiêm cấm {text}"
 # it takes, what it costs, where to file. ``{name}`` is the procedure's name as its table writes it.
 PROCEDURE_NAMED = "Thủ tục “{name}”"  # a name that does not open with "Thủ tục"
 PROCEDURE_TIME = "giải quyết {time}"  # "trong thời hạn 20 ngày ...", "trong 10 ngày làm việc ..."
+PROCEDURE_TIME_RANGE = "{span}, tùy trường hợp"  # a cell of cases told by the span of its limits
 PROCEDURE_TIME_WITHIN = "trong {time}"  # a cell that opens with the figure: "10 ngày làm việc"
 PROCEDURE_TIME_LABEL = "thời hạn giải quyết là {time}"  # any other wording of the cell; never a second colon
 PROCEDURE_NO_FEE = "không thu phí, lệ phí"
@@ -201,10 +202,10 @@ PROCEDURE_TIME_SPOKEN = "được giải quyết {time}"
 PROCEDURE_TIME_LABEL_SPOKEN = "có thời hạn giải quyết là {time}"
 PROCEDURE_TIME_OWN_SPOKEN = "có {time}"  # the cell's own sentence: "thời hạn thực hiện ... là ..."
 PROCEDURE_FEE_SPOKEN = "mức phí, lệ phí là {fee}"
-PROCEDURE_AND = " và "
 PROCEDURE_OR = " hoặc "
 PROCEDURE_BY = "qua {way}"  # a channel of filing: "qua dịch vụ bưu chính"
-PROCEDURE_WAYS = "{places}, theo hình thức {ways}"  # places first, then the ways of filing
+PROCEDURE_WAYS = "{places}, theo hình thức {ways}"  # places first, then the ways of filing ("trực tiếp, ...")
+PROCEDURE_WAYS_BY = "{places}, {ways}"  # ways that say their own channel: "qua dịch vụ bưu chính hoặc trực tuyến ..."
 PROCEDURE_AT = "tại {place}"  # a place of filing: "tại Trung tâm Phục vụ hành chính công cấp xã"
 # Procedures whose table gives neither time nor fee, named in one sentence before where to file.
 PROCEDURE_NAME_ONLY = "Thủ tục được công bố: {names}."

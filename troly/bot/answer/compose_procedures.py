@@ -146,7 +146,9 @@ def _place_not_found(ctx: Context, docs: list[Document]) -> str:
 def _part(kind: str, p: Procedure) -> str:
     if kind == "time":
         cases = C.time_cases(p.time)
-        return msg.PROCEDURE_TIME.format(time="; ".join(cases)) if cases else ""
+        span = "" if cases else C.time_range(p.time)
+        return msg.PROCEDURE_TIME.format(time="; ".join(cases) if cases else msg.PROCEDURE_TIME_RANGE.format(span=span)) \
+            if cases or span else ""
     if kind == "fee":
         free, amount = C.fee(p.fee)
         return msg.PROCEDURE_NO_FEE if free else msg.PROCEDURE_FEE.format(fee=amount) if amount else ""

@@ -137,6 +137,17 @@ def _label_only(text: str) -> bool:
     return bool(_ITEM_MARK.match(text.lower()))
 
 
+# How to fill in a form ("Sinh ngày: Ghi đúng ngày, tháng, năm sinh trong giấy khai sinh", "Ghi rõ
+# họ tên ..."): the verb "ghi" (write) opening the sentence, not "ghi nhận", "ghi nhớ", "ghi danh".
+_NOT_WRITING = {"nhan", "nho", "danh", "chep", "am", "hinh"}
+
+
+def form_note(folded: list[str]) -> bool:
+    """A note on filling in a form: nothing a post can say (heldout26: a certificate's "Cách ghi"
+    posted as a rule on birth registration)."""
+    return len(folded) > 1 and folded[0] == "ghi" and folded[1] not in _NOT_WRITING
+
+
 _WORDS = re.compile(r"\S+")
 
 
@@ -264,7 +275,7 @@ def build(docs: list[Document], min_repair_confidence: float) -> Library:
         for u in units[d.id]:
             if d.facts.repaired and not _scan_ok(u, known_pairs, known_refs, clean_words):
                 continue
-            if _label_only(u.text) or _received(" ".join(u.folded), sent_to):
+            if _label_only(u.text) or _received(" ".join(u.folded), sent_to) or form_note(u.folded):
                 continue
             path = section_path(d, u.start)
             if any(a <= u.start < b for a, b in names) and _names_procedures(path):

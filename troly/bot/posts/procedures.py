@@ -40,8 +40,23 @@ def matching(procs: list[Procedure], topic: M.Topic, titled: bool, internal: boo
 
 
 def _own_phrases(topic: M.Topic) -> list[tuple[str, ...]]:
-    """The topic's phrases less those every procedure decision's title says ("thủ tục hành chính")."""
-    return [ph for ph in topic.phrases if not set(ph) <= C.PROCEDURE_WORDS]
+    """The topic's phrases less those every procedure decision's title says ("thủ tục hành chính").
+    Syllables no sentence holds in their phrase, side by side in it (``stranded``), stay side by
+    side: "khai sinh" is never "khai" of "khai thác" and "sinh" of "sinh hoạt" (heldout26)."""
+    runs: list[tuple[str, ...]] = []
+    for ph in topic.phrases:
+        whole = topic.stranded.get(ph)
+        if whole and runs and topic.stranded.get(runs[-1][-1:]) == whole and _adjacent(whole, runs[-1], ph):
+            runs[-1] = runs[-1] + ph
+        else:
+            runs.append(ph)
+    return [ph for ph in dict.fromkeys(runs) if not set(ph) <= C.PROCEDURE_WORDS]
+
+
+def _adjacent(whole: tuple[str, ...], run: tuple[str, ...], nxt: tuple[str, ...]) -> bool:
+    """Whether ``nxt`` follows ``run`` in the phrase ``whole``."""
+    both = run + nxt
+    return any(whole[i:i + len(both)] == both for i in range(len(whole) - len(both) + 1))
 
 
 def _says(text: str, phrase: tuple[str, ...], topic: str) -> bool:
@@ -124,10 +139,11 @@ def points(doc: Document, procs: list[Procedure], channel: str) -> list[T.Point]
 
 def _joined(details: list[str], speech: bool) -> str:
     """A written point lists its details after a colon; read aloud they run on as one sentence
-    ("... được giải quyết trong 02 ngày làm việc, phí, lệ phí là ..."), never cell by cell."""
+    ("... được giải quyết trong 02 ngày làm việc. Mức phí, lệ phí là ..."), never cell by cell."""
     if not speech:
         return "; ".join(details)
-    return ", ".join(details[:-1]) + P.PROCEDURE_AND + details[-1] if len(details) > 1 else details[0]
+    rest = [d[:1].upper() + d[1:] for d in details[1:]]  # each further detail a sentence of its own
+    return ". ".join([details[0]] + rest)
 
 
 # How a way of filing is said after "nộp hồ sơ" (folded openings): how, already ("trực tiếp tại
@@ -151,8 +167,11 @@ def _filing(place: str, form: str) -> str:
         elif item:
             places.append(item)
     said = P.PROCEDURE_AT.format(place=_either(places)) if places else ""
-    if ways:  # the places, then how: "tại A hoặc B, theo hình thức trực tiếp, qua ... hoặc ..."
-        said = P.PROCEDURE_WAYS.format(places=said, ways=_either(ways)) if said else _either(ways)
+    if ways and said:  # the places, then how: "tại A hoặc B, theo hình thức trực tiếp, qua ... hoặc ..."
+        joined = P.PROCEDURE_WAYS if fold(ways[0]).startswith("truc tiep") else P.PROCEDURE_WAYS_BY
+        said = joined.format(places=said, ways=_either(ways))
+    elif ways:
+        said = _either(ways)
     return form.format(place=said)
 
 
@@ -178,7 +197,9 @@ def _time(cell: str, speech: bool = False) -> str:
     ("được giải quyết trong ...", "có thời hạn giải quyết là ...")."""
     cases = C.time_cases(cell)
     if not cases:
-        return ""
+        span = C.time_range(cell)  # "từ 6 đến 24 giờ làm việc", by case
+        return (P.PROCEDURE_TIME_SPOKEN if speech else P.PROCEDURE_TIME).format(
+            time=P.PROCEDURE_TIME_RANGE.format(span=span)) if span else ""
     text, f = "; ".join(cases), fold(cases[0])
     within = len(cases) == 1 and f.startswith("trong")
     if len(cases) == 1 and (f[:1].isdigit() or re.match(r"(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\b", f)):
