@@ -237,3 +237,17 @@ def test_a_note_on_filling_in_a_form_is_no_point():
     with pytest.raises(NoMaterial):
         _post("giấy khai sinh", docs=[read("mem:form", form)])
     assert form_note("ghi ro ho ten".split()) and not form_note("ghi nhan ket qua".split())
+
+
+def test_a_cell_of_time_limits_by_case_is_told_by_their_span():
+    """Constructed cells: each case states its limit in the same unit -> the span; a case without
+    one, or mixed units, -> nothing (the post then says no time rather than a wrong one)."""
+    from troly.ingest.procedure_cells import time_range
+
+    cell = ("- Đối với trường hợp hồ sơ nộp qua hệ thống điện tử: Trong thời hạn 6 giờ làm việc kể từ khi nhận hồ "
+            "sơ, kết quả được thông báo trên hệ thống. - Đối với trường hợp hồ sơ nộp trực tiếp: trong thời hạn 8 giờ "
+            "làm việc. - Đối với trường hợp hồ sơ gửi qua bưu điện: trong thời hạn 24 giờ làm việc (cắt giảm 2 giờ).")
+    assert time_range(cell) == "từ 6 đến 24 giờ làm việc"
+    assert time_range(cell.replace("8 giờ", "2 ngày")) == ""  # units differ
+    assert time_range(cell.replace("trong thời hạn 8 giờ làm việc", "theo quy định")) == ""
+    assert time_range("Trong thời hạn 10 ngày làm việc") == ""  # one case: the cell is said as written
