@@ -263,3 +263,15 @@ def test_a_short_bulletin_signs_off_with_its_sources_and_never_repeats_a_point(a
             "hai mươi lăm của Ủy ban nhân dân tỉnh An Hòa.") in text
     sentences = [s.strip() for s in re.split(r"[.!]", text) if len(s.split()) > 4]
     assert len(sentences) == len(set(sentences))
+
+
+def test_a_suggested_topic_never_opens_with_viec():
+    """Constructed: a cited letter "... ngày 12/11/2025 về việc chính sách thuế ..." suggests "chính
+    sách thuế ...", not "việc chính sách"."""
+    from troly.bot.posts.topic import candidates
+
+    letter = read("mem:cv", "CỤC THUẾ\nSố: 12/CT-CS\nHà Nội, ngày 01 tháng 12 năm 2025\n\nV/v trả lời vướng mắc\n\n"
+                            "Kính gửi: Thuế tỉnh An Hòa\n\nCục Thuế nhận được công văn số 5106/CT-CS ngày 12/11/2025 "
+                            "về việc chính sách thuế thu nhập cá nhân. Cục Thuế trả lời như sau.\n")
+    shown = [c.shown for c in candidates([letter])]
+    assert "chính sách thuế thu nhập cá nhân" in shown and not any(s.startswith(("việc", "v/v")) for s in shown)

@@ -104,6 +104,7 @@ _SPLIT = re.compile(r"(?i)\s*(?:[,;:“”\"()]|\bvề\b|\bvà\b|\bcủa\b|\btro
 
 _SUBJECT = re.compile(r"(?i)\s*(?:[;“”\"()]|\bvề\b|\bcủa\b|\bthực hiện\b|\bngày\b|\bsố(?=\s*\d)|"
                       r"\btrên địa bàn\b|\bgiai đoạn\b|\bđến năm\b)\s*")
+_LEADING = re.compile(r"(?i)^(?:việc|v/v)\s+")
 _TRAILING = re.compile(r"(?i)(?:\s+(?:và|của|cho|với|trong|các|những|để|theo))+$")
 _TYPE_WORDS = {tuple(fold(n).split()) for n in TYPE_NAMES.values()}
 
@@ -118,6 +119,7 @@ def candidates(docs: list[Document]) -> list[Candidate]:
             t = t.lower() if t.isupper() else (t or "")
             for piece in _SUBJECT.split(t) + _SPLIT.split(t):
                 piece = _TRAILING.sub("", collapse_ws(piece).strip(" .,-–")).strip(" .,-–")
+                piece = _LEADING.sub("", piece)  # "(về) việc chính sách thuế ...": the subject after it
                 words = tuple(M.content_words(piece))
                 if words in _TYPE_WORDS:
                     continue
