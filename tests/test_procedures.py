@@ -131,6 +131,9 @@ def test_read_aloud_the_places_come_first_then_the_ways_and_a_fee_by_case_its_am
              "Trực tiếp; Dịch vụ bưu chính công ích; trực tuyến qua Cổng dịch vụ công Quốc gia")
     from troly.ingest.procedure_cells import place as cells
 
+    # a way's name before the sentence that says it again is said once
+    assert cells("- Trực tiếp tại Sở Công Thương. - Trực tuyến: Nộp trực tuyến trên Hệ thống eCoSys", "") == \
+        "Trực tiếp tại Sở Công Thương; trực tuyến trên Hệ thống eCoSys"
     # words the export ran together are apart again, whichever cell they are in
     assert cells("Trung tâm Phục vụ hành chính công tỉnh An Hòa", "Trực tiếp; Qua dịch vụ bưuchínhcông ích") == \
         "Trung tâm Phục vụ hành chính công tỉnh An Hòa; trực tiếp; Qua dịch vụ bưu chính công ích"

@@ -35,7 +35,9 @@ _URL = re.compile(r",?\s*\(?\s*(?:địa chỉ(?: truy cập)?\s*:?\s*)?(?:https
                   r"\.(?:vn|com)\b/?\)?", re.I)
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 # A leading label of a place item ("Địa điểm:", "Cơ quan tiếp nhận và trả kết quả:"): the point says it.
-_PLACE_LABEL = re.compile(r"^[^:]{0,60}\b(?:địa điểm|cách thức|tiếp nhận|nơi)\b[^:]{0,60}:\s*(?=\S)", re.I)
+_PLACE_LABEL = re.compile(r"^[^:]{0,60}\b(?:địa điểm|cách thức|tiếp nhận|nơi)\b[^:]{0,60}:\s*(?=\S)"
+                          # a way's name before the sentence that says it again: "Trực tuyến: Nộp trực tuyến trên ..."
+                          r"|^[^:]{1,30}:\s*(?=nộp\b)", re.I)
 # A fee cell's own label ("Phí: 10.000 đồng/trường hợp").
 _FEE_LABEL = re.compile(r"^(?:phí|lệ phí|phí, lệ phí|mức thu)\s*:\s*", re.I)
 # Words that open a filing item as an adverb, lowered inside the sentence; a name keeps its capital.
