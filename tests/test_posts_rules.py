@@ -275,3 +275,15 @@ def test_a_suggested_topic_never_opens_with_viec():
                             "về việc chính sách thuế thu nhập cá nhân. Cục Thuế trả lời như sau.\n")
     shown = [c.shown for c in candidates([letter])]
     assert "chính sách thuế thu nhập cá nhân" in shown and not any(s.startswith(("việc", "v/v")) for s in shown)
+
+
+def test_pieces_of_a_phrase_typed_as_one_stand_near_one_another():
+    """Constructed: no sentence holds "đăng ký kinh doanh" whole; a sentence with "môi trường kinh
+    doanh" and, far after it, "vốn đăng ký" is not on it, one with "đăng ký hộ kinh doanh" is."""
+    far = AGRI.replace("3. Doanh nghiệp đầu tư", "3. Cải thiện môi trường kinh doanh, thu hút 20 dự án đầu tư mới với "
+                       "tổng vốn đăng ký 7.285 tỷ đồng.\n\n4. Doanh nghiệp đầu tư")
+    with pytest.raises(NoMaterial):
+        PostWriter(ListKB([read(AGRI_SOURCE, far)])).run("đăng ký kinh doanh", "zalo")
+    close = far.replace("Cải thiện môi trường kinh doanh,", "Người dân được hướng dẫn đăng ký hộ kinh doanh trực tuyến,")
+    [post] = PostWriter(ListKB([read(AGRI_SOURCE, close)])).run("đăng ký kinh doanh", "zalo")
+    assert "đăng ký hộ kinh doanh" in post.text

@@ -81,6 +81,8 @@ class Topic:
     # A syllable left alone by splitting a phrase no sentence holds whole ("số" of "kinh tế số"),
     # with that phrase: the syllable alone is in sentences on anything.
     stranded: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    # Each piece of a phrase split so ("khắc phục hậu quả", "mưa lũ"), with the phrase it was typed in.
+    split: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def weight(self) -> float:

@@ -22,6 +22,22 @@ def near(seq: list[str], phrase: tuple[str, ...], gap: int = NEAR_GAP) -> bool:
     return _in_order(seq, [(syl,) for syl in phrase], gap)
 
 
+def together(seq: list[str], parts: list[tuple[str, ...]], gap: int) -> bool:
+    """The parts (runs of syllables) in any order within one window of ``seq`` that leaves at most
+    ``gap`` other words per join ("đơn vị hành chính cấp xã sau sắp xếp" holds "sắp xếp" and "đơn vị
+    hành chính"; Vietnamese puts a phrase's nouns either way round). A part found only in another
+    form ("khoa học và công nghệ" for "khoa học công nghệ") is not judged: True."""
+    width = sum(len(p) for p in parts) + gap * (len(parts) - 1)
+    starts = [[i for i in range(len(seq) - len(p) + 1) if tuple(seq[i:i + len(p)]) == p] for p in parts]
+    if not all(starts):
+        return True
+    for i in sorted({i for s in starts for i in s}):
+        # a window from i: each part starts in it and ends in it
+        if all(any(i <= j and j + len(p) <= i + width for j in s) for p, s in zip(parts, starts)):
+            return True
+    return False
+
+
 # Words that, between two words of a phrase, turn it into its opposite.
 _NEGATING = {"phi", "khong", "chua", "ngoai"}
 

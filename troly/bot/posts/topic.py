@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from troly.bot.posts import material as M
 from troly.bot.posts.lexicon import BODY_HEADS, starts
-from troly.bot.posts.phrases import contains, genitive, marks_agree, near
+from troly.bot.posts.phrases import contains, genitive, marks_agree, near, together
 from troly.models import Document
 from troly.vn.docnum import TYPE_NAMES, find_refs
 from troly.vn.text import collapse_ws, fold, has_diacritics, marked_key, syllables
@@ -35,6 +35,11 @@ def ngrams(sentences: list[list[str]], n: int = MAX_NGRAM) -> set[tuple[str, ...
     return out
 
 
+# Words allowed between two pieces of a phrase typed as one ("khắc phục hậu quả do mưa lũ"); more
+# and they are about different things ("môi trường kinh doanh ... vốn đăng ký"): heldout26.
+PIECES_GAP = 3
+
+
 def split_phrases(topic: M.Topic, grams: set[tuple[str, ...]]) -> M.Topic:
     """Phrases no sentence holds whole, split into the longest runs some sentence holds
     ("khắc phục hậu quả mưa lũ" -> "khắc phục hậu quả", "mưa lũ").
@@ -45,6 +50,7 @@ def split_phrases(topic: M.Topic, grams: set[tuple[str, ...]]) -> M.Topic:
     """
     out: list[tuple[str, ...]] = []
     stranded: dict[tuple[str, ...], tuple[str, ...]] = {}
+    split: dict[tuple[str, ...], tuple[str, ...]] = {}
     for p in topic.phrases:
         if p in grams or len(p) < 2:
             out.append(p)
@@ -53,10 +59,11 @@ def split_phrases(topic: M.Topic, grams: set[tuple[str, ...]]) -> M.Topic:
         while i < len(p):
             k = next((k for k in range(min(len(p) - i, MAX_NGRAM), 1, -1) if p[i:i + k] in grams), 1)
             out.append(p[i:i + k])
+            split[p[i:i + k]] = p
             if k == 1:
                 stranded[p[i:i + 1]] = p
             i += k
-    return M.Topic(topic.text, out, topic.refs, stranded)
+    return M.Topic(topic.text, out, topic.refs, stranded, split)
 
 
 def context_words(doc: Document, path: list[str]) -> list[str]:
@@ -87,6 +94,12 @@ def on_topic(unit: M.Unit, context: list[str], topic: M.Topic, about: bool, titl
         framed = near(context, whole) and marks_agree(context_text, topic.text, whole)
         if not (said or framed):
             return False  # "số" alone, with "kinh tế" elsewhere, is no sentence on "kinh tế số"
+    for whole in dict.fromkeys(topic.split.values()):
+        # pieces of a phrase typed as one, all in the sentence, stand near one another in it, either
+        # way round: "đăng ký kinh doanh" is not "môi trường kinh doanh ... vốn đăng ký" (heldout26)
+        pieces = [p for p, w in topic.split.items() if w == whole]
+        if all(p in inside for p in pieces) and not together(unit.folded, pieces, PIECES_GAP):
+            return False
     # a title naming the topic's nouns with "của" between ("Đại hội lần thứ XIV của Đảng") names it
     return titled or all(p in inside or contains(context, p) for p in topic.phrases)
 
