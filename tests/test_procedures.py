@@ -254,3 +254,12 @@ def test_a_cell_of_time_limits_by_case_is_told_by_their_span():
     assert time_range(cell.replace("8 giờ", "2 ngày")) == ""  # units differ
     assert time_range(cell.replace("trong thời hạn 8 giờ làm việc", "theo quy định")) == ""
     assert time_range("Trong thời hạn 10 ngày làm việc") == ""  # one case: the cell is said as written
+
+
+def test_sentences_that_only_task_bodies_give_way_to_procedures_the_topic_names():
+    """Constructed: the plan says "xả nước thải" only in a task without its body; another decision's
+    procedures name it, and the citizens' post tells them; a cadre post keeps the plan's task."""
+    task = PLAN + "\n2. Tăng cường kiểm soát việc xả nước thải vào công trình thủy lợi trên địa bàn tỉnh.\n"
+    docs = [read(PLAN_SOURCE, task), read(DECISION_SOURCE, DECISION)]
+    assert "Cấp giấy phép xả nước thải vào công trình thủy lợi" in _post("xả nước thải", docs=docs)
+    assert "Tăng cường kiểm soát" in _post("xả nước thải", audience="canbo", docs=docs)

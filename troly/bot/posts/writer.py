@@ -163,6 +163,9 @@ class PostWriter:
         lib = self._library()
         t = TP.split_phrases(M.parse_topic(topic), lib.grams)
         top = material.ranked[0].doc if material and material.ranked else None
+        if top is not None and audience == "dan" and not any(_speaks(c) for c in material.ranked):
+            top = None  # sentences that only task bodies ("Thực hiện các mục tiêu ... di sản"): any
+            # decision whose procedures the topic names says more to people (heldout28)
         chosen = PR.choose(lib.docs, lib.procedures, t, top, internal=audience == "canbo")
         return (chosen[0], chosen[1], tuple(t.phrases)) if chosen else None
 
@@ -306,6 +309,16 @@ class PostWriter:
 def _says(point: str, phrase: tuple[str, ...], topic: str) -> bool:
     """The phrase in the point, with the marks the topic was typed with ("đồng bào" is no "bão")."""
     return M.says(point, phrase) and marks_agree(point, topic, phrase)
+
+
+def _speaks(c: Candidate) -> bool:
+    """A sentence that tells people something: not only a start date, nor a task said without its
+    body, a verb first ("Thực hiện các mục tiêu bảo đảm quốc phòng, an ninh; ..."). A rule with its
+    subject ("Các đại lý Internet mở cửa từ 7 giờ ...") tells what holds."""
+    r = c.entry.reading
+    if r.kind == A.PUBLIC:
+        return not r.starts
+    return r.kind == A.NEUTRAL and not A.task_without_subject(c.text)
 
 
 def _only_cadre(topic: str, holding: list[Document]) -> str:
