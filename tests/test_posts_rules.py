@@ -287,3 +287,13 @@ def test_pieces_of_a_phrase_typed_as_one_stand_near_one_another():
     close = far.replace("Cải thiện môi trường kinh doanh,", "Người dân được hướng dẫn đăng ký hộ kinh doanh trực tuyến,")
     [post] = PostWriter(ListKB([read(AGRI_SOURCE, close)])).run("đăng ký kinh doanh", "zalo")
     assert "đăng ký hộ kinh doanh" in post.text
+
+
+def test_a_budget_plan_is_the_state_s_own_document():
+    """Constructed titles: the state's budget planned or estimated is for cadre posts; a decision that
+    cuts what people pay is not."""
+    from troly.bot.posts.audience import internal_document
+
+    assert internal_document("TÀI CHÍNH - NGÂN SÁCH NHÀ NƯỚC 03 NĂM 2026 - 2028 TỈNH AN HÒA")
+    assert internal_document("Về dự toán ngân sách địa phương năm 2026")
+    assert not internal_document("Về việc giảm lãi suất cho vay đối với hộ nghèo")
