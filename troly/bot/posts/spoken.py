@@ -220,7 +220,7 @@ def spoken(text: str, doc: Document | None = None) -> str:
     text = _numbers(text)
     text = _EMOJI.sub("", text).replace("#", "").replace("…", ".").replace("...", ".")
     text = text.replace("&", " và ")
-    text = _ALTERNATIVE.sub(r" hoặc \1 ", text)  # "Thôn (tổ) đội trưởng": one post or the other
+    text = _ALTERNATIVE.sub(_alternative, text)  # "Thôn (tổ) đội trưởng": one post or the other
     text = re.sub(r"\(([^()]*)\)", r", \1,", text)
     text = _OR.sub(" hoặc ", text)  # "cấp tỉnh/cấp xã", "sửa đổi, bổ sung/cấp lại": one or the other
     text = re.sub(r"\s*/\s*", " ", text)
@@ -232,6 +232,15 @@ def spoken(text: str, doc: Document | None = None) -> str:
 _OR = re.compile(r"(?<=[" + LOWER + r"])\s*/\s*(?=[" + LOWER + r"])")
 # A word or two in brackets inside a noun phrase, lower case: an alternative ("Thôn (tổ) đội trưởng").
 _ALTERNATIVE = re.compile(r"(?<=\w) \(([a-zà-ỹđ]+(?: [a-zà-ỹđ]+)?)\) (?=\w)")
+# Words in brackets that say what state a thing is in, not another thing it may be: "Luật Quản lý
+# thuế (sửa đổi)", "tỉnh Phú Yên (trước đây)", "(nếu có)" (heldout29 heard "hoặc sửa đổi").
+_STATES = {"sửa đổi", "trước đây", "cũ", "mới", "nếu có", "bổ sung", "dự thảo", "trước", "sau", "hiện nay"}
+
+
+def _alternative(m: re.Match) -> str:
+    return f", {m[1]}, " if m[1] in _STATES else f" hoặc {m[1]} "
+
+
 _SAID_TWICE = re.compile(r"\b((?:\w+ ){1,5}\w+), \1\b,?")
 
 
