@@ -380,3 +380,21 @@ def test_a_title_too_long_for_the_line_is_cut_before_a_tail_not_after_its_first_
     assert hooks(doc)[0].endswith("về ban hành Quy trình rà soát đối tượng, quy định đối tượng ưu tiên thực hiện "
                                   "Dự án 1, Dự án 2 Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng "
                                   "đồng bào dân tộc thiểu số và miền núi giai đoạn 2021-2030.")
+
+
+COORDINATED = """HỘI ĐỒNG NHÂN DÂN TỈNH AN HÒA
+Số: 82/2025/NQ-HĐND
+An Hòa, ngày 24 tháng 11 năm 2025
+
+NGHỊ QUYẾT
+Về việc quy định nội dung chi, mức chi, thời gian hỗ trợ kinh phí phục vụ bầu cử đại biểu Quốc hội khóa XVI và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026 - 2031 của tỉnh An Hòa
+
+Điều 1. Mức chi hỗ trợ tổ bầu cử là 500.000 đồng/người.
+"""
+
+
+def test_a_kept_topic_carries_the_title_to_the_end_of_its_clause_not_to_its_and():
+    """Constructed: cut at "và", the resolution would cover the National Assembly election only."""
+    doc = read("mem:nq-82", COORDINATED)
+    keep = tuple(parse_topic("kinh phí bầu cử").phrases)
+    assert "bầu cử đại biểu Quốc hội khóa XVI và đại biểu Hội đồng nhân dân các cấp" in hooks(doc, keep=keep)[0]
