@@ -290,6 +290,9 @@ def test_pieces_of_a_phrase_typed_as_one_stand_near_one_another():
                        "tổng vốn đăng ký 7.285 tỷ đồng.\n\n4. Doanh nghiệp đầu tư")
     with pytest.raises(NoMaterial):
         PostWriter(ListKB([read(AGRI_SOURCE, far)])).run("đăng ký kinh doanh", "zalo")
+    # typed with a comma between, they are two phrases, each anywhere in the sentence
+    [listed] = PostWriter(ListKB([read(AGRI_SOURCE, far)])).run("đăng ký, kinh doanh", "zalo")
+    assert "7.285 tỷ đồng" in listed.text
     close = far.replace("Cải thiện môi trường kinh doanh,", "Người dân được hướng dẫn đăng ký hộ kinh doanh trực tuyến,")
     [post] = PostWriter(ListKB([read(AGRI_SOURCE, close)])).run("đăng ký kinh doanh", "zalo")
     assert "đăng ký hộ kinh doanh" in post.text

@@ -51,15 +51,18 @@ def split_phrases(topic: M.Topic, grams: set[tuple[str, ...]]) -> M.Topic:
     out: list[tuple[str, ...]] = []
     stranded: dict[tuple[str, ...], tuple[str, ...]] = {}
     split: dict[tuple[str, ...], tuple[str, ...]] = {}
+    typed = " ".join(re.findall(r"[^\W_]+|[^\w\s]", fold(topic.text)))  # its words and its commas
     for p in topic.phrases:
         if p in grams or len(p) < 2:
             out.append(p)
             continue
+        one = " ".join(p) in typed  # typed as one phrase, no comma inside ("buôn lậu, hàng giả" is two)
         i = 0
         while i < len(p):
             k = next((k for k in range(min(len(p) - i, MAX_NGRAM), 1, -1) if p[i:i + k] in grams), 1)
             out.append(p[i:i + k])
-            split[p[i:i + k]] = p
+            if one:
+                split[p[i:i + k]] = p
             if k == 1:
                 stranded[p[i:i + 1]] = p
             i += k
