@@ -211,14 +211,15 @@ def _time(cell: str, speech: bool = False) -> str:
     return (P.PROCEDURE_TIME_LABEL_SPOKEN if speech else P.PROCEDURE_TIME_LABEL).format(time=text)
 
 
-_CASE = re.compile(r"^([^:]{4,120}?):\s*(\S.*)$")  # a case and its amount: "Từ ngày ... : 30.000 đồng"
+# A case and its amount: "Từ ngày ...: 30.000 đồng", "Đối với ...: ..."; a label ("Phí thẩm định: ...") is none.
+_CASE = re.compile(r"^((?:từ|kể từ|trước|sau|đối với|trường hợp)\b[^:]{2,120}?):\s*(\S.*)$", re.I)
 
 
 def _fee(cell: str, speech: bool = False) -> str:
     free, amount = C.fee(cell)
     if free:
         return P.PROCEDURE_NO_FEE
-    if speech:  # "Từ ngày 01/7/2025 đến ...: 30.000 đồng/bộ; từ ...: 60.000 đồng" -> the amount, then when
+    if amount:  # "Từ ngày 01/7/2025 đến ...: 30.000 đồng/bộ; từ ...: 60.000 đồng" -> the amount, then when
         amount = "; ".join(_CASE.sub(lambda m: f"{m[2]} {m[1][:1].lower()}{m[1][1:]}", c.strip())
                            for c in amount.split("; "))
     return (P.PROCEDURE_FEE_SPOKEN if speech else P.PROCEDURE_FEE).format(fee=amount) if amount else ""
