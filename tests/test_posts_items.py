@@ -231,3 +231,16 @@ def test_according_to_a_provision_of_this_text_goes_with_the_provision():
     assert without_asides("Cá nhân đáp ứng điều kiện của hạng thẻ cao hơn theo quy định tại Điều 5 Nghị quyết này "
                           "được nâng lên hạng thẻ cao hơn.") == \
         "Cá nhân đáp ứng điều kiện của hạng thẻ cao hơn được nâng lên hạng thẻ cao hơn."
+
+
+def test_a_bare_noun_keeps_the_reference_that_says_what_it_means_and_points_nowhere_useful():
+    """Constructed: cut from "các trường hợp quy định tại Điều 6 Quy định này", "các trường hợp" means
+    nothing; the sentence keeps its reference and, pointing inside its document, is no point. A group
+    named in its own words loses the reference."""
+    from troly.bot.posts.asides import without_asides
+    from troly.bot.posts.sentences import points_at_document
+
+    kept = without_asides("Cấp mới thẻ cho người không thuộc các trường hợp quy định tại Điều 6 Quy định này.")
+    assert kept.endswith("các trường hợp quy định tại Điều 6 Quy định này.") and points_at_document(kept)
+    assert without_asides("Đối tượng trẻ em quy định tại điểm a khoản 2 Điều 1 Nghị quyết này được hưởng mức "
+                          "hỗ trợ 160.000 đồng.") == "Đối tượng trẻ em được hưởng mức hỗ trợ 160.000 đồng."

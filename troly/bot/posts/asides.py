@@ -37,7 +37,19 @@ _FOLLOWS = re.compile(r"\s*theo quy định tại (?:(?:điểm|khoản|Điều)
 _CITED_ASIDE = re.compile(r"\s*\((?:theo|quy định tại|tại|được quy định tại)\s+[^()]{0,160}?\d+/[^()]{0,160}\)")
 
 
+# Nouns that say nothing without the reference that follows them: "không thuộc các trường hợp quy
+# định tại Điều 6 Quy định này" cut to "không thuộc các trường hợp." (heldout29). Such a sentence keeps
+# its reference, and points inside its document (``points_at_document``): no point.
+_BARE = ("trường hợp", "đối tượng", "nội dung", "điều kiện", "tiêu chuẩn", "hồ sơ", "thủ tục", "mức")
+
+
+def _bare(m: re.Match) -> bool:
+    return m.string[:m.start()].rstrip().lower().endswith(_BARE)
+
+
 def without_asides(text: str) -> str:
-    for rx in (SPELLED, _CITED_ASIDE, _INTERNAL_REF, _DETAILS, _PROPOSED, _FOLLOWS):
+    for rx in (SPELLED, _CITED_ASIDE, _DETAILS, _PROPOSED, _FOLLOWS):
         text = rx.sub("", text)
-    return _LISTED_AT.sub(" nêu trên", text)
+    if any(_bare(m) for m in _INTERNAL_REF.finditer(text)):
+        return text  # the reference is what the noun means: kept whole, the sentence a pointer
+    return _LISTED_AT.sub(" nêu trên", _INTERNAL_REF.sub("", text))
