@@ -55,6 +55,14 @@ def test_sentence_structure_decides_the_audience():
     assert read_sentence("Rà soát hạ tầng mạng tại các trạm viễn thông.", work).kind == INTERNAL
 
 
+def test_a_duty_keeps_the_list_of_bodies_it_falls_on():
+    """Constructed: "thực hiện nhiệm vụ ..." is the subject's own clause; the duty is "có trách nhiệm".
+    Cut before "thực hiện", the duty would fall on no one."""
+    t = ("Các cơ quan, tổ chức, đơn vị, cá nhân thực hiện nhiệm vụ phục vụ công tác bầu cử theo quy định tại "
+         "Nghị quyết này có trách nhiệm sử dụng kinh phí đúng định mức, đúng đối tượng.")
+    assert core_clause(t, read_sentence(t, [])) == t
+
+
 def test_a_sentence_opening_on_its_basis_is_the_bodies_procedure():
     """Constructed sentences: what rests "Trên cơ sở ..." is the next step of the offices, and cut
     at its semicolon the frame has no clause at all."""

@@ -316,6 +316,7 @@ def _office_work(folded: str, verb: str = "") -> bool:
     return verb.startswith(_OFFICE_ONLY) or bool(_OFFICE_PREDICATE.search(folded.lstrip(" -–+•")))
 
 
+_DUTY = re.compile(r"\s(?:có|chịu) trách nhiệm\b")  # the main predicate of a duty, after its subject
 # Verbs that only introduce what a propaganda text should say ("Khẳng định chuyển đổi số là ..."):
 # the message is what follows.
 _REPORTING = ("Khẳng định ", "Nhấn mạnh ")
@@ -335,4 +336,7 @@ def core_clause(text: str, reading: Reading, min_subject_words: int = 12) -> str
     rest = text[reading.subject_end:].lstrip(" ,")
     if len(rest.split()) < 8 or rest.split(" ", 1)[0] in SHORT_VERBS:
         return text  # "được trả ...", "là ...": the subject cannot go
+    if _DUTY.search(rest):
+        return text  # "Các cơ quan, ..., cá nhân thực hiện nhiệm vụ ... có trách nhiệm ...": the verb
+        # found first is the subject's own clause; cut there, the duty has no one (heldout29)
     return rest[:1].upper() + rest[1:]
