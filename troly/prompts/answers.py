@@ -1,5 +1,8 @@
 """Vietnamese text of the answer engine: templates and fixed messages, kept in one place."""
 
+# A procedure's fee and a span of time limits are worded alike in posts and answers: the posts'.
+from troly.prompts.posts import PROCEDURE_FEE, PROCEDURE_NO_FEE, PROCEDURE_TIME_RANGE  # noqa: F401
+
 GREETING = (
     "Xin chào! Tôi là Trợ lý văn bản (troly). Tôi trả lời câu hỏi về các văn bản chỉ đạo trong cơ sở dữ liệu: "
     "ai phải làm gì, hạn khi nào, văn bản nói gì, ai ký, ban hành ngày nào. Hãy đặt câu hỏi, ví dụ: "
@@ -101,9 +104,6 @@ PROCEDURE_NAMED = "thủ tục “{name}”"  # a name that does not open with "
 PROCEDURE_MANY = "Thủ tục này được công bố trong văn bản của nhiều địa phương:"
 PROCEDURE_ELSEWHERE = "Các văn bản hiện có không có văn bản nào của {place} công bố thủ tục này; văn bản của địa phương khác:"
 PROCEDURE_TIME = "thời hạn giải quyết: {time}"
-PROCEDURE_TIME_RANGE = "{span}, tùy trường hợp"  # a cell of cases told by the span of its limits
-PROCEDURE_NO_FEE = "không thu phí, lệ phí"
-PROCEDURE_FEE = "phí, lệ phí: {fee}"
 PROCEDURE_PLACE = "nơi nộp hồ sơ: {place}"
 DOC_LIST_MORE = "… và {n} văn bản khác."
 # `troly ask --jsonl`: the answer line written for an input line that cannot be asked.
