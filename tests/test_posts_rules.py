@@ -313,4 +313,5 @@ def test_a_budget_plan_is_the_state_s_own_document():
 
     assert internal_document("TÀI CHÍNH - NGÂN SÁCH NHÀ NƯỚC 03 NĂM 2026 - 2028 TỈNH AN HÒA")
     assert internal_document("Về dự toán ngân sách địa phương năm 2026")
+    assert internal_document("Kế hoạch tài chính–ngân sách nhà nước 03 năm 2027 - 2029")  # the dash as typed
     assert not internal_document("Về việc giảm lãi suất cho vay đối với hộ nghèo")

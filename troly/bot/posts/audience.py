@@ -204,7 +204,7 @@ def internal_document(title: str) -> bool:
     "phân cấp"), its honours ("thi đua, khen thưởng"), its budget ("tài chính - ngân sách nhà nước
     03 năm", "dự toán ngân sách") or the procedures between its offices ("thủ tục hành chính nội
     bộ"). Nothing in it speaks to people."""
-    t = fold(title)
+    t = re.sub(r"\s*[-–—]\s*", " - ", fold(title))  # "tài chính–ngân sách", "tài chính - ngân sách": one formula
     return any(k in t for k in _INTERNAL_TITLES)
 
 
