@@ -66,6 +66,7 @@ class Facts:
     date_text: str = ""
     place: str = ""
     issuer: str = ""
+    issuer_parents: list[str] = field(default_factory=list)  # superior bodies printed above it
     title: str = ""
     signer: str = ""
     signer_title: str = ""

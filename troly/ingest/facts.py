@@ -281,7 +281,8 @@ def extract_facts(lay: Layout) -> Facts:
     key = docnum.own_key(number, type_) if number else ""
     place, iso, date_text = extract_place_date(lay)
     signer, signer_title, mode = extract_signature(lay)
-    recipients = [r for r in extract_recipients(lay) if r != signer]  # a flattened tail ends with the name
+    recipients = [r for r in extract_recipients(lay) if r != signer]
+    issuer = extract_issuer(lay)  # a flattened tail ends with the name
     return Facts(
         type=type_,
         number=number,
@@ -289,7 +290,8 @@ def extract_facts(lay: Layout) -> Facts:
         date=iso,
         date_text=date_text,
         place=place,
-        issuer=extract_issuer(lay),
+        issuer=issuer,
+        issuer_parents=list(lay.head.parents) if issuer == lay.head.issuer else [],
         title=extract_title(lay),
         signer=signer,
         signer_title=signer_title,

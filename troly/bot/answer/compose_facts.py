@@ -13,6 +13,7 @@ from troly.prompts import answers as msg
 from troly.vn.case import issuer_phrase, truecase
 from troly.vn.dates import display
 from troly.vn.docnum import as_written, parse_key, type_code, type_name
+from troly.vn.issuers import full_name
 from troly.vn.text import fold_chars
 
 
@@ -108,7 +109,8 @@ def doc_issuer(doc: Document) -> Answer:
             spans = [span] if span else []
             break
     place = f" ({f.place})" if f.place else ""
-    text = msg.DOC_ISSUER.format(label=label(doc), issuer=f.issuer or "(không ghi)", place=place)
+    issuer = full_name(f.issuer, f.issuer_parents)  # "Ban Tổ chức" of the Central Committee, not a province's
+    text = msg.DOC_ISSUER.format(label=label(doc), issuer=issuer or "(không ghi)", place=place)
     return _answer("doc_issuer", text, doc, spans[:1] or [_title_span(doc)])
 
 

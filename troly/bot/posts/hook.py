@@ -14,6 +14,7 @@ from troly.vn.case import issuer_phrase, lower_first, truecase
 from troly.models import Document
 from troly.prompts import posts as P
 from troly.vn.abbreviations import written_out
+from troly.vn.issuers import full_name
 from troly.vn.docnum import find_refs, type_name
 from troly.vn.text import collapse_ws, fold
 
@@ -53,13 +54,14 @@ def acting_body(doc: Document) -> str:
     under "HUYỆN ỦY ..." the Standing Committee's of that Huyện ủy), else the header's issuer
     ("TM. ỦY BAN NHÂN DÂN" under "ỦY BAN NHÂN DÂN TỈNH ..." names the same body)."""
     f = doc.facts
+    named = full_name(f.issuer, f.issuer_parents)  # "Ban Tuyên giáo và Dân vận" of which system
     m = _MANDATE.match(f.signer_title or "")
     if not m or not f.issuer:
-        return f.issuer
+        return named
     body = collapse_ws(m.group(1)).strip(" .,*")
     folded_body, folded_issuer = fold(body), fold(f.issuer)
     if not body or folded_body in folded_issuer:
-        return f.issuer
+        return named
     if folded_issuer.startswith("ban chap hanh trung uong"):
         return body  # the Politburo, the Secretariat: bodies of the Central Committee, named alone
     return f"{body} {f.issuer}"
