@@ -135,10 +135,12 @@ def test_a_topic_the_documents_name_only_in_passing_is_declined_and_a_task_names
     """Constructed: fire safety is one of six things a telecom plan must secure, nothing more: no
     post on it. The plan's own subject gives a post, and its task says which body carries it out."""
     kb = ListKB([read("mem:ke-hoach-88", PLAN)])
-    with pytest.raises(NoMaterial, match="lướt qua"):
+    with pytest.raises(NoMaterial, match="lướt qua") as passing:
         PostWriter(kb).run("phòng cháy chữa cháy", "zalo")
-    with pytest.raises(NoMaterial, match="Chưa tìm thấy"):
+    assert "Văn bản có nhắc đến: Kế hoạch số 88/" in str(passing.value)  # the officer may read it
+    with pytest.raises(NoMaterial, match="Chưa tìm thấy") as absent:
         PostWriter(kb).run("nước sạch", "zalo")  # not named at all
+    assert "có nhắc đến" not in str(absent.value)
     [post] = PostWriter(kb).run("cột ăng ten", "zalo", audience="canbo")
     assert "Sở Khoa học và Công nghệ hướng dẫn các doanh nghiệp viễn thông dùng chung cột ăng ten" in post.text
 

@@ -205,8 +205,14 @@ def test_a_suggestion_shares_more_than_a_syllable_and_names_no_body():
         (12, "Về phòng, chống thiên tai và tìm kiếm cứu nạn năm 2026"),
         (13, "Về ủy ban nhân dân cấp xã và đơn vị sự nghiệp công lập")]]
     assert any("quyền hạn" in c.shown for c in candidates(docs))
-    out = suggestions(parse_topic("hạn hán"), docs, Counter(), lambda s: True)
+    out, _ = suggestions(parse_topic("hạn hán"), docs, Counter(), lambda s: True)
     assert out and not any("quyền hạn" in s or s.startswith(("ủy ban", "đơn vị")) for s in out)
+    # near shares the head ("thuế" of "thuế tiêu thụ đặc biệt"), and only near ones are listed then
+    more = docs + [read(f"mem:{n}", head.format(n=n, title=t)) for n, t in [
+        (14, "Về tập trung ứng phó lũ đặc biệt lớn tại các xã ven sông"),
+        (15, "Về biểu thuế nhập khẩu ưu đãi đặc biệt của Việt Nam")]]
+    out, near = suggestions(parse_topic("thuế tiêu thụ đặc biệt"), more, Counter(), lambda s: True)
+    assert near and out and all("thuế" in s for s in out), out
 
 
 @pytest.mark.parametrize("item, alone", [

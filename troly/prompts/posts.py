@@ -32,8 +32,11 @@ ONLY_CADRE = (
 )
 # Said after ONLY_CADRE: the documents that hold the topic, for the officer to read or to post to cadres.
 ONLY_CADRE_DOCS = "Văn bản có nội dung này: {docs}."
+IN_PASSING_DOCS = "Văn bản có nhắc đến: {docs}."
 # Said after NO_MATERIAL when the documents cover nearby topics.
-SUGGEST = "Các văn bản hiện có nói về: {topics}."
+SUGGEST = "Chủ đề gần nhất mà các văn bản hiện có nói đến: {topics}."
+# ... when none is near: what the documents are most about, said as that.
+MOST_SAID = "Các văn bản hiện có chủ yếu nói về: {topics}."
 # Nothing left that the documents support word for word (never expected; kept safe).
 UNGROUNDED = (
     "Không soạn được bài về “{topic}” mà mọi số liệu, ngày tháng và số hiệu văn bản đều có trong "

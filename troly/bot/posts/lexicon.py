@@ -56,7 +56,7 @@ LEADING = ("kip thoi", "thuong xuyen", "tiep tuc", "tich cuc", "chu dong", "khan
             "thuc hien")  # a light verb: "thực hiện lồng ghép ..." is "lồng ghép"
 # Verbs a body's subject ends before (the first one after the subject opens the predicate).
 VERBS = PROCEDURE + LEADING + (
-    "xay dung", "phat trien", "ho tro", "tao dieu kien", "bao dam", "dam bao", "thuc hien",
+    "xay dung", "xay moi", "phat trien", "ho tro", "tao dieu kien", "bao dam", "dam bao", "thuc hien",
     "phat huy", "khuyen khich", "uu tien", "hoan thanh", "dau tu", "ung dung", "doi moi",
     "hoan thien", "nang cao", "van dong", "dong vien", "tiep nhan", "giai quyet",
     "cung cap", "xu ly", "ra quan", "bieu duong", "khen thuong", "nhan rong", "phat dong",

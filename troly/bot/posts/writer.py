@@ -163,7 +163,8 @@ class PostWriter:
         lib = self._library()
         t = TP.split_phrases(M.parse_topic(topic), lib.grams)
         top = material.ranked[0].doc if material and material.ranked else None
-        if top is not None and audience == "dan" and not any(_speaks(c) for c in material.ranked):
+        if top is not None and audience == "dan" \
+                and not any(A.tells(c.entry.unit.text, c.entry.reading) for c in material.ranked):
             top = None  # sentences that only task bodies ("Thực hiện các mục tiêu ... di sản"): any
             # decision whose procedures the topic names says more to people (heldout28)
         chosen = PR.choose(lib.docs, lib.procedures, t, top, internal=audience == "canbo")
@@ -198,7 +199,7 @@ class PostWriter:
             found = found or titled
             ranked = R.ranked(titled, t, weights, in_hit, audience, lib.defined)
         if not found:
-            raise NoMaterial(self._decline(topic, t, lib, bool(passed)))
+            raise NoMaterial(self._decline(topic, t, lib, passed))
         if not ranked:
             raise NoMaterial(_only_cadre(topic, [d for _, d, _ in found]))
         if audience == "dan" and any(c.entry.reading.kind == A.PUBLIC and not c.entry.reading.starts for c in ranked):
@@ -216,14 +217,20 @@ class PostWriter:
         return Material(ranked, lead, _targets(lib, {c.doc.id for c in ranked}, {id(e) for e, _, _ in found}, whole, t),
                         tuple(t.phrases), topic)
 
-    def _decline(self, topic: str, t: M.Topic, lib: L.Library, in_passing: bool = False) -> str:
+    def _decline(self, topic: str, t: M.Topic, lib: L.Library, passed: list[L.Entry] | None = None) -> str:
+        """The topic not covered: the documents that name it in passing, if any (the officer may
+        read them: "lương cơ sở" as the measure of an allowance), and the nearest topics."""
         counts = TP.phrase_counts(lib.sentences, lib.docs)
         def covered(phrase: str) -> bool:
             return bool(self._on_topic(TP.split_phrases(M.parse_topic(phrase), lib.grams), lib))
 
-        near = TP.suggestions(t, lib.docs, counts, covered)
-        msg = (P.ONLY_IN_PASSING if in_passing else P.NO_MATERIAL).format(topic=topic)
-        return msg + (" " + P.SUGGEST.format(topics="; ".join(f"“{n}”" for n in near)) if near else "")
+        near, close = TP.suggestions(t, lib.docs, counts, covered)
+        msg = (P.ONLY_IN_PASSING if passed else P.NO_MATERIAL).format(topic=topic)
+        if passed:
+            by_id = {d.id: d for d in lib.docs}
+            msg += " " + P.IN_PASSING_DOCS.format(docs=_named([by_id[e.unit.doc_id] for e in passed]))
+        listed = (P.SUGGEST if close else P.MOST_SAID).format(topics="; ".join(f"“{n}”" for n in near))
+        return msg + (" " + listed if near else "")
 
     def _choose(self, material: Material, channel: str, used: dict[int, int], variant: int) -> list[T.Point]:
         """The lead sentence, then the best sentences not yet used by earlier variants.
@@ -311,24 +318,19 @@ def _says(point: str, phrase: tuple[str, ...], topic: str) -> bool:
     return M.says(point, phrase) and marks_agree(point, topic, phrase)
 
 
-def _speaks(c: Candidate) -> bool:
-    """A sentence that tells people something: not only a start date, nor a task said without its
-    body, a verb first ("Thực hiện các mục tiêu bảo đảm quốc phòng, an ninh; ..."). A rule with its
-    subject ("Các đại lý Internet mở cửa từ 7 giờ ...") tells what holds."""
-    r = c.entry.reading
-    if r.kind == A.PUBLIC:
-        return not r.starts
-    return r.kind == A.NEUTRAL and not A.task_without_subject(c.text)
-
-
 def _only_cadre(topic: str, holding: list[Document]) -> str:
     """The decline for citizens, naming the documents (at most two, those with the most sentences
     on the topic) that hold it: the officer reads them, or asks for a cadre post."""
+    named = _named(holding)
+    return P.ONLY_CADRE.format(topic=topic) + (" " + P.ONLY_CADRE_DOCS.format(docs=named) if named else "")
+
+
+def _named(holding: list[Document]) -> str:
+    """At most two documents, those with the most sentences in ``holding``, as the source line names them."""
     counts = Counter(d.id for d in holding)
     by_id = {d.id: d for d in holding}
     top = sorted(counts, key=lambda i: (-counts[i], i))[:2]
-    named = "; ".join(T.source_label(by_id[i]) for i in top)
-    return P.ONLY_CADRE.format(topic=topic) + (" " + P.ONLY_CADRE_DOCS.format(docs=named) if named else "")
+    return "; ".join(T.source_label(by_id[i]) for i in top)
 
 
 def _trails(c: Candidate) -> bool:

@@ -1,0 +1,168 @@
+"""Which sentences a citizen post may choose, and how it names its documents' issuers, on
+constructed texts (written for these tests, nothing copied from a shipped or real document):
+a body's full name from its header; a body's duty after an opening condition; a petitioner named
+in a reply; a line in brackets under a title; an article's title after a bare "Điều 3."; a task
+said without its body is known whatever opens it; a clause after ";" on a line of its own."""
+from __future__ import annotations
+
+import pytest
+from posts_fixtures import ListKB, read
+
+from troly.bot.posts import PostWriter
+from troly.bot.posts.audience import INTERNAL, internal_document, read as read_sentence, task_without_subject
+from troly.bot.posts.material import units
+from troly.bot.posts.segments import items
+from troly.bot.posts.sentences import names_person
+from troly.vn.issuers import full_name
+
+
+@pytest.mark.parametrize("issuer, parents, name", [
+    ("BAN TUYÊN GIÁO VÀ DÂN VẬN", ["BAN CHẤP HÀNH TRUNG ƯƠNG"], "BAN TUYÊN GIÁO VÀ DÂN VẬN TRUNG ƯƠNG"),
+    ("BAN TỔ CHỨC", ["ĐẢNG CỘNG SẢN VIỆT NAM", "BAN CHẤP HÀNH TRUNG ƯƠNG"], "BAN TỔ CHỨC TRUNG ƯƠNG"),
+    ("VĂN PHÒNG", ["BAN CHẤP HÀNH TRUNG ƯƠNG"], "VĂN PHÒNG TRUNG ƯƠNG ĐẢNG"),
+    ("BAN TUYÊN GIÁO", ["TỈNH ỦY AN HÒA"], "BAN TUYÊN GIÁO TỈNH ỦY AN HÒA"),
+    ("SỞ CÔNG THƯƠNG", ["ỦY BAN NHÂN DÂN TỈNH AN HÒA"], "SỞ CÔNG THƯƠNG TỈNH AN HÒA"),
+    ("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", ["UBND THÀNH PHỐ BÌNH SƠN"],
+     "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ BÌNH SƠN"),
+    # named alone: a ministry's department, a body already holding its place, a top body
+    ("CỤC THUẾ", ["BỘ TÀI CHÍNH"], "CỤC THUẾ"),
+    ("BAN QUẢN LÝ KHU KINH TẾ TỈNH AN HÒA", ["ỦY BAN NHÂN DÂN TỈNH AN HÒA"], "BAN QUẢN LÝ KHU KINH TẾ TỈNH AN HÒA"),
+    ("ỦY BAN NHÂN DÂN TỈNH AN HÒA", [], "ỦY BAN NHÂN DÂN TỈNH AN HÒA"),
+])
+def test_a_body_under_its_superior_is_named_as_its_system_names_it(issuer, parents, name):
+    assert full_name(issuer, parents) == name
+
+
+_CENTRAL = """BAN CHẤP HÀNH TRUNG ƯƠNG
+BAN TUYÊN GIÁO VÀ DÂN VẬN
+*
+Số: 901-HD/BTGDVTW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 04 tháng 11 năm 2025
+
+HƯỚNG DẪN
+tuyên truyền về phòng, chống thiên tai năm 2026
+
+Ban Tuyên giáo và Dân vận Trung ương hướng dẫn tuyên truyền như sau:
+
+I. MỤC ĐÍCH
+
+1. Người dân được cung cấp kịp thời thông tin cảnh báo thiên tai để chủ động phòng, chống thiên tai.
+
+II. NỘI DUNG
+
+1. Hộ gia đình ở vùng thường xảy ra thiên tai được hướng dẫn gia cố nhà ở trước mùa mưa bão.
+
+K/T TRƯỞNG BAN
+PHÓ TRƯỞNG BAN
+Trần Văn Bình
+"""
+
+
+def test_a_post_names_a_central_committee_s_body_with_its_level():
+    doc = read("mem:central", _CENTRAL)
+    assert doc.facts.issuer == "BAN TUYÊN GIÁO VÀ DÂN VẬN"  # the fact stays as printed
+    post = PostWriter(ListKB([doc])).run("phòng, chống thiên tai", "zalo")[0]
+    assert "Ban Tuyên giáo và Dân vận Trung ương" in post.text
+    assert "Dân vận." not in post.text and "Dân vận về" not in post.text
+
+
+@pytest.mark.parametrize("text", [
+    # people named in an opening condition are not who a body's duty is for
+    "Trường hợp thẻ đã được cấp nhưng bị mất trước khi giao cho người học, Trung tâm phải lập biên bản "
+    "và báo cáo cơ quan quản lý trực tiếp.",
+    # people listed among the bodies that carry a duty are not who gains from it
+    "Các cơ quan, tổ chức, đơn vị, cá nhân thực hiện nhiệm vụ phục vụ kỳ thi theo Quy định này có trách "
+    "nhiệm sử dụng kinh phí đúng định mức, đúng đối tượng.",
+])
+def test_a_body_s_duty_is_the_body_s_whoever_its_clauses_name(text):
+    r = read_sentence(text, [])
+    assert r.kind == INTERNAL and not r.gain
+
+
+def test_a_sentence_naming_a_petitioner_is_no_point():
+    assert names_person("Cục Thuế ghi nhận ý kiến của ông Lê Văn Hùng trong quá trình xây dựng dự thảo.")
+    assert names_person("Bà Phạm Thị Lan hỏi về thời hạn nộp hồ sơ.")
+    assert not names_person("Bà con nhân dân chủ động phòng, chống dịch bệnh.")
+    assert not names_person("Tỉnh Bà Rịa - Vũng Tàu tổ chức lễ phát động.")
+
+
+@pytest.mark.parametrize("text, subjectless", [
+    ("Trong quá trình thi công bảo đảm an toàn cho người lao động và công trình.", True),
+    ("Hỗ trợ, tư vấn cho doanh nghiệp thiết kế bao bì sản phẩm.", True),
+    ("Việc miễn, giảm tiền thuê đất được thực hiện theo quy định của Chính phủ.", False),
+    ("Đến năm 2030, 100% hộ dân được sử dụng nước sạch.", False),
+    ("Doanh nghiệp được hỗ trợ 50% chi phí thiết kế bao bì.", False),
+])
+def test_a_task_without_its_body_is_known_whatever_opens_it(text, subjectless):
+    assert task_without_subject(text) is subjectless
+
+
+@pytest.mark.parametrize("title, internal", [
+    ("Quy định về quản lý người giữ chức danh, chức vụ tại doanh nghiệp nhà nước thuộc tỉnh", True),
+    ("Quy định tiêu chí đánh giá, xếp loại chất lượng cán bộ, công chức cấp xã", True),
+    ("Kế hoạch tuyển dụng công chức cấp xã năm 2026", False),
+])
+def test_documents_about_the_state_s_own_staff_are_for_cadres(title, internal):
+    assert internal_document(title) is internal
+
+
+_RULES = """ỦY BAN NHÂN DÂN TỈNH AN HÒA
+Số: 41/2025/QĐ-UBND
+An Hòa, ngày 10 tháng 11 năm 2025
+
+QUYẾT ĐỊNH
+Ban hành Quy định hỗ trợ hộ gia đình khắc phục hậu quả bão lũ
+
+Điều 1. Ban hành kèm theo Quyết định này Quy định hỗ trợ hộ gia đình khắc phục hậu quả bão lũ.
+
+Điều 2. Quyết định này có hiệu lực từ ngày 20 tháng 11 năm 2025.
+
+QUY ĐỊNH
+(Kèm theo Quyết định số 41/2025/QĐ-UBND ngày 10 tháng 11 năm 2025 của Ủy ban nhân dân tỉnh An Hòa về việc
+ban hành Quy định hỗ trợ hộ gia đình khắc phục hậu quả bão lũ trên địa bàn tỉnh).
+
+Điều 3.
+Mức hỗ trợ áp dụng đối với hộ gia đình có nhà ở bị hư hỏng do bão lũ trên địa bàn các xã, phường
+thuộc tỉnh An Hòa
+
+1. Hộ gia đình có nhà ở bị sập đổ được hỗ trợ 40.000.000 đồng/hộ.
+
+Điều 4. Tổ chức thực hiện
+
+1. Bố trí chỗ ở tạm cho các hộ có nhà bị sập đổ; huy động lực lượng hỗ trợ sửa chữa nhà cửa cho hộ gia đình;
+xây mới nhà ở cho các hộ có nhà bị sập đổ hoàn toàn, hoàn thành trước ngày 31/01/2026.
+
+2. Tập huấn cho lực lượng làm công tác hỗ trợ hộ gia đình bị thiệt hại do bão lũ;
+các cá nhân, tổ chức trực tiếp tham gia khắc phục hậu quả bão lũ.
+
+3. Rà soát, đề xuất sửa đổi, bổ sung các văn bản trong năm 2026 gồm: (1) Nghị quyết Hội đồng nhân dân tỉnh về mức hỗ trợ hộ gia đình có nhà ở bị sập đổ do bão lũ; (2) Quyết định Ủy ban nhân dân tỉnh về quỹ phòng, chống thiên tai của tỉnh; (3) Nghị quyết Hội đồng nhân dân tỉnh về cứu trợ hộ gia đình bị thiệt hại.
+
+4. Kết quả năm 2025 cho thấy: (1) công tác cứu trợ được triển khai kịp thời, đúng đối tượng, công khai, minh bạch ở tất cả các xã, phường; (2) hộ gia đình bị thiệt hại do bão lũ được hỗ trợ sửa chữa nhà ở trước Tết Nguyên đán theo đúng quy định của tỉnh; (3) các tổ chức, cá nhân đã ủng hộ hơn 20 tỷ đồng cho quỹ.
+
+"""
+
+
+def test_headings_bracket_lines_and_wrapped_clauses_are_read_as_what_they_are():
+    doc = read("mem:rules", _RULES)
+    said = [u.text for u in units(doc) if not u.heading]
+    # the line in brackets under the rule's title is no sentence
+    assert not any(t.startswith("(Kèm theo") for t in said)
+    # an article's title after a bare "Điều 3." is a heading, not a point
+    title = next(a for a, b, h in items(doc.text) if doc.text[a:b].startswith("Mức hỗ trợ áp dụng"))
+    assert [h for a, b, h in items(doc.text) if a == title] == [True]
+    # the clause after "...;" on a line of its own is the list's next clause, a unit of its own
+    assert any(t.startswith("Xây mới nhà ở cho các hộ") for t in said)
+    # ... but a plural after "...;" goes on a list of objects, and an inline list's member is no sentence
+    assert not any(t.startswith("Các cá nhân, tổ chức trực tiếp") for t in said)
+    assert not any(t.startswith("Quyết định Ủy ban nhân dân tỉnh về quỹ") for t in said)
+    assert any(t.startswith("Hộ gia đình bị thiệt hại do bão lũ được hỗ trợ sửa chữa") for t in said)  # a statement
+
+
+def test_an_answer_on_who_issued_names_the_body_with_its_level(tmp_path):
+    from directive_fixtures import make_kb
+    from troly.bot.engine import AnswerEngine
+
+    answer = AnswerEngine(make_kb(tmp_path, [("hd901.txt", _CENTRAL)])).ask("Hướng dẫn 901-HD/BTGDVTW do cơ quan nào ban hành?")
+    assert answer.trace.composer == "compose_facts.doc_issuer"
+    assert "BAN TUYÊN GIÁO VÀ DÂN VẬN TRUNG ƯƠNG" in answer.answer
