@@ -166,3 +166,30 @@ def test_an_answer_on_who_issued_names_the_body_with_its_level(tmp_path):
     answer = AnswerEngine(make_kb(tmp_path, [("hd901.txt", _CENTRAL)])).ask("Hướng dẫn 901-HD/BTGDVTW do cơ quan nào ban hành?")
     assert answer.trace.composer == "compose_facts.doc_issuer"
     assert "BAN TUYÊN GIÁO VÀ DÂN VẬN TRUNG ƯƠNG" in answer.answer
+
+
+_EQUALITY = """ỦY BAN NHÂN DÂN TỈNH AN HÒA
+Số: 61/KH-UBND
+An Hòa, ngày 03 tháng 10 năm 2025
+
+KẾ HOẠCH
+triển khai Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới năm 2025
+
+I. MỤC TIÊU
+
+1. Tỷ suất sinh ở trẻ vị thành niên giảm xuống dưới 20 trên 1.000 trẻ vào năm 2025.
+
+2. Phấn đấu 60% nạn nhân bị bạo lực gia đình được phát hiện được hỗ trợ tư vấn, tham vấn vào năm 2025.
+
+II. NỘI DUNG
+
+1. Người dân có thể báo tin về bạo lực gia đình qua đường dây nóng của xã.
+"""
+
+
+def test_the_opening_line_never_takes_a_target_off_the_topic():
+    """The title shares "bạo lực" with "bạo lực gia đình", not the whole topic: its targets are
+    the hook's only when they are on the topic."""
+    post = PostWriter(ListKB([read("mem:equality", _EQUALITY)])).run("bạo lực gia đình", "zalo")[0]
+    hook = post.text.split("\n", 1)[0]
+    assert "vị thành niên" not in hook

@@ -213,6 +213,12 @@ def test_a_suggestion_shares_more_than_a_syllable_and_names_no_body():
         (15, "Về biểu thuế nhập khẩu ưu đãi đặc biệt của Việt Nam")]]
     out, near = suggestions(parse_topic("thuế tiêu thụ đặc biệt"), more, Counter(), lambda s: True)
     assert near and out and all("thuế" in s for s in out), out
+    # the topic's own word is its rarest: "nhà" of "hỗ trợ nhà ở", not "hỗ trợ", which names any aid
+    aid = [read(f"mem:{n}", head.format(n=n, title=t)) for n, t in [
+        (16, "Về hỗ trợ doanh nghiệp nhỏ và vừa"), (17, "Về hỗ trợ học sinh vùng lũ"),
+        (18, "Về phát triển nhà ở xã hội")]]
+    out, near = suggestions(parse_topic("hỗ trợ nhà ở"), aid, Counter(), lambda s: True)
+    assert near and out and all("nhà ở" in s for s in out), out
 
 
 @pytest.mark.parametrize("item, alone", [

@@ -152,16 +152,22 @@ def suggestions(topic: M.Topic, docs: list[Document], counts: Counter,
     asked = {w for p in topic.phrases for w in p}
     pairs = {p[i:i + 2] for p in topic.phrases for i in range(len(p) - 1)}
     syllable_count = len(syllables(topic.text))
+    phrases = candidates(docs)
+    key = _marked(topic.text)
+    df = Counter(w for c in phrases for w in {key(x) for x in syllables(c.shown)})
+    # the topic's own word: its syllable the documents' subjects name least ("lũ" of "phòng chống
+    # lũ", "lương" of "lương cơ sở"); a phrase is near only if it names it
+    own = min(syllables(topic.text), key=lambda w: (df.get(key(w), 0) or len(phrases) + 1, 0), default="")
     scored = []
-    for c in candidates(docs):
+    for c in phrases:
         shared = len(asked & set(c.words)) + 2 * sum(1 for i in range(len(c.words) - 1)
                                                      if c.words[i:i + 2] in pairs)
         if any(ch.isupper() for ch in c.shown[1:]) or starts(list(c.words), 0, BODY_HEADS):
             continue  # a body's or a place's name, not a subject ("ủy ban nhân dân cấp xã")
         said = counts.get(c.words, 0)
-        if syllable_count >= 2 and (_in_common(topic.text, c.shown) < 2 or not _in_common(_head(topic.text), c.shown)):
+        if syllable_count >= 2 and (_in_common(topic.text, c.shown) < 2 or not _in_common(own, c.shown)):
             shared = 0  # one syllable in common is chance: "quyền hạn" is nothing near "hạn hán"; and
-            # what is near shares the head: "bạo lực trên cơ sở giới" holds only the modifier of "lương cơ sở"
+            # "bạo lực trên cơ sở giới" shares only "cơ sở" with "lương cơ sở", the common part
         if shared:  # shared words first, then the longer phrase
             scored.append((-shared, -len(c.words), -said, c.shown))
         elif len(c.words) >= 3:  # else what the documents say most, in phrases that name a subject
@@ -183,10 +189,9 @@ def suggestions(topic: M.Topic, docs: list[Document], counts: Counter,
     return out, near_found
 
 
-def _head(topic: str) -> str:
-    """A Vietnamese noun phrase's head comes first: its first syllable ("lương" of "lương cơ sở")."""
-    words = syllables(topic)
-    return words[0] if words else ""
+def _marked(topic: str) -> Callable[[str], str]:
+    """How syllables are compared: with their marks when the topic has them."""
+    return marked_key if has_diacritics(topic) else fold
 
 
 def _in_common(topic: str, shown: str) -> int:
