@@ -193,3 +193,39 @@ def test_the_opening_line_never_takes_a_target_off_the_topic():
     post = PostWriter(ListKB([read("mem:equality", _EQUALITY)])).run("bạo lực gia đình", "zalo")[0]
     hook = post.text.split("\n", 1)[0]
     assert "vị thành niên" not in hook
+
+
+_HEADLESS = """*
+Bình Sơn, ngày 12 tháng 5 năm 2024
+
+KẾ HOẠCH
+Tuyên truyền và thực hiện Kết luận số 69-KL/TW, ngày 11/01/2024 của Bộ Chính trị về phát triển khoa học và công nghệ
+
+Thực hiện Kết luận số 69-KL/TW, ngày 11/01/2024 của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số 20-NQ/TW, ngày 01/11/2012 của Ban Chấp hành Trung ương Đảng khóa XI về phát triển khoa học và công nghệ phục vụ sự nghiệp công nghiệp hóa, hiện đại hóa trong điều kiện kinh tế thị trường định hướng xã hội chủ nghĩa và hội nhập quốc tế; Kế hoạch số 116-KH/TU, ngày 23/4/2024 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 69-KL/TW về tiếp tục thực hiện Nghị quyết số 20-NQ/TW; Chương trình hành động số 77-CTr/TU, ngày 06/3/2024 của Ban Thường vụ Tỉnh ủy về thực hiện Nghị quyết số 45-NQ/TW về tiếp tục xây dựng và phát huy vai trò của đội ngũ trí thức đáp ứng yêu cầu phát triển đất nước nhanh và bền vững trong giai đoạn mới, Ban Thường vụ Huyện ủy ban hành Kế hoạch tuyên truyền như sau:
+
+I. MỤC TIÊU
+
+1. Phấn đấu đến năm 2030 có 50% hộ nông dân ứng dụng khoa học và công nghệ vào sản xuất.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Ban Tuyên giáo Huyện ủy theo dõi, báo cáo Ban Thường vụ Huyện ủy.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+Nguyễn Văn An
+"""
+
+
+def test_a_scan_without_its_header_names_the_body_its_signature_signs_for():
+    """Constructed: the header's issuer is lost; the signature signs for the Standing Committee
+    and the text names it. Without it the title's "của Bộ Chính trị" would read as the issuer."""
+    doc = read("mem:headless", _HEADLESS)
+    post = PostWriter(ListKB([doc])).run("khoa học và công nghệ", "loa")[0]
+    assert "Ban Thường vụ Huyện ủy đã ban hành Kế hoạch" in post.text, (doc.facts.issuer, post.text[:300])
+
+
+def test_a_bulletin_that_only_informs_never_asks_people_to_carry_it_out():
+    posts = PostWriter(ListKB([read("mem:equality", _EQUALITY)])).run("bạo lực gia đình", "loa", variants=5)
+    for post in posts:  # the plan's targets are news; nothing in them is the listeners' to do
+        assert "chung tay thực hiện" not in post.text and "thực hiện tốt" not in post.text, post.text[-300:]

