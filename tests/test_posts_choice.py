@@ -229,3 +229,14 @@ def test_a_bulletin_that_only_informs_never_asks_people_to_carry_it_out():
     posts = PostWriter(ListKB([read("mem:equality", _EQUALITY)])).run("bạo lực gia đình", "loa", variants=5)
     for post in posts:  # the plan's targets are news; nothing in them is the listeners' to do
         assert "chung tay thực hiện" not in post.text and "thực hiện tốt" not in post.text, post.text[-300:]
+
+
+def test_a_bulletin_never_reads_a_document_of_unknown_place_beside_another_locality_s():
+    """The province's plan (An Hòa) and a Huyện ủy plan whose place is not read (written for the
+    post rules tests): one bulletin reads one of them, never both as if one locality's."""
+    from posts_fixtures import AGRI, AGRI_SOURCE, NOTICE, NOTICE_SOURCE
+
+    kb = ListKB([read(AGRI_SOURCE, AGRI), read(NOTICE_SOURCE, NOTICE)])
+    assert not kb.docs[1].facts.place
+    for post in PostWriter(kb).run("nông nghiệp công nghệ cao", "loa", variants=3):
+        assert len({s.document for s in post.sources}) == 1, post.sources

@@ -359,9 +359,11 @@ def _targets(lib: L.Library, doc_ids: set[str], on_topic: set[int], whole: set[s
 
 
 def _same_locality(a: Document, b: Document) -> bool:
-    """Two documents a bulletin may read together: the same place or issuer (or a place unread)."""
+    """Two documents a bulletin may read together: the same place, or the same issuer. A place
+    unread proves nothing: a ward's plan and an unplaced Huyện ủy plan read as one bulletin put two
+    localities together (heldout31)."""
     fa, fb = a.facts, b.facts
-    return not fa.place or not fb.place or fa.place == fb.place or fold(fa.issuer) == fold(fb.issuer)
+    return bool(fa.place) and fa.place == fb.place or fold(fa.issuer) == fold(fb.issuer)
 
 
 def _loa_fits(written: str) -> bool:
