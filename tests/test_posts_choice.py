@@ -240,3 +240,12 @@ def test_a_bulletin_never_reads_a_document_of_unknown_place_beside_another_local
     assert not kb.docs[1].facts.place
     for post in PostWriter(kb).run("nông nghiệp công nghệ cao", "loa", variants=3):
         assert len({s.document for s in post.sources}) == 1, post.sources
+
+
+def test_a_target_s_label_says_it_is_a_target():
+    from troly.bot.posts.sentences import without_label
+
+    assert without_label("Chỉ tiêu 3: Tỷ lệ hộ dân được dùng nước sạch đạt trên 90% vào năm 2026.") == \
+        "Mục tiêu: Tỷ lệ hộ dân được dùng nước sạch đạt trên 90% vào năm 2026."
+    assert without_label("Dự án 8: Thực hiện bình đẳng giới trong vùng đồng bào.") == \
+        "Thực hiện bình đẳng giới trong vùng đồng bào."

@@ -213,6 +213,7 @@ PROCEDURE_AT = "tại {place}"  # a place of filing: "tại Trung tâm Phục v�
 # Procedures whose table gives neither time nor fee, named in one sentence before where to file.
 PROCEDURE_NAME_ONLY = "Thủ tục được công bố: {names}."
 PROCEDURE_NAMES = "Các thủ tục được công bố gồm: {names}."
+PROCEDURE_NAMES_AMONG = "Trong các thủ tục được công bố có: {names}."  # some of a longer list (heldout32)
 PROCEDURE_PLACE = "Hồ sơ nộp {place}."  # said once when every procedure shares it; {place}: "tại ...", "trực tuyến ..."
 PROCEDURE_PLACE_SPOKEN = "Bà con có thể nộp hồ sơ {place}."  # read aloud; {place}: "tại ...", "qua ...", "trực tuyến ..."
 PROCEDURE_PLACE_OF = "hồ sơ nộp {place}"  # a procedure's own, in its point

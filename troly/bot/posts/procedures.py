@@ -127,7 +127,11 @@ def points(doc: Document, procs: list[Procedure], channel: str) -> list[T.Point]
     named = named[:1] if speech else named  # aloud, one name and where to file fit a bulletin
     if named:  # one sentence, also aloud ("Theo đó, thủ tục “...”." is none)
         names = "; ".join(f"“{C.strip_asides(p.name).rstrip(' .;')}”" for p in named)
-        form = P.PROCEDURE_NAMES if len(named) > 1 else P.PROCEDURE_NAME_ONLY
+        told = len(named) + sum(1 for o in out)
+        if told < len({fold(p.name) for p in procs}):
+            form = P.PROCEDURE_NAMES_AMONG  # a list cut to the post's length is never said to be all
+        else:
+            form = P.PROCEDURE_NAMES if len(named) > 1 else P.PROCEDURE_NAME_ONLY
         out.insert(0, _point(doc, named[0], form.format(names=names)))
     if out and shared:
         if speech:  # said second: a bulletin cut to its length keeps where to go

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from troly.bot.posts.audience import opens_with_verb
+from troly.prompts import posts as P
 from troly.vn.text import fold, folded_syllables
 
 # A list item that names a subject without saying anything about it reads as a fragment out of
@@ -187,7 +188,13 @@ def without_label(text: str) -> str:
     if not m or len(m.group(1).split()) > LABEL_WORDS or opens_with_verb(m.group(1)):
         return text
     rest = text[m.end():]
-    return rest[:1].upper() + rest[1:]
+    rest = rest[:1].upper() + rest[1:]
+    if _TARGET_LABEL.match(fold(m.group(1))):
+        return P.TARGET_POINT.format(text=rest)  # "Chỉ tiêu 3: Tỷ lệ ... đạt trên 30% vào năm 2025": a target, never a result
+    return rest
+
+
+_TARGET_LABEL = re.compile(r"^(?:chi tieu|muc tieu)(?: (?:cu the )?\d+)?$")
 
 
 LEAD_IN_WORDS = 6  # "Mục tiêu cụ thể:", "Nhiệm vụ trọng tâm:" are headings; a sentence is longer
