@@ -269,3 +269,50 @@ def test_sentences_that_only_task_bodies_give_way_to_procedures_the_topic_names(
     docs = [read(PLAN_SOURCE, task), read(DECISION_SOURCE, DECISION)]
     assert "Cấp giấy phép xả nước thải vào công trình thủy lợi" in _post("xả nước thải", docs=docs)
     assert "Tăng cường kiểm soát" in _post("xả nước thải", audience="canbo", docs=docs)
+
+
+_ANYWHERE = """ỦY BAN NHÂN DÂN TỈNH AN HÒA
+Số: 0920/QĐ-UBND
+An Hòa, ngày 24 tháng 11 năm 2025
+
+QUYẾT ĐỊNH
+Ban hành danh mục thủ tục hành chính thuộc thẩm quyền quản lý của ngành Văn hóa, Thể thao và Du lịch thực hiện không phụ thuộc vào địa giới hành chính trong phạm vi cấp tỉnh
+
+Điều 1. Ban hành kèm theo Quyết định này danh mục thủ tục hành chính thực hiện không phụ thuộc vào địa giới hành chính.
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Hải
+
+DANH MỤC THỦ TỤC HÀNH CHÍNH THỰC HIỆN PHI ĐỊA GIỚI HÀNH CHÍNH
+| TT | Mã TTHC | Tên TTHC | Thực hiện qua dịch vụ công trực tuyến | Thực hiện qua bưu chính công ích | Ghi chú |
+| Toàn trình | Một phần |
+| I | Lĩnh vực Du lịch (02 TTHC) |
+| 1 | 2.001611 | Cấp thẻ hướng dẫn viên du lịch tại điểm | x |
+| x |
+| 2 | 1.003742 | Thu hồi giấy phép kinh doanh dịch vụ lữ hành nội địa trong trường hợp doanh nghiệp giải thể |
+| x |
+| II | Lĩnh vực Du lịch bị bãi bỏ (01 TTHC) |
+| 3 | 1.003700 | Cấp giấy phép kinh doanh dịch vụ lữ hành cũ theo mẫu cũ | x |
+
+DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ
+| TT | Mã TTHC | Tên TTHC | Ghi chú |
+| 1 | 1.003701 | Cấp đổi thẻ hướng dẫn viên du lịch theo mẫu cũ | Không |
+"""
+
+
+def test_a_list_of_names_alone_is_read_and_told_but_never_what_is_abolished():
+    """Constructed: a decision lists the procedures filed anywhere in the province by name, with
+    marks for the ways they are offered; marks on a line of their own are no group; a group or a
+    table said to be abolished gives no procedure."""
+    doc = read("mem:qd-0920", _ANYWHERE)
+    names = [(p.name, p.group) for p in procedures(doc.text)]
+    assert names == [("Cấp thẻ hướng dẫn viên du lịch tại điểm", "Lĩnh vực Du lịch (02 TTHC)"),
+                     ("Thu hồi giấy phép kinh doanh dịch vụ lữ hành nội địa trong trường hợp doanh nghiệp giải thể",
+                      "Lĩnh vực Du lịch (02 TTHC)")]
+    [post] = PostWriter(ListKB([doc])).run("kinh doanh lữ hành", "zalo")
+    assert "không phụ thuộc vào địa giới hành chính" in post.text.split("\n")[0]
+    assert "“Thu hồi giấy phép kinh doanh dịch vụ lữ hành nội địa trong trường hợp doanh nghiệp giải thể”" in post.text
+    assert "mẫu cũ" not in post.text

@@ -87,12 +87,12 @@ def _name(cell: str) -> tuple[str, str]:
     return cell[:m.start()].strip(" .;"), re.sub(r"[^\d.H]", "", m.group(0)).strip(".")
 
 
-def _lines_up(row: list[str], kinds: list[str]) -> bool:
+def _lines_up(row: list[str], kinds: list[str], listed: bool = False) -> bool:
     """A row whose cells sit under the header's: reaching past the name column (its last cells
-    may have wrapped out of the line), the name a name ("04 ngày làm việc" under the name column
-    is a row of merged cells shifted left)."""
+    may have wrapped out of the line; a list of names alone may end at the name), the name a name
+    ("04 ngày làm việc" under the name column is a row of merged cells shifted left)."""
     k = kinds.index("name")
-    return k + 2 <= len(row) and row[k][:1].isalpha()
+    return k + (1 if listed else 2) <= len(row) and row[k][:1].isalpha()
 
 
 def _header(row: list[str]) -> list[str]:
@@ -103,25 +103,34 @@ def _header(row: list[str]) -> list[str]:
     return row
 
 
-def _table(rows: list[tuple[list[str], int, int]]) -> list[Procedure]:
+def _table(rows: list[tuple[list[str], int, int]], caption: str = "") -> list[Procedure]:
     header = _header(rows[0][0])
     kinds = _kinds(header)
-    if "name" not in kinds or not any(k in kinds for k in _DETAILS):
+    # a list of names alone ("Tên TTHC" and marks for the ways it is offered) is news when its
+    # caption or the decision says what they share (filed anywhere in the province); never a list
+    # of what is abolished or replaced, which names the law that does it or says so above it
+    listed = "name" in kinds and not any(k in kinds for k in _DETAILS) and "law" not in kinds \
+        and not _ENDED.search(fold(caption))
+    if "name" not in kinds or not (listed or any(k in kinds for k in _DETAILS)):
         return []
     internal = "noi bo" in fold(header[kinds.index("name")])
     out: list[Procedure] = []
     group = ""
     for row, start, end in rows[1:]:
         filled = [c for c in row if c]
+        if filled and all(_MARK.fullmatch(c) for c in filled):
+            continue  # "| x |": a row's marks wrapped to a line of their own, no group
         if len(filled) <= 2 and len(header) >= 4:  # "| II | LĨNH VỰC QUẢN LÝ ĐÊ ĐIỀU ... |"
             group = filled[-1] if filled else group
             continue
-        if not _lines_up(row, kinds):
+        if not _lines_up(row, kinds, listed):
             continue
         got = {kind: (row[k] if k < len(row) else "") for k, kind in enumerate(kinds) if kind}
         name, code = _name(got.get("name", ""))
-        if len(name) < 8 or name.endswith(":") or not any(got.get(k) for k in _DETAILS):
+        if len(name) < 8 or name.endswith(":") or not (listed or any(got.get(k) for k in _DETAILS)):
             continue
+        if _ENDED.search(fold(group)):
+            continue  # "B. THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ": no procedure people can file
         if got.get("time") and not _TIME.search(fold(got["time"])):
             continue  # "Bản chính | Bản sao" under the time column: a list of papers run on from the table
         place = got.get("place", "")
@@ -133,6 +142,10 @@ def _table(rows: list[tuple[list[str], int, int]]) -> list[Procedure]:
     return out
 
 
+# What a list of procedures no one can file any more says of them (folded).
+_ENDED = re.compile(r"\b(?:bai bo|bi bai bo|huy bo|thay the|het hieu luc|dung thuc hien)\b")
+_MARK = re.compile(r"[xX✓✔√v]")  # a check mark in a column of ways it is offered
+CAPTION_CHARS = 400  # the caption above a table: its title and count ("DANH MỤC ... (48 TTHC)")
 # A procedure table's name column, as its header writes it ("Tên TTHC", "Tên thủ tục hành chính").
 _NAME_HEADER = re.compile(r"\|\s*t[eê]n\s+(?:th[uủ]\s+t[uụ]c|tthc|quy\s+tr[iì]nh)", re.I)  # clean text is NFC
 # Non-blank lines that are no row a table may be broken by (a cell's text wrapped out of its row,
@@ -165,7 +178,7 @@ def _read(text: str) -> tuple[Procedure, ...]:
         if line and gap <= TABLE_GAP_LINES and rows:
             continue  # a wrapped cell, a group's name on its own line: the table goes on at the next row
         if rows:
-            out.extend(_tables(rows))
+            out.extend(_tables(rows, text))
         rows, gap = [], 0
     return tuple(out)
 
@@ -178,7 +191,13 @@ def _is_header(row: list[str]) -> bool:
     return all(len(c) <= HEADER_CELL_CHARS for c in row) and ("name" in _kinds(row) or is_header(row))
 
 
-def _tables(rows: list[tuple[list[str], int, int]]) -> list[Procedure]:
-    """A run of rows may hold several tables, each under its own header."""
+def _tables(rows: list[tuple[list[str], int, int]], text: str = "") -> list[Procedure]:
+    """A run of rows may hold several tables, each under its own header and its caption (the
+    lines above the header, back to the row before it)."""
     heads = [i for i, (row, _, _) in enumerate(rows) if _is_header(row)]
-    return [p for a, b in zip(heads, heads[1:] + [len(rows)]) for p in _table(rows[a:b])]
+    out: list[Procedure] = []
+    for a, b in zip(heads, heads[1:] + [len(rows)]):
+        start = rows[a][1]
+        above = rows[a - 1][2] if a else max(0, start - CAPTION_CHARS)
+        out += _table(rows[a:b], text[above:start])
+    return out

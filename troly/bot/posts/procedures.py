@@ -122,8 +122,8 @@ def points(doc: Document, procs: list[Procedure], channel: str) -> list[T.Point]
         if details:
             form = P.PROCEDURE_POINT_SPOKEN if speech else P.PROCEDURE_POINT
             out.append(_point(doc, p, form.format(name=name_of(p), details=_joined(details, speech))))
-        elif shared:  # the place said once below: what to do and where, if not how long
-            named.append(p)
+        elif shared or not place:  # the place said once below, or a list of names alone (the
+            named.append(p)  # decision's title says what they share: "thực hiện phi địa giới hành chính")
     named = named[:1] if speech else named  # aloud, one name and where to file fit a bulletin
     if named:  # one sentence, also aloud ("Theo đó, thủ tục “...”." is none)
         names = "; ".join(f"“{C.strip_asides(p.name).rstrip(' .;')}”" for p in named)
