@@ -349,10 +349,12 @@ def _office_work(folded: str, verb: str = "") -> bool:
     """Whether a sentence gives the offices work of their own (reporting, advising, studying a
     resolution): its main verb (after its subject) is such work, or a clause opens with it."""
     return verb.startswith(_OFFICE_ONLY) or bool(_OFFICE_PREDICATE.search(folded.lstrip(" -–+•"))) \
-        or _PROPAGANDA_WORK in folded  # "chỉ đạo làm tốt công tác tuyên truyền để nhân dân hiểu": the bodies' own work
+        or _PROPAGANDA_WORK in folded
 
 
-_PROPAGANDA_WORK = "cong tac tuyen truyen"  # the bodies' propaganda work, named as a noun
+# The bodies' propaganda work named as a noun: "chỉ đạo làm tốt công tác tuyên truyền để nhân dân
+# hiểu" is their work, whoever it is for.
+_PROPAGANDA_WORK = "cong tac tuyen truyen"
 
 
 _DUTY = re.compile(r"\s(?:có|chịu) trách nhiệm\b")  # the main predicate of a duty, after its subject

@@ -15,13 +15,12 @@ import re
 from dataclasses import dataclass, field
 
 from troly.bot.posts.asides import without_asides
-from troly.bot.posts.audience import opens_with_verb
 from troly.bot.posts.frames import framed, framing, scope, scoped
 from troly.bot.posts.phrases import genitive, has as _has, marks_agree
 from troly.bot.posts.segments import MARKER, clauses, is_caps, items, mark_shape, quoted_spans, sentences
 from troly.bot.posts.sentences import (  # noqa: F401  (shorten: M.shorten)
-    ENUMERATING, completes_lead_in, continues, drop_stops, fragment, names_person, points_at_document, shorten,
-    without_label)
+    ENUMERATING, bare_name, completes_lead_in, continues, drop_stops, fragment, names_person, next_clause,
+    points_at_document, shorten, without_label)
 from troly.ingest.cleanup import is_recital
 from troly.ingest.repair.detect import damage_share
 from troly.models import Document
@@ -296,7 +295,7 @@ def units(doc: Document) -> list[Unit]:
                 line = doc.text[doc.text.rfind("\n", 0, s) + 1:s]
                 if _FOOTNOTE.match(line + quote) or is_recital(line) and not _CONCLUDING.match(line):
                     continue  # "[1] Bộ Chính trị phân công ...", "Căn cứ Luật ...; Luật sửa đổi ...": not what it orders
-                if quote[:1].islower() and not line.strip() and not _next_clause(doc.text[:s], quote):
+                if quote[:1].islower() and not line.strip() and not next_clause(doc.text[:s], quote):
                     continue  # a wrapped line cut off its sentence ("2. Nâng" / "cao năng lực")
                 if any(qa <= s < qb for qa, qb in quoted):
                     continue
@@ -304,13 +303,6 @@ def units(doc: Document) -> list[Unit]:
                     out.append(u)
         _CACHE[key] = out
     return _CACHE[key]
-
-
-def _next_clause(before: str, quote: str) -> bool:
-    """A line after "...;" that opens with a verb is the list's next clause ("xây mới, tái định
-    cư cho các hộ ..., hoàn thành trước ngày ..."); one that opens with a noun goes on a list of
-    objects ("...; các cá nhân, tổ chức trực tiếp ...", "...; thương hiệu doanh nghiệp ...")."""
-    return before.rstrip().endswith(";") and opens_with_verb(quote)
 
 
 def balance_quotes(text: str) -> str:
@@ -342,10 +334,6 @@ def clean(quote: str) -> str:
     return t[:1].upper() + t[1:]
 
 
-# A law or decree named alone: its type, then its name (a list's member, "(2) Luật ...;"), no predicate.
-_BARE_NAME = re.compile(r"^(?:\(\d{1,2}\)\s*)?(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định)\s+[A-ZĐÀ-Ỹ]")
-_VERB_WORD = re.compile(r"(?<!\w)(?:là|có|được|phải|sẽ|đã|đang|quy định|hướng dẫn|ban hành|áp dụng|thay thế)(?!\w)")
-BARE_NAME_WORDS = 16  # a law's name is short; a sentence about it runs longer
 CLEAN_DAMAGE = 0.05  # the share of damaged words under which a document reads as the office wrote it
 
 
@@ -368,8 +356,8 @@ def usable(unit: Unit, scan: bool = True) -> bool:
         return False  # announces a list the post does not show
     if f.startswith(_BOILERPLATE) or "./" in t or "(b/c)" in f or "(bao cao)" in f:
         return False
-    if _BARE_NAME.match(t) and len(t.split()) <= BARE_NAME_WORDS and not _VERB_WORD.search(t):
-        return False  # "Luật Quản lý và đầu tư vốn nhà nước tại doanh nghiệp.": a name from a list, no statement
+    if bare_name(t):
+        return False  # "Luật Quản lý và đầu tư vốn nhà nước tại doanh nghiệp.": a name from a list
     if t.startswith("(") and t.rstrip(" .").endswith(")") and t.count("(") == 1:
         return False  # "(Kèm theo Nghị quyết số ...)": a line in brackets under a title, no sentence
     if _ADOPTED.match(f) or _abbreviation_share(t) >= MAX_ABBREVIATIONS or "kinh gui" in f \

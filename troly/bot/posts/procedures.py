@@ -127,7 +127,7 @@ def points(doc: Document, procs: list[Procedure], channel: str) -> list[T.Point]
     named = named[:1] if speech else named  # aloud, one name and where to file fit a bulletin
     if named:  # one sentence, also aloud ("Theo đó, thủ tục “...”." is none)
         names = "; ".join(f"“{C.strip_asides(p.name).rstrip(' .;')}”" for p in named)
-        told = len(named) + sum(1 for o in out)
+        told = len(named) + len(out)
         if told < len({fold(p.name) for p in procs}):
             form = P.PROCEDURE_NAMES_AMONG  # a list cut to the post's length is never said to be all
         else:

@@ -189,8 +189,8 @@ def without_label(text: str) -> str:
         return text
     rest = text[m.end():]
     rest = rest[:1].upper() + rest[1:]
-    if _TARGET_LABEL.match(fold(m.group(1))):
-        return P.TARGET_POINT.format(text=rest)  # "Chỉ tiêu 3: Tỷ lệ ... đạt trên 30% vào năm 2025": a target, never a result
+    if _TARGET_LABEL.match(fold(m.group(1))):  # "Chỉ tiêu 3: Tỷ lệ ... đạt trên 30% vào năm 2025"
+        return P.TARGET_POINT.format(text=rest)  # a target, never a result
     return rest
 
 
@@ -234,3 +234,23 @@ _PERSON = re.compile(r"(?<!\w)(?:ông|bà|Ông|Bà)\s+(?:[A-ZĐÀ-Ỹ][^\W\d_]*\
 def names_person(text: str) -> bool:
     """Whether a sentence names a private person (an official is named by title, not "ông")."""
     return bool(_PERSON.search(text))
+
+
+def next_clause(before: str, quote: str) -> bool:
+    """A line after "...;" that opens with a verb is the list's next clause ("xây mới, tái định
+    cư cho các hộ ..., hoàn thành trước ngày ..."); one that opens with a noun goes on a list of
+    objects ("...; các cá nhân, tổ chức trực tiếp ...", "...; thương hiệu doanh nghiệp ...")."""
+    return before.rstrip().endswith(";") and opens_with_verb(quote)
+
+
+# A law or decree named alone: its type, then its name (a list's member, "(2) Luật ...;"), no predicate.
+_BARE_NAME = re.compile(r"^(?:\(\d{1,2}\)\s*)?(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định)"
+                        r"\s+[A-ZĐÀ-Ỹ]")
+_VERB_WORD = re.compile(r"(?<!\w)(?:là|có|được|phải|sẽ|đã|đang|quy định|hướng dẫn|ban hành|áp dụng|thay thế)(?!\w)")
+BARE_NAME_WORDS = 16  # a law's name is short; a sentence about it runs longer
+
+
+def bare_name(text: str) -> bool:
+    """A law's or decree's name and nothing said of it ("Luật Quản lý và đầu tư vốn nhà nước tại
+    doanh nghiệp.", one member of a list of laws to draft)."""
+    return bool(_BARE_NAME.match(text)) and len(text.split()) <= BARE_NAME_WORDS and not _VERB_WORD.search(text)
