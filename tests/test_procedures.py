@@ -316,3 +316,15 @@ def test_a_list_of_names_alone_is_read_and_told_but_never_what_is_abolished():
     assert "không phụ thuộc vào địa giới hành chính" in post.text.split("\n")[0]
     assert "“Thu hồi giấy phép kinh doanh dịch vụ lữ hành nội địa trong trường hợp doanh nghiệp giải thể”" in post.text
     assert "mẫu cũ" not in post.text
+
+
+def test_rows_that_say_how_long_and_where_outrank_a_longer_list_of_names_alone():
+    """Constructed: the names-only list holds two procedures on tourism, another decision one with
+    its time and place; the post tells the one people can act on."""
+    detailed = DECISION.replace("0415/QĐ-UBND", "0416/QĐ-UBND").split("PHỤ LỤC")[0] + (
+        "PHỤ LỤC\nDANH MỤC THỦ TỤC HÀNH CHÍNH\n" + HEADER + "\n| 01 | 1.004503 | Cấp giấy phép kinh doanh dịch vụ "
+        "du lịch nội địa | 10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ | Trung tâm Phục vụ hành chính công tỉnh "
+        "| 3.000.000 đồng/giấy phép | Luật Du lịch |\n")
+    kb = ListKB([read("mem:qd-0920", _ANYWHERE), read("mem:qd-0416", detailed)])
+    [post] = PostWriter(kb).run("du lịch", "zalo")
+    assert "0416/QĐ-UBND" in post.text and "10 ngày làm việc" in post.text, post.text

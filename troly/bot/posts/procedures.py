@@ -75,10 +75,12 @@ def choose(docs: list[Document], procs: dict[str, list[Procedure]], topic: M.Top
     for d in [top] if top is not None else docs:
         named = matching(procs.get(d.id, []), topic, _titled(d, topic), internal)
         if named and points(d, named, "zalo"):
-            found.append((-len(named), d.id, d, named))
+            # rows that say how long, what it costs or where to file before a list of names alone
+            detailed = any(p.time or p.fee or p.place or p.way for p in named)
+            found.append((not detailed, -len(named), d.id, d, named))
     if not found:
         return None
-    _, _, doc, named = min(found, key=lambda f: f[:2])
+    *_, doc, named = min(found, key=lambda f: f[:3])
     return doc, named
 
 
