@@ -328,3 +328,27 @@ def test_rows_that_say_how_long_and_where_outrank_a_longer_list_of_names_alone()
     kb = ListKB([read("mem:qd-0920", _ANYWHERE), read("mem:qd-0416", detailed)])
     [post] = PostWriter(kb).run("du lịch", "zalo")
     assert "0416/QĐ-UBND" in post.text and "10 ngày làm việc" in post.text, post.text
+
+
+def test_each_branch_keeps_its_address_and_every_way_is_said_before_any_address():
+    """Constructed cells: two branches, each with its street address after a semicolon, and three
+    ways of filing. Too long with the addresses, the card names both branches and all three ways;
+    "không quy định" under the fee says nothing and is left out of a post."""
+    from troly.bot.posts.procedures import _fee
+    from troly.ingest.procedure_cells import place
+
+    way = ("Lựa chọn một trong các cách thức sau: - Nộp hồ sơ trực tiếp; - Nộp hồ sơ qua dịch vụ bưu chính công ích; "
+           "- Nộp hồ sơ trực tuyến qua cổng Dịch vụ công quốc gia.")
+    branches = ("- Chi nhánh số 1 Trung tâm Phục vụ hành chính công tỉnh; Địa chỉ: 12 đường Lê Lợi, phường An Phú, "
+                "tỉnh An Hòa. - Chi nhánh số 2 Trung tâm Phục vụ hành chính công tỉnh; Địa chỉ: số 8 đường Trần Phú, "
+                "phường Bình Minh, tỉnh An Hòa.")
+    said = place(branches, way).split("; ")
+    assert [i.split(",")[0] for i in said] == ["Chi nhánh số 1 Trung tâm Phục vụ hành chính công tỉnh",
+                                               "Chi nhánh số 2 Trung tâm Phục vụ hành chính công tỉnh", "trực tiếp",
+                                               "qua dịch vụ bưu chính công ích",
+                                               "trực tuyến qua cổng Dịch vụ công quốc gia"]
+    longer = branches.replace("tỉnh An Hòa.", "tỉnh An Hòa, gần chợ trung tâm và bến xe khách phía bắc của tỉnh.")
+    assert place(longer, way).split("; ")[:2] == ["Chi nhánh số 1 Trung tâm Phục vụ hành chính công tỉnh",
+                                                  "Chi nhánh số 2 Trung tâm Phục vụ hành chính công tỉnh"]
+    assert place(longer, way).endswith("trực tuyến qua cổng Dịch vụ công quốc gia")  # every way, no address
+    assert _fee("Không quy định") == ""

@@ -57,6 +57,10 @@ _RUN_TOGETHER = ("buu chinh cong ich", "dich vu cong truc tuyen", "truc tuyen to
                  "truc tiep")
 
 
+_ADDRESS = re.compile(r",\s*địa chỉ\s*:.*$", re.I)  # a place's street address, after its name
+_ADDRESS_AFTER = re.compile(r"\s*;\s*địa chỉ\s*:", re.I)
+
+
 def unglued(text: str) -> str:
     """Words of a filing phrase the export ran together, apart again ("qua dịch vụ bưuchínhcông
     ích" -> "qua dịch vụ bưu chính công ích"): a run of letters that folds to two words or more
@@ -179,13 +183,14 @@ def place(place_cell: str, way: str, speech: bool = False) -> str:
                 parts[k + 1] = f"{item} {parts[k + 1]}"
                 continue
             item = unglued(_FILE_VERB.sub("", _PLACE_LABEL.sub("", item)).strip(" .,;:"))
+            item = _ADDRESS_AFTER.sub(", địa chỉ:", item)  # "Chi nhánh số 1 ...; Địa chỉ: 258 ...": the branch's own
             f = fold(item)
             glued = f.replace(" ", "")  # "Qua dịch vụ bưuchínhcông ích": words run together by the export
             if any(w.replace(" ", "") in glued for w in _FILING) and not _WHO_DECIDES.match(f) \
                     and f not in map(fold, items):
                 items.append(item)
     if len("; ".join(items)) > PLACE_CHARS:  # every way said, their addresses left to the office
-        items = [strip_asides(i) for i in items]
+        items = [strip_asides(_ADDRESS.sub("", i)) for i in items]
     text = ""
     for item in items:
         more = f"{text}; {lower_filing(item)}" if text else item[:1].upper() + item[1:]

@@ -225,6 +225,8 @@ def _fee(cell: str, speech: bool = False) -> str:
     free, amount = C.fee(cell)
     if free:
         return P.PROCEDURE_NO_FEE
+    if fold(amount).startswith(("khong quy dinh", "khong qui dinh")):
+        return ""  # "phí: không quy định" tells a reader nothing (heldout33); answers still quote it
     if amount:  # "Từ ngày 01/7/2025 đến ...: 30.000 đồng/bộ; từ ...: 60.000 đồng" -> the amount, then when
         amount = "; ".join(_CASE.sub(lambda m: f"{m[2]} {m[1][:1].lower()}{m[1][1:]}", c.strip())
                            for c in amount.split("; "))
