@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from troly.vn.bodies import PLACE_LEVELS
 from troly.vn.dates import find_dates
 from troly.vn.text import collapse_ws, fold, is_caps
 
@@ -206,9 +207,6 @@ def _is_head(words: list[str], k: int) -> str:
     return ""
 
 
-_LEVELS = ("tinh", "thanh pho", "huyen", "xa", "phuong", "quan", "thi xa", "thi tran", "dac khu")
-
-
 def split_bodies(lines: list[str]) -> list[str]:
     """The issuer column's lines as bodies, outermost first. A line opens a new body when it
     starts with a body word and the body before it is a whole name; otherwise it is a wrap
@@ -221,7 +219,7 @@ def split_bodies(lines: list[str]) -> list[str]:
         if bodies and _is_head(words, 0):
             prev = fold(" ".join(bodies[-1])).replace(",", " ").split()
             wrap = (" ".join(prev[-1:] + words[:1]) in _SPLIT_HEADS or not _complete(prev)
-                    or prev[-1] in ("va", "cua", "-") or any(" ".join(prev).endswith(" " + lv) for lv in _LEVELS))
+                    or prev[-1] in ("va", "cua", "-") or any(" ".join(prev).endswith(" " + lv) for lv in PLACE_LEVELS))
             if not wrap:
                 bodies.append([line.strip()])
                 continue

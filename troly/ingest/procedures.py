@@ -145,7 +145,9 @@ def _table(rows: list[tuple[list[str], int, int]], caption: str = "") -> list[Pr
 # What a list of procedures no one can file any more says of them (folded).
 _ENDED = re.compile(r"\b(?:bai bo|bi bai bo|huy bo|thay the|het hieu luc|dung thuc hien)\b")
 _MARK = re.compile(r"[xX✓✔√v]")  # a check mark in a column of ways it is offered
-CAPTION_CHARS = 400  # the caption above a table: its title and count ("DANH MỤC ... (48 TTHC)")
+# The caption above a table: its title and count ("DANH MỤC ... (48 TTHC)"), a few wrapped lines; a
+# judgment, not fitted: 2914/QĐ-UBND's, with its "(Kèm theo ...)" line, is 220 characters.
+CAPTION_CHARS = 400
 # A procedure table's name column, as its header writes it ("Tên TTHC", "Tên thủ tục hành chính").
 _NAME_HEADER = re.compile(r"\|\s*t[eê]n\s+(?:th[uủ]\s+t[uụ]c|tthc|quy\s+tr[iì]nh)", re.I)  # clean text is NFC
 # Non-blank lines that are no row a table may be broken by (a cell's text wrapped out of its row,

@@ -15,6 +15,9 @@ MARKED_HEADS: dict[str, tuple[str, ...]] = {
     "phong": ("phòng",), "bo": ("bộ",), "cuc": ("cục",), "truong": ("trường", "trưởng"), "vien": ("viện",),
     "thue": ("thuế",),
 }
+# Administrative levels that open a place's name (folded): "tỉnh An Hòa", "thành phố Hà Nội", "đặc khu ...".
+PLACE_LEVELS = ("tinh", "thanh pho", "huyen", "xa", "phuong", "quan", "thi xa", "thi tran", "dac khu")
+LEVEL_WORDS = "(?:" + "|".join(PLACE_LEVELS) + ")"  # the same, as a regex alternation
 # "2.9. Đề nghị Liên đoàn Lao động tỉnh ...", "1.1. Giao Sở Nông nghiệp và Môi trường chủ trì ..."
 REQUEST = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu)\s+")
 

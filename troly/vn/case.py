@@ -13,6 +13,7 @@ import functools
 import re
 from collections import Counter
 
+from troly.vn.bodies import LEVEL_WORDS
 from troly.vn.docnum import find_refs
 from troly.vn.text import fold, fold_chars
 
@@ -103,7 +104,7 @@ def issuer_phrase(issuer: str, text: str = "") -> str:
     return cased[:1].upper() + cased[1:]
 
 
-_LEVEL = re.compile(r"(?<=\s)(?:tinh|huyen|xa|phuong|quan|thi xa|thanh pho|thi tran|dac khu)\s(?!uy\b)")
+_LEVEL = re.compile(rf"(?<=\s){LEVEL_WORDS}\s(?!uy\b)")
 
 
 def lower_first(text: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from troly.vn.bodies import LEVEL_WORDS
 from troly.vn.text import fold
 
 _CENTRAL = "ban chap hanh trung uong"
@@ -25,10 +26,9 @@ _PARTY_UNITS = ("ban ", "van phong", "uy ban kiem tra")
 # a Party committee that owns such units: "TỈNH ỦY SÓC TRĂNG", "ĐẢNG ỦY XÃ ..."
 _PARTY_COMMITTEE = re.compile(r"^(?:tinh|thanh|huyen|quan|thi|dang) uy\b")
 # a People's Committee and the place it governs: "UBND TỈNH GIA LAI" -> "TỈNH GIA LAI"
-_PEOPLES_COMMITTEE = re.compile(r"^(?:uy ban nhan dan|ubnd)\s+(?=(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|"
-                                r"thi tran|dac khu)\b)")
+_PEOPLES_COMMITTEE = re.compile(rf"^(?:uy ban nhan dan|ubnd)\s+(?={LEVEL_WORDS}\b)")
 # the level words that open a place: a name already holding one needs none added
-_PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu|trung uong)\b")
+_PLACE_WORD = re.compile(rf"\b(?:{LEVEL_WORDS}|trung uong)\b")
 
 
 def full_name(issuer: str, parents: list[str]) -> str:

@@ -299,8 +299,8 @@ def read(text: str, path: list[str], public_doc: bool = False) -> Reading:
     # sentence is for; the others are listed after it. People named only in an opening condition
     # ("Trường hợp giấy chứng nhận ... bị mất trước khi cấp cho người học, Trung tâm phải lập biên
     # bản ...") are not who a body's main clause is for.
-    main_people = first_at(fold(text[lead:]), PUBLIC_WORDS) if lead and body else people_at
-    main_cadres = first_at(fold(text[lead:]), CADRES) if lead and body else cadres_at
+    main = fold(text[lead:]) if lead and body else folded
+    main_people, main_cadres = first_at(main, PUBLIC_WORDS), first_at(main, CADRES)
     for_people = main_people >= 0 and (main_cadres < 0 or main_people < main_cadres)
     for_cadres = cadres_at >= 0
     if public_subject and _HONOURED.search(folded):

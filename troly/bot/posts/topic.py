@@ -157,7 +157,7 @@ def suggestions(topic: M.Topic, docs: list[Document], counts: Counter,
     df = Counter(w for c in phrases for w in {key(x) for x in syllables(c.shown)})
     # the topic's own word: its syllable the documents' subjects name least ("lũ" of "phòng chống
     # lũ", "lương" of "lương cơ sở"); a phrase is near only if it names it
-    own = min(syllables(topic.text), key=lambda w: (df.get(key(w), 0) or len(phrases) + 1, 0), default="")
+    own = min(syllables(topic.text), key=lambda w: df.get(key(w), 0) or len(phrases) + 1, default="")
     scored = []
     for c in phrases:
         shared = len(asked & set(c.words)) + 2 * sum(1 for i in range(len(c.words) - 1)
